@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "solieu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "solieu", targets: ["solieu"]),
+        .library(name: "SolieuIngest", targets: ["SolieuIngest"]),
+        .library(name: "SolieuText", targets: ["SolieuText"]),
+        .library(name: "SolieuExtract", targets: ["SolieuExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Flags only: pkg-config for libxml2 and ICU. Never imported by Swift code.
+        .systemLibrary(
+            name: "CSystemLibs",
+            pkgConfig: "libxml-2.0 icu-uc icu-i18n",
+            providers: [.apt(["libxml2-dev", "libicu-dev", "pkg-config"])]
+        ),
+        // The only code that includes libxml2 or ICU headers. Plain C types in its public header.
+        .target(name: "CSolieuShim", dependencies: ["CSystemLibs"]),
+        .target(name: "SolieuText", dependencies: ["CSolieuShim"], resources: [.process("Resources")]),
+        .target(name: "SolieuIngest", dependencies: ["CSolieuShim", "SolieuText"]),
+        .target(name: "SolieuExtract", dependencies: ["SolieuText"], resources: [.process("Resources")]),
+        .executableTarget(
+            name: "solieu",
+            dependencies: [
+                "SolieuIngest", "SolieuText", "SolieuExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract"]),
+        .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText"]),
+        .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText"]),
+        .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText"]),
+        .testTarget(name: "solieuTests", dependencies: ["solieu"]),
+    ]
+)

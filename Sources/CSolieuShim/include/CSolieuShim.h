@@ -1,0 +1,65 @@
+// CSolieuShim: the only code in solieu that includes libxml2 or ICU headers.
+//
+// Its public surface uses plain C types only, so that Swift never sees libxml2's or the system
+// ICU's declarations (which clash with Foundation's own ICU module on Linux, and whose ICU
+// function names are version-renamed macros Swift cannot call).
+#ifndef CSOLIEU_SHIM_H
+#define CSOLIEU_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Event kinds written by `solieu_html_events`.
+enum {
+    SOLIEU_EV_START = 1,  ///< u16 name length, name bytes, u8 attribute count, then per attribute:
+                          ///< u16 name length, name, u32 value length, value (UTF-8)
+    SOLIEU_EV_END = 2,    ///< u16 name length, name bytes
+    SOLIEU_EV_TEXT = 3,   ///< u32 length, UTF-8 bytes (entities already decoded)
+};
+
+/// Error codes (negative) returned by the shim.
+enum {
+    SOLIEU_OK = 0,
+    SOLIEU_ERR_ALLOC = -1,
+    SOLIEU_ERR_PARSER = -2,
+    SOLIEU_ERR_CHARSET = -3,
+    SOLIEU_ERR_CONVERT = -4,
+    SOLIEU_ERR_TOO_LARGE = -5,
+};
+
+/// Parses UTF-8 HTML with libxml2's SAX HTML parser (recovering, no network, no DTD loading)
+/// and writes a flat event buffer (see SOLIEU_EV_*). Text inside script, style, noscript,
+/// template, svg, select and textarea is dropped; comments are dropped.
+/// On success `*out` must be released with `solieu_free`.
+int32_t solieu_html_events(const char *utf8, size_t length, uint8_t **out, size_t *out_length);
+
+/// The same SAX pass with callbacks that do nothing: the benchmark baseline.
+/// Returns the number of callbacks seen (>= 0) or an error code.
+int64_t solieu_html_bare_pass(const char *utf8, size_t length);
+
+/// Converts bytes in `charset` (an ICU converter name: "windows-1258", "ISO-8859-1", ...) to UTF-8.
+/// Unmappable or illegal bytes become U+FFFD; `*substitutions` counts them.
+/// On success `*out` must be released with `solieu_free`.
+int32_t solieu_convert_to_utf8(const char *charset, const char *bytes, size_t length,
+                               char **out, size_t *out_length, int64_t *substitutions);
+
+/// Whether ICU knows a converter for `charset` (1) or not (0).
+int32_t solieu_charset_known(const char *charset);
+
+/// Unicode normalization through ICU. form: 0 = NFC, 1 = NFD.
+/// Returns 0 when the input is already in that form (nothing written), 1 when `*out` holds the
+/// normalized UTF-8 (release with `solieu_free`), or an error code.
+int32_t solieu_normalize_utf8(int32_t form, const char *utf8, size_t length,
+                              char **out, size_t *out_length);
+
+void solieu_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,3 @@
+// Only carries the pkg-config flags of libxml2 and ICU to CSolieuShim.
+// Nothing here is imported into Swift code directly.
+#include <stddef.h>

@@ -1,0 +1,86 @@
+import SolieuText
+
+/// Text-level rules for page furniture, shared by HTML and plain-text input. Patterns are matched
+/// on the diacritic-free search key ("Số lần đọc" → "so lan doc"), so both tone placements and
+/// capitalizations match.
+enum BoilerplateRules {
+    /// Lines that are furniture wherever they stand (matched as a prefix of a short line).
+    static let linePrefixes: [String] = [
+        "so lan doc", "luot xem", "luot doc", "luot truy cap", "dang online", "dang truy cap", "thong ke truy cap",
+        "tong truy cap", "tong luot truy cap", "truy cap hom nay", "so luot truy cap", "chia se", "in bai", "in trang",
+        "gui email", "gui bai", "gui cho ban be", "co chu", "ban quyen", "copyright", "©", "chiu trach nhiem",
+        "giay phep", "dia chi:", "dien thoai:", "dt:", "fax:", "email:", "e-mail:", "hotline", "duong day nong",
+        "dang ky nhan tin", "thong tin lien he", "thong tin ban quyen", "tin lien quan", "cac tin khac",
+        "cac tin tuc khac", "tin cung chuyen muc", "xem them", "doc tiep", "binh luan", "y kien ban doc",
+        "trang chu", "quay lai", "ve dau trang", "len dau trang", "bai viet lien quan", "cac tin da dua",
+        "van ban moi", "lien ket website", "tu khoa:", "tags:", "tag:", "nhan tin qua email", "ghi chu:",
+        "phan hoi", "ban dang o:", "vi tri:", "bo cong thuong", "thiet ke boi", "phat trien boi", "powered by",
+        "website:", "so dien thoai tiep nhan", "link bai goc", "lay link", "copy link", "xem theo ngay", "tim kiem", "dang nhap", "dang ky", "ho tro truc tuyen",
+    ]
+    /// Lines that are furniture only when they are the whole line.
+    static let exactLines: Set<String> = [
+        "chuyen muc", "hom nay", "hom qua", "trong tuan", "trong thang", "tuan nay", "thang nay", "tat ca",
+        "tin moi", "tin khac", "tin moi nhat", "tin noi bat", "tin doc nhieu", "xem nhieu", "doc nhieu nhat",
+        "a a a", "a- a a+", "a+ a-", "a a", "a+", "a-", "print", "share", "email", "facebook", "zalo", "twitter",
+        "tweet", "like", "top", "in", "luu", "gop y", "rss", "lien he", "so do site", "so do cong", "video",
+        "hinh anh", "thu vien anh", "lich cong tac", "thong bao", "lien ket", "lien ket web", "ho tro",
+        "thong tin", "bao in", "tro ve", "quay ve", "sitemap",
+    ]
+    /// Lines after which the article is over, until a real paragraph shows up again.
+    static let tailMarkers: [String] = [
+        "dang ky nhan tin", "thong tin lien he", "so dien thoai tiep nhan", "duong day nong", "cac tin tuc khac",
+        "cac tin khac", "tin lien quan", "tin khac", "tin cung chuyen muc", "thong ke truy cap", "thong tin ban quyen",
+        "ban quyen thuoc", "bai viet lien quan", "cac tin da dua", "tin da dua", "van ban moi", "tin moi",
+        "lien ket website", "y kien ban doc", "binh luan", "so lan doc", "xem them", "doc tiep", "tin bai khac",
+        "cac bai viet khac", "bai viet khac", "cung chuyen muc", "tin bai lien quan", "cac tin cu hon", "tin cu hon",
+    ]
+
+    /// Whether a line, as text, is furniture.
+    static func isFurniture(_ text: String) -> Bool {
+        let key = VietnameseFold.searchKey(text)
+        return isFurniture(key: key, chars: text.unicodeScalars.count)
+    }
+
+    static func isFurniture(key: String, chars: Int) -> Bool {
+        if exactLines.contains(key.trimmingCharacters(in: " :.»>|-")) { return true }
+        if chars <= 90 {
+            for p in linePrefixes where key.hasPrefix(p) { return true }
+            // Counters written after the number: "1.234 lượt xem".
+            if key.contains("luot xem") || key.contains("luot truy cap") || key.contains("lan doc") { return true }
+        }
+        if isImageFileName(key) { return true }
+        // A lone list number or a row of separators.
+        if chars <= 3, key.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { return true }
+        if key.allSatisfy({ "-=_*|/ .:".contains($0) }) { return true }
+        return false
+    }
+
+    static func isTailMarker(_ text: String) -> Bool {
+        let key = VietnameseFold.searchKey(text).trimmingCharacters(in: " :.»>|-")
+        guard text.unicodeScalars.count <= 40 else { return false }
+        for m in tailMarkers where key == m || (key.hasPrefix(m) && key.count <= m.count + 14) { return true }
+        return false
+    }
+
+    /// "anh-2.jpg", "1478004194_map-icon.png Địa chỉ: …": a scraped image file name.
+    static func isImageFileName(_ key: String) -> Bool {
+        guard let firstWord = key.split(separator: " ", maxSplits: 1).first else { return false }
+        for ext in [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg"] where firstWord.hasSuffix(ext) { return true }
+        return false
+    }
+
+    /// A paragraph that reads like article prose (what ends a tail of related links).
+    static func isProse(_ text: String, chars: Int) -> Bool {
+        guard chars >= 120 else { return false }
+        return text.contains(". ") || text.contains(", ") || text.hasSuffix(".")
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,129 @@
+import SolieuText
+
+/// Bytes to NFC text: BOMs, the declared charset (through ICU), a charset that lies, invalid UTF-8.
+enum Decoding {
+    struct Decoded {
+        var text: String
+        var warnings: [String]
+    }
+
+    /// NUL bytes or many control bytes near the start: not a document we can read.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }  // UTF-16 BOM
+        let sample = bytes.prefix(8192)
+        var control = 0
+        for b in sample {
+            if b == 0 { return true }
+            if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
+        }
+        return control * 20 > sample.count
+    }
+
+    static func decode(_ input: [UInt8], html: Bool) -> Decoded {
+        var warnings: [String] = []
+        var bytes = input
+        // Byte order marks.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+            return finish(utf8: bytes, warnings: warnings)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            if let r = CharsetConversion.decode(Array(bytes.dropFirst(2)), charset: charset) {
+                if r.substitutions > 0 { warnings.append("\(r.substitutions) undecodable sequences replaced by U+FFFD") }
+                return Decoded(text: UnicodeNormalization.nfc(r.text), warnings: warnings)
+            }
+        }
+        let declared = html ? declaredCharset(bytes) : nil
+        let utf8Errors = invalidUTF8Count(bytes)
+        if let declared, !isUTF8Name(declared) {
+            let hasMultibyte = bytes.contains { $0 >= 0x80 }
+            if utf8Errors == 0 && hasMultibyte {
+                warnings.append("declared charset \(declared) but the bytes are valid UTF-8; read as UTF-8")
+                return finish(utf8: bytes, warnings: warnings)
+            }
+            if CharsetConversion.isKnown(declared), let r = CharsetConversion.decode(bytes, charset: declared) {
+                if r.substitutions > 0 { warnings.append("\(r.substitutions) bytes not valid in \(declared) replaced by U+FFFD") }
+                return Decoded(text: UnicodeNormalization.nfc(r.text), warnings: warnings)
+            }
+            warnings.append("unknown charset \(declared); read as UTF-8")
+        }
+        if utf8Errors > 0 {
+            // Mostly-invalid UTF-8 with no usable declaration: the legacy Vietnamese Windows code page.
+            let high = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            if high > 0 && utf8Errors * 2 > high / 2, declared == nil || isUTF8Name(declared!),
+               let r = CharsetConversion.decode(bytes, charset: "windows-1258"), r.substitutions == 0 {
+                warnings.append("not valid UTF-8 (\(utf8Errors) bad sequences); decoded as windows-1258")
+                return Decoded(text: UnicodeNormalization.nfc(r.text), warnings: warnings)
+            }
+            warnings.append("\(utf8Errors) invalid UTF-8 sequences replaced by U+FFFD")
+        }
+        return finish(utf8: bytes, warnings: warnings)
+    }
+
+    private static func finish(utf8: [UInt8], warnings: [String]) -> Decoded {
+        Decoded(text: UnicodeNormalization.nfc(String(decoding: utf8, as: UTF8.self)), warnings: warnings)
+    }
+
+    static func isUTF8Name(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n == "utf-8" || n == "utf8"
+    }
+
+    /// The charset of `<meta charset=…>` or `<meta http-equiv=Content-Type content="…charset=…">`
+    /// in the first 8 KB.
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
+        var searchFrom = head.startIndex
+        while let r = head.range(of: "charset", range: searchFrom..<head.endIndex) {
+            searchFrom = r.upperBound
+            // Must be inside a <meta …> tag.
+            guard let open = head[..<r.lowerBound].range(of: "<", options: .backwards),
+                  head[open.upperBound...].hasPrefix("meta") else { continue }
+            var i = r.upperBound
+            while i < head.endIndex, head[i] == " " { i = head.index(after: i) }
+            guard i < head.endIndex, head[i] == "=" else { continue }
+            i = head.index(after: i)
+            while i < head.endIndex, head[i] == " " || head[i] == "\"" || head[i] == "'" { i = head.index(after: i) }
+            var name = ""
+            while i < head.endIndex, head[i].isLetter || head[i].isNumber || "-_:.".contains(head[i]) {
+                name.append(head[i])
+                i = head.index(after: i)
+            }
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    /// Number of invalid UTF-8 sequences.
+    static func invalidUTF8Count(_ bytes: [UInt8]) -> Int {
+        var errors = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var minValue: UInt32 = 0
+            var value: UInt32 = 0
+            if b & 0xE0 == 0xC0 { need = 1; minValue = 0x80; value = UInt32(b & 0x1F) }
+            else if b & 0xF0 == 0xE0 { need = 2; minValue = 0x800; value = UInt32(b & 0x0F) }
+            else if b & 0xF8 == 0xF0 { need = 3; minValue = 0x10000; value = UInt32(b & 0x07) }
+            else { errors += 1; i += 1; continue }
+            if i + need >= n { errors += 1; break }
+            var ok = true
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { ok = false; break }
+                value = (value << 6) | UInt32(c & 0x3F)
+            }
+            if !ok || value < minValue || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
+                errors += 1
+                i += 1
+                continue
+            }
+            i += need + 1
+        }
+        return errors
+    }
+}

@@ -1,0 +1,182 @@
+import SolieuText
+
+/// Picks the article's blocks out of a page's block list.
+///
+/// 1. Every block gets a weight: its non-link text when it reads like prose, 0 for links, widgets,
+///    hidden or furniture-classed blocks.
+/// 2. The content node is the element whose subtree carries the most prose weight, less half of
+///    the furniture text it also holds (so `<body>` loses to the article's own container).
+/// 3. The article runs from the title block (the `<h1>` that matches the page title, or the block
+///    that does) to the end of the content node: date lines, leads and bylines set between the
+///    title and the body are kept; everything before the title is navigation.
+/// 4. Inside that window, furniture is dropped by class, link density and text rules, and a
+///    related-news tail is cut until prose resumes.
+struct ContentFinder {
+    let tree: BlockTree
+    var boilerplate: [Bool] = []
+    var hidden: [Bool] = []
+
+    init(tree: BlockTree) {
+        self.tree = tree
+        boilerplate = [Bool](repeating: false, count: tree.nodes.count)
+        hidden = [Bool](repeating: false, count: tree.nodes.count)
+        for i in tree.nodes.indices {
+            let n = tree.nodes[i]
+            let p = Int(n.parent)
+            boilerplate[i] = n.boilerplate || (p >= 0 && boilerplate[p])
+            hidden[i] = n.hidden || (p >= 0 && hidden[p])
+        }
+    }
+
+    struct Selection {
+        var blocks: [Int]
+        var titleBlock: Int?
+    }
+
+    func select(metaTitle: String?) -> Selection {
+        let blocks = tree.blocks
+        guard !blocks.isEmpty else { return Selection(blocks: [], titleBlock: nil) }
+        var weight = [Int](repeating: 0, count: blocks.count + 1)
+        var furniture = [Int](repeating: 0, count: blocks.count + 1)
+        var keys = [String](repeating: "", count: blocks.count)
+        for (i, b) in blocks.enumerated() {
+            let key = VietnameseFold.searchKey(b.text)
+            keys[i] = key
+            let node = Int(b.node)
+            let classBad = node >= 0 && (boilerplate[node] || hidden[node])
+            let linky = b.linkChars * 2 > b.chars
+            if classBad || linky || BoilerplateRules.isFurniture(key: key, chars: b.chars) {
+                furniture[i + 1] = b.chars
+                continue
+            }
+            if b.chars < 25 { continue }
+            var w = b.chars - b.linkChars
+            if b.chars >= 80, b.text.contains(". ") || b.text.hasSuffix(".") || b.text.contains(", ") { w += w / 2 }
+            weight[i + 1] = w
+        }
+        for i in 0..<blocks.count {
+            weight[i + 1] += weight[i]
+            furniture[i + 1] += furniture[i]
+        }
+        // The content node.
+        var best = -1
+        var bestScore = Int.min
+        for (i, n) in tree.nodes.enumerated() where n.endBlock > n.firstBlock && !hidden[i] {
+            let s = weight[Int(n.endBlock)] - weight[Int(n.firstBlock)]
+            let bad = furniture[Int(n.endBlock)] - furniture[Int(n.firstBlock)]
+            var score = s - bad / 2
+            if n.contentHint { score += s / 10 }
+            if boilerplate[i] { score -= s / 2 }
+            if score > bestScore { bestScore = score; best = i }
+        }
+        var first = 0
+        var end = blocks.count
+        if best >= 0 {
+            first = Int(tree.nodes[best].firstBlock)
+            end = Int(tree.nodes[best].endBlock)
+        }
+        // The title block.
+        let titleBlock = findTitle(keys: keys, metaTitle: metaTitle, contentStart: first, contentEnd: end)
+        if let t = titleBlock, t < first { first = t }
+
+        // Keep what reads as article inside the window.
+        var kept: [Int] = []
+        var inTail = false
+        var sawProse = false
+        for i in first..<end {
+            let b = blocks[i]
+            if i == titleBlock { kept.append(i); continue }
+            let node = Int(b.node)
+            if node >= 0 && hidden[node] { continue }
+            // The date line under the title, even inside a share/tool bar.
+            if let t = titleBlock, i > t, i <= t + 6, !sawProse, Dateline.isDateLine(b.text, chars: b.chars) {
+                kept.append(i)
+                continue
+            }
+            if BoilerplateRules.isTailMarker(b.text) { inTail = true; continue }
+            let prose = BoilerplateRules.isProse(b.text, chars: b.chars) && b.linkChars * 4 < b.chars
+            if prose { sawProse = true }
+            if inTail {
+                if prose && !(node >= 0 && boilerplate[node]) { inTail = false } else { continue }
+            }
+            if node >= 0 && boilerplate[node] && !(prose && b.kind == .paragraph && isInsideContent(node, best)) { continue }
+            if b.linkChars * 2 > b.chars && !prose { continue }
+            if BoilerplateRules.isFurniture(key: keys[i], chars: b.chars) { continue }
+            kept.append(i)
+        }
+        // Drop a second copy of the title printed right after it.
+        if let t = titleBlock {
+            kept.removeAll { $0 != t && $0 < t + 6 && keys[$0] == keys[t] }
+        }
+        return Selection(blocks: kept, titleBlock: titleBlock)
+    }
+
+    /// Whether `node` lies inside the content node (a furniture-classed wrapper inside the article
+    /// body, such as `<div class="text">`, does not make its prose furniture).
+    private func isInsideContent(_ node: Int, _ content: Int) -> Bool {
+        guard content >= 0 else { return false }
+        // The content node itself is not furniture-classed, or it would not have won.
+        if boilerplate[content] { return false }
+        var n = node
+        while n >= 0 {
+            if n == content { return true }
+            if tree.nodes[n].boilerplate { return false }
+            n = Int(tree.nodes[n].parent)
+        }
+        return false
+    }
+
+    private func findTitle(keys: [String], metaTitle: String?, contentStart: Int, contentEnd: Int) -> Int? {
+        let blocks = tree.blocks
+        let metaKey = metaTitle.map { VietnameseFold.searchKey($0) }
+        func similar(_ i: Int) -> Double {
+            guard let metaKey, !metaKey.isEmpty else { return 0 }
+            return overlap(keys[i], metaKey)
+        }
+        func usable(_ i: Int) -> Bool {
+            let node = Int(blocks[i].node)
+            return !(node >= 0 && hidden[node]) && blocks[i].chars >= 8 && blocks[i].chars <= 400
+        }
+        let limit = min(contentEnd, blocks.count)
+        // An h1 (or h2) that matches the page title, nearest before or at the content start.
+        var candidates: [(Int, Double)] = []
+        for i in 0..<limit where usable(i) && blocks[i].kind == .heading && blocks[i].headingLevel <= 2 {
+            let s = similar(i)
+            if metaKey == nil || s >= 0.6 { candidates.append((i, s + (blocks[i].headingLevel == 1 ? 0.05 : 0))) }
+        }
+        if let best = candidates.max(by: { a, b in a.1 < b.1 || (a.1 == b.1 && abs(a.0 - contentStart) > abs(b.0 - contentStart)) }) {
+            return best.0
+        }
+        // Any block that matches the title closely.
+        if metaKey != nil {
+            var bestIndex: Int?
+            var bestScore = 0.75
+            for i in 0..<limit where usable(i) {
+                let s = similar(i)
+                if s > bestScore || (s == bestScore && bestIndex != nil && abs(i - contentStart) < abs(bestIndex! - contentStart)) {
+                    bestScore = s
+                    bestIndex = i
+                }
+            }
+            if let bestIndex { return bestIndex }
+        }
+        // No page title to match: the first heading in the content node.
+        for i in contentStart..<limit where usable(i) && blocks[i].kind == .heading { return i }
+        return nil
+    }
+}
+
+/// Word overlap of two keys: |shared| / max(|a|, |b|), by whitespace words.
+func overlap(_ a: String, _ b: String) -> Double {
+    let wa = a.split(separator: " ")
+    let wb = b.split(separator: " ")
+    guard !wa.isEmpty, !wb.isEmpty else { return 0 }
+    var counts: [Substring: Int] = [:]
+    for w in wb { counts[w, default: 0] += 1 }
+    var shared = 0
+    for w in wa where (counts[w] ?? 0) > 0 {
+        shared += 1
+        counts[w]! -= 1
+    }
+    return Double(shared) / Double(max(wa.count, wb.count))
+}

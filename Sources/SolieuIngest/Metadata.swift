@@ -1,0 +1,123 @@
+import SolieuText
+
+/// Dates in page metadata and in the date lines these portals print.
+enum Dateline {
+    /// "2018-07-18" (and "T07:37" when a time of day stands next to it) from a short line such as
+    /// "Ngày: 18.07.2018", "(ngày đăng bài: 30/01/2018)", "07:37 07/08/2018", "Cập nhật ngày 5/3/2020",
+    /// "Thứ Hai, 12/03/2019 - 08:15", "ngày 26 tháng 10 năm 2020".
+    static func parse(_ line: String) -> String? {
+        let s = Array(line.unicodeScalars)
+        var i = 0
+        while i < s.count {
+            guard s[i].properties.numericType != nil, s[i].isASCII else { i += 1; continue }
+            if i > 0, s[i - 1].isASCII, s[i - 1].properties.numericType != nil { i += 1; continue }
+            if let (date, next) = numericDate(s, i) { return date + time(in: s, around: i, after: next) }
+            i += 1
+        }
+        // "ngày 26 tháng 10 năm 2020"
+        let key = VietnameseFold.searchKey(line)
+        let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        var w = 0
+        while w + 5 < words.count {
+            if words[w] == "ngay", let d = Int(words[w + 1]), words[w + 2] == "thang", let m = Int(words[w + 3]),
+               words[w + 4] == "nam", let y = Int(words[w + 5]), let iso = isoDate(y, m, d) {
+                return iso
+            }
+            w += 1
+        }
+        return nil
+    }
+
+    private static func number(_ s: [Unicode.Scalar], _ i: Int, maxDigits: Int) -> (Int, Int)? {
+        var j = i
+        var v = 0
+        while j < s.count, j - i < maxDigits, s[j].isASCII, let d = Int(String(s[j])), s[j].properties.numericType != nil {
+            v = v * 10 + d
+            j += 1
+        }
+        return j > i ? (v, j) : nil
+    }
+
+    private static func numericDate(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+        guard let (d, a) = number(s, i, maxDigits: 2), a < s.count else { return nil }
+        let sep = s[a]
+        guard sep == "/" || sep == "." || sep == "-" else { return nil }
+        guard let (m, b) = number(s, a + 1, maxDigits: 2), b < s.count, s[b] == sep,
+              let (y, c) = number(s, b + 1, maxDigits: 4), c - (b + 1) == 4 else { return nil }
+        if c < s.count, s[c].properties.numericType != nil { return nil }
+        guard let iso = isoDate(y, m, d) else { return nil }
+        return (iso, c)
+    }
+
+    /// "hh:mm" right before or after the date.
+    private static func time(in s: [Unicode.Scalar], around start: Int, after end: Int) -> String {
+        func timeAt(_ i: Int) -> String? {
+            guard let (h, a) = number(s, i, maxDigits: 2), a < s.count, s[a] == ":" || s[a] == "h",
+                  let (m, b) = number(s, a + 1, maxDigits: 2), b - (a + 1) == 2, h < 24, m < 60 else { return nil }
+            return "T" + two(h) + ":" + two(m)
+        }
+        // After: skip separators.
+        var j = end
+        while j < s.count, j < end + 4, !(s[j].isASCII && s[j].properties.numericType != nil) { j += 1 }
+        if j < s.count, let t = timeAt(j) { return t }
+        // Before: "07:37 07/08/2018"
+        var k = start - 1
+        while k >= 0, k > start - 4, s[k] == " " || s[k] == "-" || s[k] == "," || s[k] == "|" { k -= 1 }
+        var first = k
+        while first > 0, s[first - 1].isASCII, s[first - 1].properties.numericType != nil || s[first - 1] == ":" { first -= 1 }
+        if first >= 0, k >= first, let t = timeAt(first) { return t }
+        return ""
+    }
+
+    static func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard (1900...2100).contains(y), (1...12).contains(m), d >= 1 else { return nil }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard d <= days[m - 1] else { return nil }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    private static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+    /// An ISO 8601 value from a meta tag ("2026-03-07T08:06:00+07:00", "2018-07-18"), checked.
+    static func iso(fromMeta value: String) -> String? {
+        let v = value.trimmingCharacters(in: " ")
+        let s = Array(v.utf8)
+        guard s.count >= 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"),
+              let y = Int(v.prefix(4)), let m = Int(v.dropFirst(5).prefix(2)), let d = Int(v.dropFirst(8).prefix(2)),
+              isoDate(y, m, d) != nil else {
+            return parse(v)
+        }
+        return v.count > 10 && (s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " "))
+            ? String(v.prefix(10)) + "T" + String(v.dropFirst(11)) : String(v.prefix(10))
+    }
+
+    /// "07-03-2026 - 00:01 AM | Thị trường chứng khoán" → "07-03-2026 - 00:01 AM": a category
+    /// label printed after the date is not part of the date line.
+    static func withoutTrailingLabels(_ line: String) -> String {
+        var parts = line.components(separatedBy: " | ")
+        while parts.count > 1, let last = parts.last, !last.contains(where: { $0.isNumber }) { parts.removeLast() }
+        return parts.joined(separator: " | ")
+    }
+
+    /// A short line that is only a date line (not a sentence that contains a date).
+    static func isDateLine(_ text: String, chars: Int) -> Bool {
+        chars <= 80 && parse(text) != nil
+    }
+}
+
+enum Language {
+    /// "vi" when the text has Vietnamese letters; nil when unknown.
+    static func guess(_ text: String) -> String? {
+        var vietnamese = 0
+        var letters = 0
+        for scalar in text.unicodeScalars.prefix(4000) where scalar.properties.isAlphabetic {
+            letters += 1
+            switch scalar.value {
+            case 0x0102, 0x0103, 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EA0...0x1EF9: vietnamese += 1
+            default: break
+            }
+        }
+        guard letters > 20 else { return nil }
+        return vietnamese * 50 >= letters ? "vi" : nil
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Solieu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solieu",
+        abstract: "Figures from Vietnamese provincial bulletins: ingest, extract, query.",
+        version: "0.1.0",
+        subcommands: [ArticleCommand.self]
+    )
+}
