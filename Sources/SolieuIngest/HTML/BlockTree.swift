@@ -121,6 +121,7 @@ private struct Open {
     var isLink: Bool
     var startBlocks: Int  // blocks.count when opened (for td cells)
     var cells: [String]   // for tr: cells collected
+    var cellNodes: [Int32] = []
 }
 
 private struct Builder {
@@ -132,6 +133,9 @@ private struct Builder {
     var bufferTextBytes = 0
     var linkDepth = 0
     var pendingBoundary = false
+    /// > 0 inside an inline element whose class marks it as a widget; its text is dropped.
+    var suppressDepth = 0
+    var suppressTags: [Int] = []
     var inHead = false
     var inTitle = false
     var titleBytes: [UInt8] = []
@@ -235,6 +239,10 @@ private struct Builder {
 
         if inlineTags.contains(tag) {
             pendingBoundary = true
+            // An inline widget ("<span class=tools>In bài | Gửi email</span>") is furniture too.
+            for (k, v) in attributes where k == "class" || k == "id" {
+                if splitTokens(v).contains(where: isBoilerplateToken) { suppressDepth += 1; suppressTags.append(stack.count) }
+            }
             let isLink = tag == "a" && attributes.contains(where: { $0.0 == "href" })
             if isLink { linkDepth += 1 }
             stack.append(Open(tag: tag, node: -1, isLink: isLink, startBlocks: tree.blocks.count, cells: []))
@@ -291,6 +299,10 @@ private struct Builder {
     private mutating func closeTop() {
         let open = stack[stack.count - 1]
         if open.node < 0 {
+            if let last = suppressTags.last, last == stack.count - 1 {
+                suppressTags.removeLast()
+                suppressDepth -= 1
+            }
             stack.removeLast()
             pendingBoundary = true
             if open.isLink { linkDepth -= 1 }
@@ -299,9 +311,21 @@ private struct Builder {
         let tag = open.tag
         if tag == "td" || tag == "th" {
             // A cell holding only inline text is a data cell: keep it for the row.
-            if tree.blocks.count == open.startBlocks, stack.count >= 2, stack[stack.count - 2].tag == "tr" {
+            // Word wraps each cell's text in one <p>: a single short paragraph is still a data cell.
+            if tree.blocks.count == open.startBlocks + 1, buffer.isEmpty, stack.count >= 2,
+               stack[stack.count - 2].tag == "tr", let only = tree.blocks.last, only.chars <= 150,
+               only.kind == .paragraph, !tree.nodes[Int(open.node) ..< tree.nodes.count].contains(where: { $0.tag == "table" }) {
+                tree.blocks.removeLast()
+                stack[stack.count - 2].cells.append(only.text)
+                stack[stack.count - 2].cellNodes.append(open.node)
+                tree.linkCarry += only.linkChars
+                tree.cellBytes += only.chars
+            } else if tree.blocks.count == open.startBlocks, stack.count >= 2, stack[stack.count - 2].tag == "tr" {
                 let cell = collapse(buffer)
-                if !cell.isEmpty { stack[stack.count - 2].cells.append(cell) }
+                if !cell.isEmpty {
+                    stack[stack.count - 2].cells.append(cell)
+                    stack[stack.count - 2].cellNodes.append(open.node)
+                }
                 tree.linkCarry += bufferLinkBytes
                 tree.cellBytes += bufferTextBytes
                 buffer.removeAll(keepingCapacity: true)
@@ -318,7 +342,10 @@ private struct Builder {
                 let linkChars = tree.cellBytes > 0 ? min(chars, chars * tree.linkCarry / tree.cellBytes) : 0
                 tree.linkCarry = 0
                 tree.cellBytes = 0
-                appendBlock(text, kind: .tableRow, node: open.node, linkChars: linkChars)
+                // A one-cell row is a line of a layout table: it belongs to its cell (and its class).
+                let single = open.cells.count == 1
+                appendBlock(text, kind: single ? .paragraph : .tableRow, node: single ? open.cellNodes[0] : open.node,
+                            linkChars: linkChars)
             }
         } else {
             flush()
@@ -330,13 +357,13 @@ private struct Builder {
 
     mutating func text(_ bytes: UnsafeRawBufferPointer) {
         if inTitle { titleBytes.append(contentsOf: bytes); return }
-        if inHead { return }
+        if inHead || suppressDepth > 0 { return }
         guard !bytes.isEmpty else { return }
         if pendingBoundary {
             pendingBoundary = false
             // Inline markup between two word pieces: "Bằng<b>khen</b>" must not glue into one word.
             if let last = buffer.last, !isSpace(last), let first = bytes.first, !isSpace(first),
-               trailingLetterRun(buffer) >= 2, leadingLetterRun(bytes) >= 2 {
+               trailingLetterRun(buffer) >= 2 || isDigit(last), leadingLetterRun(bytes) >= 2 {
                 buffer.append(0x20)
             }
         }
@@ -385,6 +412,8 @@ private struct Builder {
 
 
 // MARK: - Byte helpers
+
+@inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
 @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C }
 

@@ -160,9 +160,37 @@ struct ContentFinder {
             }
             if let bestIndex { return bestIndex }
         }
-        // No page title to match: the first heading in the content node.
-        for i in contentStart..<limit where usable(i) && blocks[i].kind == .heading { return i }
+        // No block matches the page title (a generic <title>): the first heading, or the first
+        // block marked as a title by its class ("TieuDe", "news-title"), at the content start.
+        let from = max(0, contentStart - 3)
+        for i in from..<min(limit, contentStart + 8) where usable(i) {
+            if blocks[i].kind == .heading || isTitleClassed(Int(blocks[i].node)) { return i }
+        }
+        // A short line without a final period followed by a date line: a title in <font><b> soup.
+        for i in from..<min(limit, contentStart + 8) where usable(i) && blocks[i].chars <= 250 && !blocks[i].text.hasSuffix(".") {
+            if i + 1 < blocks.count, Dateline.isDateLine(blocks[i + 1].text, chars: blocks[i + 1].chars),
+               !BoilerplateRules.isFurniture(key: keys[i], chars: blocks[i].chars) {
+                return i
+            }
+        }
         return nil
+    }
+}
+
+extension ContentFinder {
+    /// The block's element or one of its two nearest ancestors has a title-like class or id.
+    func isTitleClassed(_ node: Int) -> Bool {
+        var n = node
+        var depth = 0
+        while n >= 0, depth < 3 {
+            for t in tree.nodes[n].tokens where t.hasPrefix("title") || t.hasPrefix("tieude") || t.hasPrefix("headline")
+                || t.hasPrefix("tenbai") || t.hasSuffix("title") {
+                return true
+            }
+            n = Int(tree.nodes[n].parent)
+            depth += 1
+        }
+        return false
     }
 }
 

@@ -1,0 +1,364 @@
+#!/usr/bin/env python3
+"""Writes fixtures/portal/: HTML pages in the shapes Vietnamese provincial portals really have
+(Liferay, SharePoint, DotNetNuke, table-layout ASP.NET, Word exports, VNPT/Joomla/WordPress-style
+gov templates, short articles under long boilerplate), each with its gold article text.
+
+The gold is written from the same parts the page is built from: title, date line as displayed,
+lead, body paragraphs, table rows as `cell | cell`, captions, byline; paragraphs separated by one
+blank line (the format of fixtures/html/README.md). Run once; the output is committed.
+Usage: scripts/make-portal-fixtures.py [OUT_DIR]
+"""
+import html, os, sys, unicodedata
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "fixtures", "portal")
+
+ARTICLES = [
+    dict(title="Tổng kết công tác thi đua, khen thưởng năm 2019 huyện Châu Thành",
+         date="Ngày đăng: 15/01/2020",
+         lead="Sáng ngày 14/01/2020, UBND huyện Châu Thành tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2019 và triển khai nhiệm vụ năm 2020.",
+         body=["Năm 2019, phong trào thi đua yêu nước trên địa bàn huyện được triển khai sâu rộng, gắn với việc thực hiện nhiệm vụ chính trị của từng cơ quan, đơn vị. Tốc độ tăng trưởng kinh tế đạt 8,6%, thu ngân sách đạt 112,4% dự toán.",
+               "Trong năm, Chủ tịch UBND huyện đã tặng Giấy khen cho 86 tập thể, 214 cá nhân có thành tích xuất sắc; đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 12 tập thể, 25 cá nhân.",
+               "Toàn huyện có 9/11 xã đạt chuẩn nông thôn mới, chiếm 81,8%; tỷ lệ hộ nghèo giảm còn 2,15%.",
+               "Phát biểu tại hội nghị, đồng chí Chủ tịch UBND huyện đề nghị các cơ quan, đơn vị tiếp tục đổi mới nội dung, hình thức tổ chức các phong trào thi đua năm 2020."],
+         caption="Lãnh đạo huyện trao Giấy khen cho các tập thể có thành tích xuất sắc năm 2019",
+         byline="Ngọc Hân - Phòng Nội vụ"),
+    dict(title="Phát động phong trào thi đua chào mừng Đại hội Đảng bộ tỉnh lần thứ XI",
+         date="Cập nhật ngày 05/06/2020 08:15",
+         lead="Ngày 03/6/2020, UBND tỉnh ban hành Kế hoạch số 98/KH-UBND phát động phong trào thi đua lập thành tích chào mừng Đại hội Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025.",
+         body=["Phong trào nhằm động viên cán bộ, công chức, viên chức, người lao động và các tầng lớp Nhân dân thi đua hoàn thành thắng lợi các chỉ tiêu kinh tế - xã hội năm 2020 và giai đoạn 2016 - 2020.",
+               "Kế hoạch đề ra 05 nội dung thi đua trọng tâm, trong đó tập trung đẩy mạnh cải cách hành chính, xây dựng nông thôn mới và bảo đảm an sinh xã hội.",
+               "Sơ kết phong trào được tổ chức vào quý III/2020; tổng kết gắn với tổng kết công tác thi đua, khen thưởng năm 2020."],
+         caption=None, byline="Minh Tuấn"),
+    dict(title="Hội nghị sơ kết 6 tháng đầu năm 2021 Cụm thi đua các huyện miền núi",
+         date="Thứ Hai, 12/07/2021 | 10:20",
+         lead="Chiều 09/7/2021, Cụm thi đua các huyện miền núi tổ chức hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2021.",
+         body=["Sáu tháng đầu năm, các địa phương trong Cụm đã thực hiện tốt các phong trào thi đua; tổng thu ngân sách trên địa bàn đạt 1.254,6 tỷ đồng, bằng 58,3% dự toán.",
+               "Các huyện đã khen thưởng cho 1.245 tập thể, cá nhân, trong đó khen thưởng đột xuất 146 trường hợp, khen thưởng người trực tiếp lao động sản xuất chiếm 64,5%.",
+               "Hội nghị thống nhất đề nghị UBND tỉnh tặng Cờ thi đua cho 02 đơn vị dẫn đầu và Bằng khen cho 03 đơn vị."],
+         caption="Quang cảnh hội nghị", byline="Hoàng Lan - Ban Thi đua - Khen thưởng"),
+    dict(title="Trao Huân chương Lao động cho các tập thể, cá nhân tỉnh Bến Tre",
+         date="21/03/2019 14:05",
+         lead="Ngày 21-3-2019, UBND tỉnh tổ chức lễ trao tặng Huân chương Lao động của Chủ tịch nước cho các tập thể, cá nhân có thành tích xuất sắc.",
+         body=["Thừa ủy quyền của Chủ tịch nước, lãnh đạo tỉnh đã trao Huân chương Lao động hạng Ba cho 02 tập thể và 03 cá nhân; Huân chương Lao động hạng Nhì cho 01 cá nhân.",
+               "Dịp này, Thủ tướng Chính phủ tặng Bằng khen cho 05 tập thể và 07 cá nhân theo Quyết định số 245/QĐ-TTg ngày 01/3/2019.",
+               "Tổng giá trị khen thưởng là 312,5 triệu đồng, trích từ Quỹ thi đua, khen thưởng của tỉnh."],
+         caption="Lãnh đạo tỉnh trao Huân chương Lao động hạng Ba cho các tập thể", byline="Thanh Nhã"),
+    dict(title="Kết quả thực hiện phong trào thi đua Cả nước chung sức xây dựng nông thôn mới",
+         date="(Ngày 28/12/2018)",
+         lead="Sau 8 năm triển khai, phong trào thi đua “Cả nước chung sức xây dựng nông thôn mới” trên địa bàn tỉnh đã đạt nhiều kết quả quan trọng.",
+         body=["Đến nay, toàn tỉnh có 52/118 xã được công nhận đạt chuẩn nông thôn mới, bình quân đạt 15,6 tiêu chí/xã, tăng 1,3 tiêu chí so với năm 2017.",
+               "Tổng nguồn vốn huy động thực hiện chương trình giai đoạn 2011 - 2018 đạt 24.315 tỷ đồng, trong đó Nhân dân đóng góp 1.987 tỷ đồng.",
+               "UBND tỉnh đã tặng Bằng khen cho 68 tập thể, 115 cá nhân và 12 doanh nghiệp có nhiều đóng góp cho phong trào."],
+         caption="Đường giao thông nông thôn tại xã Bình Thạnh", byline="Theo Báo Kiên Giang"),
+    dict(title="UBND tỉnh khen thưởng các đơn vị xuất sắc trong phòng chống dịch",
+         date="Ngày: 02.04.2020",
+         lead="Chủ tịch UBND tỉnh vừa ký quyết định tặng Bằng khen cho 15 tập thể và 32 cá nhân có thành tích xuất sắc trong công tác phòng, chống dịch bệnh Covid-19.",
+         body=["Các tập thể, cá nhân được khen thưởng đã có nhiều đóng góp trong việc khoanh vùng, cách ly, điều trị và tuyên truyền phòng chống dịch trên địa bàn tỉnh.",
+               "Kèm theo Bằng khen, mỗi tập thể được thưởng 1.490.000 đồng, mỗi cá nhân được thưởng 745.000 đồng."],
+         caption=None, byline="P.V"),
+]
+
+TABLE = [["STT", "Hình thức khen thưởng", "Tập thể", "Cá nhân"],
+         ["1", "Huân chương Lao động hạng Ba", "02", "05"],
+         ["2", "Bằng khen của Thủ tướng Chính phủ", "04", "11"],
+         ["3", "Cờ thi đua của UBND tỉnh", "16", "0"],
+         ["4", "Bằng khen của Chủ tịch UBND tỉnh", "73", "158"]]
+
+TIN_MOI = [("Hội nghị giao ban công tác Nội vụ quý I/2019", "12/04/2019"),
+           ("Kế hoạch tổ chức Ngày hội đại đoàn kết toàn dân tộc năm 2019", "08/04/2019"),
+           ("Tập huấn nghiệp vụ công tác thi đua, khen thưởng năm 2019", "02/04/2019"),
+           ("Thông báo tuyển dụng viên chức sự nghiệp giáo dục năm 2019", "28/03/2019"),
+           ("Đoàn công tác của tỉnh thăm và làm việc tại huyện Tân Phước", "25/03/2019")]
+VAN_BAN = ["Quyết định số 1245/QĐ-UBND ngày 12/4/2019 về việc tặng Bằng khen",
+           "Kế hoạch số 45/KH-UBND ngày 08/4/2019 về công tác thi đua năm 2019",
+           "Công văn số 812/UBND-NC ngày 01/4/2019 về việc xét khen thưởng"]
+MENU = ["Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Thi đua - Khen thưởng", "Văn bản pháp quy",
+        "Thủ tục hành chính", "Lịch công tác", "Hỏi đáp", "Liên hệ"]
+FOOTER = ["CỔNG THÔNG TIN ĐIỆN TỬ TỈNH", "Cơ quan chủ quản: Ủy ban nhân dân tỉnh",
+          "Địa chỉ: Số 07 Hùng Vương, phường 1, thành phố", "Điện thoại: 0273.3872.123 - Fax: 0273.3872.456",
+          "Email: ubnd@tinh.gov.vn", "Giấy phép số 24/GP-TTĐT ngày 20/5/2016 của Sở Thông tin và Truyền thông",
+          "Ghi rõ nguồn khi phát hành lại thông tin từ website này."]
+COUNTER = ["Thống kê truy cập", "Đang online: 126", "Hôm nay: 2.345", "Tổng lượt truy cập: 12.456.789"]
+
+def e(s): return html.escape(s, quote=True)
+
+def gold(a, table=False, caption=True):
+    parts = [a["title"], a["date"], a["lead"]]
+    body = list(a["body"])
+    if table:
+        parts += body[:1]
+        parts += [" | ".join(r) for r in TABLE]
+        parts += body[1:]
+    else:
+        parts += body
+    if caption and a.get("caption"): parts.append(a["caption"])
+    parts.append(a["byline"])
+    return "\n\n".join(parts) + "\n"
+
+def ul(items, cls=""):
+    return f'<ul class="{cls}">' + "".join(f'<li><a href="/tin/{i}.html">{e(t)}</a></li>' for i, t in enumerate(items)) + "</ul>"
+
+def tin_moi_list(cls="list-news"):
+    return f'<ul class="{cls}">' + "".join(f'<li><a href="/tin-{i}.html">{e(t)}</a> <span class="date">({d})</span></li>' for i, (t, d) in enumerate(TIN_MOI)) + "</ul>"
+
+def table_html(style="border=1"):
+    rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in TABLE)
+    return f'<table {style} cellpadding="3">{rows}</table>'
+
+def page_liferay(a, variant):
+    side = f'''<div class="portlet-boundary portlet-asset-publisher" id="p_p_id_101_INSTANCE_tinmoi_">
+<div class="portlet-title"><span class="portlet-title-text">Tin mới</span></div>
+<div class="portlet-content">{tin_moi_list("asset-list")}</div></div>
+<div class="portlet-boundary" id="p_p_id_vanbanmoi_"><div class="portlet-title">Văn bản mới</div>
+<div class="portlet-content">{ul(VAN_BAN, "vb-list")}</div></div>'''
+    caption = f'<p style="text-align:center"><img src="/documents/10180/123/anh1.jpg"/></p><p style="text-align:center"><em>{e(a["caption"])}</em></p>' if a["caption"] else ""
+    body = "".join(f'<p style="text-align: justify;"><span style="font-size:14px;">{e(p)}</span></p>' for p in a["body"])
+    article = f'''<div class="portlet-boundary portlet-journal-content" id="p_p_id_56_INSTANCE_abc_">
+<div class="portlet-body"><div class="journal-content-article">
+<h3 class="header-title">{e(a["title"])}</h3>
+<div class="date-publish">{e(a["date"])}</div>
+<p><strong>{e(a["lead"])}</strong></p>{body}{caption}
+<p style="text-align: right;"><strong>{e(a["byline"])}</strong></p>
+</div>
+<div class="taglib-social-bookmarks"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">In trang</a></div>
+<div class="lfr-asset-links"><h4>Tin liên quan</h4>{tin_moi_list()}</div>
+</div></div>'''
+    cols = f'<div id="column-1" class="aui-w70 portlet-column">{article}</div><div id="column-2" class="aui-w30 portlet-column">{side}</div>'
+    if variant == 2:
+        cols = f'<div id="column-1" class="aui-w25 portlet-column">{side}</div><div id="column-2" class="aui-w75 portlet-column"><div class="breadcrumbs"><a href="/">Trang chủ</a> » <a href="/tin-tuc">Tin tức</a></div>{article}</div>'
+    return f'''<!DOCTYPE html><html class="aui ltr" dir="ltr" lang="vi-VN"><head><title>{e(a["title"])} - Cổng thông tin điện tử tỉnh</title>
+<meta content="text/html; charset=UTF-8" http-equiv="content-type" /><link href="/html/themes/classic/css/main.css" rel="stylesheet"/>
+<script>var Liferay = {{Browser: {{}}, ThemeDisplay: {{getLanguageId: function() {{ return "vi_VN"; }}}}}};</script></head>
+<body class="yui3-skin-sam controls-visible signed-out public-page site"><div id="wrapper"><header id="banner" role="banner"><div id="heading"><h1 class="site-title"><a class="logo" href="/"><img alt="Cổng thông tin điện tử tỉnh" src="/logo.png"/></a></h1></div>
+<nav class="sort-pages modify-pages" id="navigation">{ul(MENU)}</nav></header>
+<div class="marquee"><marquee>Chào mừng kỷ niệm 45 năm Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước</marquee></div>
+<div id="content"><div class="portlet-layout">{cols}</div></div>
+<footer id="footer" role="contentinfo">{"".join(f"<p>{e(x)}</p>" for x in FOOTER)}<div class="counter">{"<br/>".join(COUNTER)}</div></footer></div></body></html>'''
+
+def page_sharepoint(a, variant):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    caption = f'<div class="ms-rteElement-Caption"><img src="/SiteAssets/anh.jpg" alt="anh.jpg"/><br/>{e(a["caption"])}</div>' if a["caption"] else ""
+    if variant == 1:
+        main = f'''<div class="news-detail"><div class="title-news"><h2>{e(a["title"])}</h2></div>
+<div class="date-news"><span>{e(a["date"])}</span><span class="tools"><a href="javascript:window.print()">In bài</a> | <a href="#">Gửi email</a> | <a href="#">A-</a> <a href="#">A+</a></span></div>
+<div class="summary"><b>{e(a["lead"])}</b></div>
+<div id="ctl00_PlaceHolderMain_ctl01__ControlWrapper_RichHtmlField" class="ms-rtestate-field"><div class="ExternalClass8F1A">{body}{caption}<p style="text-align:right"><b>{e(a["byline"])}</b></p></div></div>
+<div class="other-news"><div class="title">Các tin khác</div>{tin_moi_list()}</div></div>'''
+    else:
+        main = f'''<table width="100%" class="ms-WPBody"><tr><td class="ms-vb"><span class="ms-announcementtitle">{e(a["title"])}</span></td></tr>
+<tr><td class="ms-vb2"><span class="ngaydang">{e(a["date"])}</span></td></tr>
+<tr><td><div class="ms-rtestate-field"><p><strong>{e(a["lead"])}</strong></p>{body}{caption}<p align="right"><strong>{e(a["byline"])}</strong></p></div></td></tr></table>
+<div class="ms-WPBody tinkhac"><h3>Tin khác</h3>{tin_moi_list()}</div>'''
+    return f'''<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html dir="ltr" lang="vi-VN"><head><meta name="GENERATOR" content="Microsoft SharePoint"/><meta http-equiv="Content-type" content="text/html; charset=utf-8"/>
+<title>{e(a["title"])}</title><link rel="stylesheet" type="text/css" href="/_layouts/1033/styles/Themable/corev4.css"/>
+<script type="text/javascript">var _fV4UI = true; function _spBodyOnLoadWrapper() {{}}</script></head>
+<body scroll="no" onload="javascript:_spBodyOnLoadWrapper();"><form name="aspnetForm" method="post" action="/Pages/tin-tuc.aspx" id="aspnetForm">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMA9kFgJmD2QWAg=="/></form>
+<div id="s4-workspace"><div id="s4-bodyContainer"><div id="s4-titlerow"><div class="s4-title"><img src="/logo.png" alt="Sở Nội vụ"/></div>
+<div id="zz13_TopNavigationMenuV4" class="s4-tn">{ul(MENU, "root static")}</div></div>
+<div id="s4-leftpanel"><div class="ms-quicklaunch">{ul(["Giới thiệu chung", "Cơ cấu tổ chức", "Chức năng nhiệm vụ", "Tin hoạt động", "Văn bản chỉ đạo"])}</div></div>
+<div class="s4-ca s4-ca-dlgNoRibbon" id="MSO_ContentTable">{main}</div>
+<div class="footer">{"<br/>".join(e(x) for x in FOOTER)}</div></div></div></body></html>'''
+
+def page_dnn(a, variant):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    caption = f'<p style="text-align: center;"><img alt="" src="/Portals/0/Images/2019/hoinghi.jpg" width="500"/></p><p style="text-align: center;"><em><span style="font-size: 12px;">{e(a["caption"])}</span></em></p>' if a["caption"] else ""
+    related = f'<div class="eds_relatedArticles"><h3 class="edn_relatedTitle">Tin liên quan</h3>{tin_moi_list("edn_related")}</div>' if variant == 2 else ""
+    return f'''<!DOCTYPE html><html lang="vi-VN"><head id="Head"><meta content="text/html; charset=UTF-8" http-equiv="Content-Type" />
+<title>{e(a["title"])} &gt; Sở Nội vụ</title><meta id="MetaDescription" name="DESCRIPTION" content="{e(a["lead"])}"/>
+<link href="/Portals/_default/Skins/Xcillion/skin.css" type="text/css" rel="stylesheet"/></head>
+<body id="Body"><form method="post" action="/tin-tuc" id="Form"><div class="aspNetHidden"><input type="hidden" name="__EVENTTARGET" value=""/></div></form>
+<div id="siteWrapper"><div id="topHeader"><div id="search-action"><span class="searchInputContainer"><input type="text" placeholder="Tìm kiếm"/></span></div>
+<div id="mainMenu">{ul(MENU, "topLevel")}</div></div>
+<div class="container"><div id="dnn_LeftPane" class="col-md-3 leftPane"><div class="DnnModule DnnModule-DNN_HTML"><div class="DNNContainer_Title"><h2>Liên kết website</h2></div>{ul(["Chính phủ", "Bộ Nội vụ", "Ban Thi đua - Khen thưởng Trung ương", "UBND tỉnh"])}</div>
+<div class="DnnModule"><h2>Tin mới</h2>{tin_moi_list()}</div></div>
+<div id="dnn_ContentPane" class="col-md-9 contentPane"><div class="DnnModule DnnModule-EasyDNNnews DnnModule-612"><a name="612"></a>
+<div class="DNNContainer_noTitle"><div id="dnn_ctr612_ContentPane"><div class="eds_news_Nevada"><div class="edn_articleDetails">
+<h1 class="edn_articleTitle">{e(a["title"])}</h1><div class="edn_metaDetails"><span class="edn_articleDate">{e(a["date"])}</span></div>
+<div class="edn_articleSummary"><p><strong>{e(a["lead"])}</strong></p></div>
+<div class="edn_articleContent"><div class="Normal">{body}{caption}<p style="text-align: right;"><strong>{e(a["byline"])}</strong></p></div></div>
+<div class="edn_socialPrintWrapper"><a class="edn_printButton" href="#">In bài</a><span class="st_facebook_hcount">Chia sẻ</span></div>
+{related}</div></div></div></div></div></div></div>
+<div id="footer">{"".join(f"<p>{e(x)}</p>" for x in FOOTER)}</div><div class="copyright">Copyright © 2019 Sở Nội vụ. All Rights Reserved.</div></div></body></html>'''
+
+def page_aspnet_table(a, variant):
+    if variant == 1:
+        body = "<br /><br />".join(f'<font face="Times New Roman" size="3">{e(p)}</font>' for p in a["body"])
+        cap = f'<br /><br /><center><img src="images/news/2018/anh01.jpg" border="0"><br><i><font size="2">{e(a["caption"])}</font></i></center>' if a["caption"] else ""
+        content = f'''<table width="100%" border="0" cellspacing="0" cellpadding="0">
+<tr><td class="TieuDe" style="COLOR:#0000cc;FONT-SIZE:14pt;FONT-WEIGHT:bold">{e(a["title"])}</td></tr>
+<tr><td><span id="ctl00_ContentPlaceHolder1_lblNgay" class="NgayDang" style="color:Gray;font-style:italic">{e(a["date"])}</span></td></tr>
+<tr><td align="justify"><span id="ctl00_ContentPlaceHolder1_lblTomTat" style="FONT-WEIGHT:bold"><font face="Times New Roman" size="3">{e(a["lead"])}</font></span><br /><br />
+<span id="ctl00_ContentPlaceHolder1_lblNoiDung">{body}{cap}<br /><br /><div align="right"><b>{e(a["byline"])}</b></div></span></td></tr>
+<tr><td><br/><span class="tieude_tinkhac">Các tin khác:</span>{tin_moi_list("tinkhac")}</td></tr></table>'''
+    else:
+        body = "".join(f'<p align="justify" style="margin:6pt 0;text-indent:30px"><font face="Arial" size="2">{e(p)}</font>' for p in a["body"])
+        cap = f'<p align="center"><img src="/Upload/anh.jpg"><p align="center"><font size="1"><i>{e(a["caption"])}</i></font>' if a["caption"] else ""
+        content = f'''<table width="100%" cellpadding=4><tr><td><font color="#990000" size="4"><b>{e(a["title"])}</b></font>
+<tr><td><font color="#666666" size="1">{e(a["date"])}</font>
+<tr><td><p align="justify"><b><font face="Arial" size="2">{e(a["lead"])}</font></b>{body}{cap}<p align="right"><b><i>{e(a["byline"])}</i></b>
+</table><table width="100%"><tr><td class="other"><b>Tin đã đưa:</b>{tin_moi_list()}</td></tr></table>'''
+    left = f'''<table width="100%" cellpadding="0" cellspacing="0"><tr><td class="menuleft">{"".join(f'<a class="menu" href="#">{e(m)}</a><br>' for m in MENU)}</td></tr>
+<tr><td><img src="/images/hotline.gif"><br><b>Đường dây nóng:</b> 0275.3822.779</td></tr>
+<tr><td><b>Thống kê truy cập</b><br>Lượt truy cập: 1.234.567<br>Đang online: 45</td></tr></table>'''
+    right = f'<table width="100%"><tr><td><b>VĂN BẢN MỚI</b></td></tr>{"".join(f"<tr><td><a href=#>{e(v)}</a></td></tr>" for v in VAN_BAN)}</table>'
+    return f'''<HTML><HEAD><TITLE>Sở Nội vụ - Tin tức sự kiện</TITLE>
+<META http-equiv="Content-Type" content="text/html; charset=utf-8"><LINK href="Styles.css" type="text/css" rel="stylesheet"></HEAD>
+<BODY leftMargin="0" topMargin="0" MS_POSITIONING="GridLayout"><form name="Form1" method="post" action="ChiTietTin.aspx?id=1245" id="Form1">
+<input type="hidden" name="__VIEWSTATE" value="dDwtMTI3OTMzNDM4NDs7Pg=="/></form>
+<TABLE id="Table1" cellSpacing="0" cellPadding="0" width="1000" align="center" border="0">
+<TR><TD colspan="3"><IMG src="images/banner.jpg" width="1000"></TD></TR>
+<TR><TD colspan="3" class="menutop">{" | ".join(f'<A href="#">{e(m)}</A>' for m in MENU)}</TD></TR>
+<TR><TD vAlign="top" width="200">{left}</TD><TD vAlign="top" width="600">{content}</TD><TD vAlign="top" width="200">{right}</TD></TR>
+<TR><TD colspan="3" align="center" class="footer">{"<br>".join(e(x) for x in FOOTER)}</TD></TR></TABLE></BODY></HTML>'''
+
+def page_word(a, variant):
+    def p(text, bold=False, align="justify"):
+        t = e(text)
+        # Word splits runs at formatting changes, sometimes mid-phrase.
+        words = t.split(" ")
+        half = max(1, len(words) // 2)
+        t = f'<span lang=VI style=\'font-size:13.0pt;font-family:"Times New Roman"\'>{" ".join(words[:half])}</span><span lang=VI style=\'font-size:13.0pt\'> {" ".join(words[half:])}<o:p></o:p></span>'
+        if bold: t = f"<b>{t}</b>"
+        return f"<p class=MsoNormal align={align} style='text-align:{align};text-indent:36.0pt;line-height:150%'>{t}</p>\n"
+    parts = [p(a["title"], True, "center"), p(a["date"], False, "center"), p(a["lead"], True)]
+    body = [p(x) for x in a["body"]]
+    if variant == 2:
+        rows = "".join("<tr>" + "".join(f"<td width=120 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'><p class=MsoNormal align=center><span lang=VI>{e(c)}</span></p></td>" for c in r) + "</tr>\n" for r in TABLE)
+        body = body[:1] + [f"<div align=center><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>{rows}</table></div>\n"] + body[1:]
+    parts += body
+    if a["caption"]: parts.append(p(a["caption"], False, "center"))
+    parts.append(p(a["byline"], True, "right"))
+    doc = f'''<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset={'windows-1258' if variant == 1 else 'utf-8'}"><meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15"><title>{e(a["title"])}</title>
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>vanthu</o:Author></o:DocumentProperties></xml><![endif]-->
+<style><!-- p.MsoNormal {{margin:0cm;font-size:12.0pt;font-family:"Times New Roman",serif;}} --></style></head>
+<body lang=EN-US style='tab-interval:36.0pt'><div class=WordSection1>
+{"".join(parts)}</div></body></html>'''
+    return doc
+
+def page_gov(a, variant):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    cap = f'<figure class="image"><img src="/uploads/anh.jpg" alt="anh.jpg"/><figcaption>{e(a["caption"])}</figcaption></figure>' if a["caption"] else ""
+    if variant == 1:  # VNPT-style portal
+        return f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])}</title>
+<meta property="og:title" content="{e(a["title"])}"/><meta property="og:site_name" content="Cổng TTĐT Sở Nội vụ"/><meta name="viewport" content="width=device-width"></head>
+<body><div class="header"><div class="logo"><a href="/"><img src="/logo.png"></a></div><div class="top-menu">{ul(MENU)}</div>
+<div class="font-size-tools">Cỡ chữ: <a>A</a> <a>A</a> <a>A</a></div></div>
+<div class="main"><div class="col-left"><div class="box-news-detail"><div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="#">Tin tức</a></div>
+<h1 class="news-title">{e(a["title"])}</h1><div class="news-date"><i class="fa fa-clock-o"></i> {e(a["date"])}</div>
+<div class="news-sapo">{e(a["lead"])}</div><div class="news-content">{body}{cap}<p class="author">{e(a["byline"])}</p></div>
+<div class="social-share"><div class="fb-like" data-href=""></div><a class="zalo-share-button">Zalo</a></div>
+<div class="rating">Đánh giá bài viết: <span>1</span><span>2</span><span>3</span><span>4</span><span>5</span></div>
+<div class="news-other"><h3 class="title-other">Tin khác</h3>{tin_moi_list()}</div></div></div>
+<div class="col-right"><div class="box"><h3>Tin xem nhiều</h3>{tin_moi_list()}</div><div class="box"><h3>Video</h3><iframe src="https://www.youtube.com/embed/abc"></iframe></div></div></div>
+<div class="footer">{"".join(f"<p>{e(x)}</p>" for x in FOOTER)}</div></body></html>'''
+    if variant == 2:  # Joomla-style
+        return f'''<!DOCTYPE html><html lang="vi-vn" dir="ltr"><head><meta charset="utf-8"/><base href="https://sonoivu.example.gov.vn/"/><title>{e(a["title"])}</title></head>
+<body class="site com_content view-article"><div class="container"><header class="header"><a class="brand" href="/">Sở Nội vụ</a><nav class="navigation">{ul(MENU, "nav menu")}</nav></header>
+<div class="row-fluid"><div id="aside" class="span3"><div class="moduletable"><h3>Lượt truy cập</h3><p>Hôm nay: 1.234</p><p>Tất cả: 987.654</p></div></div>
+<main id="content" role="main" class="span9"><div class="item-page" itemscope itemtype="https://schema.org/Article">
+<div class="page-header"><h2 itemprop="headline">{e(a["title"])}</h2></div>
+<dl class="article-info muted"><dd class="published"><span class="icon-calendar"></span><time datetime="" itemprop="datePublished">{e(a["date"])}</time></dd></dl>
+<div itemprop="articleBody"><p><strong>{e(a["lead"])}</strong></p>{body}{cap}<p style="text-align: right;"><strong>{e(a["byline"])}</strong></p></div>
+<ul class="pager pagenav"><li class="previous"><a href="#" rel="prev">Trước</a></li><li class="next"><a href="#" rel="next">Tiếp</a></li></ul></div>
+<div class="moduletable related"><h3>Bài viết liên quan</h3>{tin_moi_list("relateditems")}</div></main></div>
+<footer class="footer">{"".join(f"<p>{e(x)}</p>" for x in FOOTER)}</footer></div></body></html>'''
+    # WordPress-style
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="UTF-8"><title>{e(a["title"])} &#8211; Ban Thi đua</title>
+<link rel="canonical" href="https://btdkt.example.gov.vn/{variant}/"/></head><body class="post-template-default single single-post">
+<div id="page" class="site"><header id="masthead" class="site-header"><p class="site-title">Ban Thi đua - Khen thưởng</p><nav id="site-navigation" class="main-navigation">{ul(MENU)}</nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main"><article class="post type-post">
+<header class="entry-header"><h1 class="entry-title">{e(a["title"])}</h1><div class="entry-meta"><span class="posted-on">{e(a["date"])}</span></div></header>
+<div class="entry-content"><p><strong>{e(a["lead"])}</strong></p>{body}{cap}<p style="text-align: right;"><strong>{e(a["byline"])}</strong></p>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Chia sẻ:</h3><ul><li><a href="#">Facebook</a></li><li><a href="#">Twitter</a></li></ul></div></div>
+<footer class="entry-footer"><span class="cat-links">Chuyên mục: <a href="#">Tin tức</a></span></footer></article>
+<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline">Liên quan</h3>{tin_moi_list()}</div>
+<div id="comments" class="comments-area"><h3>Trả lời</h3><p>Email của bạn sẽ không được hiển thị công khai.</p></div></main></div>
+<aside id="secondary" class="widget-area"><section class="widget"><h2 class="widget-title">Bài viết mới</h2>{tin_moi_list()}</section></aside></div>
+<footer id="colophon" class="site-footer">{"".join(f"<p>{e(x)}</p>" for x in FOOTER)}</footer></div></body></html>'''
+
+def page_short(a, variant):
+    """A short article drowned in portal furniture."""
+    short = dict(a, body=a["body"][:1])
+    boxes = "".join(f'<div class="box-home"><div class="box-title"><a href="#">{e(t)}</a></div>{tin_moi_list()}</div>' for t in ["Tin hoạt động", "Tin địa phương", "Thông báo", "Văn bản chỉ đạo", "Cải cách hành chính"])
+    cap = f'<p class="image-caption" style="text-align:center"><img src="/a.jpg"><br/><i>{e(a["caption"])}</i></p>' if a["caption"] and variant == 2 else ""
+    art = f'''<div class="detail"><div class="detail-title">{e(a["title"])}</div><div class="detail-time">{e(a["date"])}</div>
+<div class="detail-lead">{e(a["lead"])}</div><div class="detail-body"><p>{e(short["body"][0])}</p>{cap}<p align="right"><b>{e(a["byline"])}</b></p></div></div>'''
+    page = f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])} | UBND huyện</title></head><body>
+<div id="header"><img src="/banner.jpg"><div id="menu">{ul(MENU)}</div><div class="search"><input value="Tìm kiếm..."></div></div>
+<div id="wrapper"><div id="left">{boxes}</div><div id="center"><div class="breadcrumb">Trang chủ › Tin tức</div>{art}
+<div class="tinkhac"><b>Các tin khác</b>{tin_moi_list()}</div></div>
+<div id="right"><div class="box"><h3>Văn bản mới</h3>{ul(VAN_BAN)}</div><div class="box"><h3>Liên kết website</h3><select><option>-- Chọn liên kết --</option><option>Chính phủ</option></select></div>
+<div class="box">{"<br/>".join(COUNTER)}</div></div></div><div id="footer">{"<br/>".join(e(x) for x in FOOTER)}</div></body></html>'''
+    return page, gold(short, caption=(variant == 2))
+
+def page_entities(a, variant):
+    """Legacy page: every Vietnamese letter as a numeric entity, upper-case tags, unclosed p and li."""
+    def ent(s): return "".join(c if ord(c) < 128 else f"&#{ord(c)};" for c in html.escape(s, quote=False))
+    body = "".join(f"<P>{ent(p)}" for p in a["body"])
+    return f'''<HTML><HEAD><TITLE>{ent(a["title"])}</TITLE><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1"></HEAD>
+<BODY BGCOLOR=#FFFFFF><TABLE WIDTH=100%><TR><TD WIDTH=180 VALIGN=TOP><UL><LI><A HREF=#>{ent("Trang chủ")}</A><LI><A HREF=#>{ent("Tin tức")}</A><LI><A HREF=#>{ent("Văn bản")}</A></UL>
+<TD VALIGN=TOP><H3>{ent(a["title"])}</H3><I>{ent(a["date"])}</I><P><B>{ent(a["lead"])}</B>{body}
+<P ALIGN=RIGHT><B>{ent(a["byline"])}</B><HR><FONT SIZE=1>{ent("Tin liên quan")}:</FONT><UL>{"".join(f"<LI><A HREF=#>{ent(t)}</A>" for t, _ in TIN_MOI)}</UL>
+</TABLE><CENTER><FONT SIZE=1>{ent(FOOTER[0])}<BR>{ent(FOOTER[2])}</FONT></CENTER></BODY></HTML>'''
+
+def page_award_table(a, variant):
+    body = f"<p>{e(a['body'][0])}</p>" + table_html('class="table table-bordered"') + "".join(f"<p>{e(p)}</p>" for p in a["body"][1:])
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(a["title"])}</title>
+<meta property="article:published_time" content="2019-03-21T14:05:00+07:00"/></head><body>
+<div class="navbar">{ul(MENU)}</div><div class="container"><div class="row"><div class="col-8 noidung">
+<h1>{e(a["title"])}</h1><p class="ngay">{e(a["date"])}</p><p class="lead"><b>{e(a["lead"])}</b></p>{body}
+<p class="caption" style="font-style:italic">{e(a["caption"])}</p><p style="text-align:right"><b>{e(a["byline"])}</b></p>
+<div class="tags">Từ khóa: <a href="#">thi đua</a>, <a href="#">khen thưởng</a></div></div>
+<div class="col-4 sidebar"><h4>Tin mới</h4>{tin_moi_list()}<h4>Văn bản mới</h4>{ul(VAN_BAN)}</div></div></div>
+<div class="footer">{"<br>".join(e(x) for x in FOOTER)}</div></body></html>'''
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+def to_cp1258(text):
+    """windows-1258 as Word writes it: letters with their shape marks precomposed (â, ơ, ư, ă),
+    tone marks as separate combining characters."""
+    out = []
+    for ch in text:
+        d = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in d if c not in TONES)
+        tones = "".join(c for c in d if c in TONES)
+        out.append(unicodedata.normalize("NFC", base) + tones)
+    return "".join(out).encode("cp1258", errors="strict")
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    pages = []
+    A = ARTICLES
+    pages.append(("liferay-asset-right", page_liferay(A[0], 1), gold(A[0]), "utf-8"))
+    pages.append(("liferay-asset-left", page_liferay(A[3], 2), gold(A[3]), "utf-8"))
+    pages.append(("sharepoint-rtestate", page_sharepoint(A[1], 1), gold(A[1]), "utf-8"))
+    pages.append(("sharepoint-wpbody-table", page_sharepoint(A[2], 2), gold(A[2]), "utf-8"))
+    pages.append(("dnn-easydnnnews", page_dnn(A[4], 1), gold(A[4]), "utf-8"))
+    pages.append(("dnn-related", page_dnn(A[5], 2), gold(A[5]), "utf-8"))
+    pages.append(("aspnet-table-layout", page_aspnet_table(A[0], 1), gold(A[0]), "utf-8"))
+    pages.append(("aspnet-font-soup", page_aspnet_table(A[2], 2), gold(A[2]), "utf-8"))
+    pages.append(("word-export-cp1258", page_word(A[1], 1), gold(A[1]), "windows-1258"))
+    pages.append(("word-export-table", page_word(A[3], 2), gold(A[3], table=True), "utf-8"))
+    pages.append(("gov-vnpt-portal", page_gov(A[4], 1), gold(A[4]), "utf-8"))
+    pages.append(("gov-joomla", page_gov(A[5], 2), gold(A[5]), "utf-8"))
+    pages.append(("gov-wordpress", page_gov(A[0], 3), gold(A[0]), "utf-8"))
+    p, g = page_short(A[5], 1); pages.append(("short-article-long-furniture", p, g, "utf-8"))
+    p, g = page_short(A[2], 2); pages.append(("short-article-caption", p, g, "utf-8"))
+    pages.append(("legacy-entities-unclosed", page_entities(A[1], 1), gold(A[1]), "ascii"))
+    pages.append(("award-table-bootstrap", page_award_table(A[3], 1), gold(A[3], table=True), "utf-8"))
+    for name, page, g, enc in pages:
+        page = unicodedata.normalize("NFC", page)
+        if enc == "windows-1258":
+            # Word writes Vietnamese in windows-1258 with combining tone marks (decomposed).
+            data = to_cp1258(page)
+        else:
+            data = page.encode("utf-8" if enc == "utf-8" else "ascii")
+        with open(os.path.join(OUT, name + ".html"), "wb") as f: f.write(data)
+        with open(os.path.join(OUT, name + ".article.txt"), "w", encoding="utf-8") as f: f.write(unicodedata.normalize("NFC", g))
+    print(f"wrote {len(pages)} pages to {OUT}")
+
+main()
