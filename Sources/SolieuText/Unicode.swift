@@ -8,9 +8,38 @@ public enum UnicodeNormalization {
     /// The NFD form of `text`.
     public static func nfd(_ text: String) -> String { normalize(text, form: 1) }
 
+    /// True when the UTF-8 bytes certainly are NFC without asking ICU: only ASCII, Latin letters
+    /// (U+0080–U+02FF), the precomposed Vietnamese block (U+1E00–U+1EFF), common punctuation
+    /// (U+2010–U+207F) and a BOM. Anything else (combining marks included) goes to ICU.
+    public static func isCertainlyNFC<C: Collection>(_ utf8: C) -> Bool where C.Element == UInt8 {
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b < 0x80 { i = utf8.index(after: i); continue }
+            if b >= 0xC2 && b <= 0xCB {  // U+0080–U+02FF
+                i = utf8.index(i, offsetBy: 2, limitedBy: utf8.endIndex) ?? utf8.endIndex
+                continue
+            }
+            guard b == 0xE1 || b == 0xE2 || b == 0xEF else { return false }
+            let j = utf8.index(after: i)
+            guard j != utf8.endIndex else { return false }
+            let c = utf8[j]
+            switch b {
+            case 0xE1: if c < 0xB8 || c > 0xBB { return false }                       // U+1E00–U+1EFF
+            case 0xE2: if c != 0x80 && c != 0x81 { return false }                     // U+2000–U+207F
+                let k = utf8.index(after: j)
+                if k != utf8.endIndex, c == 0x80, utf8[k] < 0x90 { return false }   // U+2000–U+200F singletons
+            default: if c != 0xBB { return false }                                     // U+FEFF
+            }
+            i = utf8.index(i, offsetBy: 3, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        }
+        return true
+    }
+
     private static func normalize(_ text: String, form: Int32) -> String {
         // ASCII is in every normalization form.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if form == 0, isCertainlyNFC(text.utf8) { return text }
         var copy = text
         return copy.withUTF8 { buffer -> String in
             var out: UnsafeMutablePointer<CChar>? = nil

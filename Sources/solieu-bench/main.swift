@@ -1,8 +1,27 @@
+// solieu-bench: evaluation and benchmark runners behind scripts/eval-* and scripts/bench-*.
+// Build it in release (`swift build -c release`) for any speed figure.
 import Foundation
 import SolieuIngest
 
-let args = CommandLine.arguments
-if args.count >= 3, args[1] == "blocks" {
-    let html = String(decoding: FileManager.default.contents(atPath: args[2]) ?? Data(), as: UTF8.self)
+let args = Array(CommandLine.arguments.dropFirst())
+guard let command = args.first else {
+    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB]")
+    exit(64)
+}
+let rest = Array(args.dropFirst())
+switch command {
+case "blocks":
+    let html = String(decoding: FileManager.default.contents(atPath: rest[0]) ?? Data(), as: UTF8.self)
     for line in Ingest.explainBlocks(html: html) { print(line) }
+case "eval-ingest":
+    exit(EvalIngest.run(root: rest.first ?? "."))
+case "bench-ingest":
+    BenchIngest.run(root: rest.first ?? ".", pages: rest.count > 1 ? Int(rest[1]) ?? 10_000 : 10_000)
+case "eval-extract":
+    exit(EvalExtract.run(root: rest.first ?? "."))
+case "bench-extract":
+    BenchExtract.run(root: rest.first ?? ".", megabytes: rest.count > 1 ? Int(rest[1]) ?? 50 : 50)
+default:
+    print("unknown command \(command)")
+    exit(64)
 }

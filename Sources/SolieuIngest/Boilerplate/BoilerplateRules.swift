@@ -42,11 +42,12 @@ enum BoilerplateRules {
     }
 
     static func isFurniture(key: String, chars: Int) -> Bool {
+        if chars > 200 { return false }
         if exactLines.contains(key.trimmingCharacters(in: " :.»>|-")) { return true }
         if chars <= 90 {
             for p in linePrefixes where key.hasPrefix(p) { return true }
             // Counters written after the number: "1.234 lượt xem".
-            if key.contains("luot xem") || key.contains("luot truy cap") || key.contains("lan doc") { return true }
+            for counter in ["luot xem", "luot truy cap", "lan doc"] where containsBytes(key, counter) { return true }
         }
         if isImageFileName(key) { return true }
         // A lone list number or a row of separators.
@@ -72,7 +73,34 @@ enum BoilerplateRules {
     /// A paragraph that reads like article prose (what ends a tail of related links).
     static func isProse(_ text: String, chars: Int) -> Bool {
         guard chars >= 120 else { return false }
-        return text.contains(". ") || text.contains(", ") || text.hasSuffix(".")
+        return hasSentencePunctuation(text)
+    }
+
+    /// ". " or ", " inside, or a final ".": cheap byte scan.
+    static func hasSentencePunctuation(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x20 && (previous == 0x2E || previous == 0x2C) { return true }
+            previous = b
+        }
+        return previous == 0x2E
+    }
+
+    /// Byte-wise substring test (no Foundation, no generic searcher).
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8)
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return false }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0] {
+                var j = 1
+                while j < n.count && h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
 

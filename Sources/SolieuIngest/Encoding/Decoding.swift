@@ -73,24 +73,30 @@ enum Decoding {
     /// The charset of `<meta charset=…>` or `<meta http-equiv=Content-Type content="…charset=…">`
     /// in the first 8 KB.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
-        var searchFrom = head.startIndex
-        while let r = head.range(of: "charset", range: searchFrom..<head.endIndex) {
-            searchFrom = r.upperBound
-            // Must be inside a <meta …> tag.
-            guard let open = head[..<r.lowerBound].range(of: "<", options: .backwards),
-                  head[open.upperBound...].hasPrefix("meta") else { continue }
-            var i = r.upperBound
-            while i < head.endIndex, head[i] == " " { i = head.index(after: i) }
-            guard i < head.endIndex, head[i] == "=" else { continue }
-            i = head.index(after: i)
-            while i < head.endIndex, head[i] == " " || head[i] == "\"" || head[i] == "'" { i = head.index(after: i) }
-            var name = ""
-            while i < head.endIndex, head[i].isLetter || head[i].isNumber || "-_:.".contains(head[i]) {
-                name.append(head[i])
-                i = head.index(after: i)
+        let head = Array(bytes.prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let needle = Array("charset".utf8)
+        let meta = Array("<meta".utf8)
+        var i = 0
+        while i + needle.count <= head.count {
+            guard head[i] == needle[0], Array(head[i..<i + needle.count]) == needle else { i += 1; continue }
+            let at = i
+            i += needle.count
+            // Must be inside a <meta …> tag: the last "<" before it opens "<meta".
+            guard let open = head[..<at].lastIndex(of: UInt8(ascii: "<")), open + meta.count <= head.count,
+                  Array(head[open..<open + meta.count]) == meta,
+                  !head[open..<at].contains(UInt8(ascii: ">")) else { continue }
+            var j = i
+            while j < head.count, head[j] == 0x20 { j += 1 }
+            guard j < head.count, head[j] == UInt8(ascii: "=") else { continue }
+            j += 1
+            while j < head.count, head[j] == 0x20 || head[j] == 0x22 || head[j] == 0x27 { j += 1 }
+            var name: [UInt8] = []
+            while j < head.count, head[j] < 0x80, head[j] == 0x2D || head[j] == 0x5F || head[j] == 0x3A || head[j] == 0x2E
+                    || (head[j] >= 0x30 && head[j] <= 0x39) || (head[j] >= 0x61 && head[j] <= 0x7A) {
+                name.append(head[j])
+                j += 1
             }
-            if !name.isEmpty { return name }
+            if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
         }
         return nil
     }

@@ -103,9 +103,13 @@ private let boilerplatePrefixes: [String] = [
     "vanbanmoi", "othernew", "morenew", "mostview", "hotnew", "bottomnew", "newsother", "newsrelate", "listnew",
 ]
 
+private let boilerplatePrefixBytes: [[UInt8]] = boilerplatePrefixes.map { Array($0.utf8) }
+
 private func isBoilerplateToken(_ token: Substring) -> Bool {
-    if boilerplateTokens.contains(String(token)) { return true }
-    for p in boilerplatePrefixes where token.hasPrefix(p) { return true }
+    let string = String(token)
+    if boilerplateTokens.contains(string) { return true }
+    let bytes = Array(string.utf8)
+    for p in boilerplatePrefixBytes where bytes.count >= p.count && bytes[0] == p[0] && bytes.starts(with: p) { return true }
     return false
 }
 
@@ -147,6 +151,17 @@ private struct Builder {
         tree.blocks.reserveCapacity(512)
     }
 
+    /// Class/id verdicts, cached per attribute value (pages repeat the same classes many times).
+    var verdicts: [String: (tokens: [Substring], boilerplate: Bool, content: Bool)] = [:]
+
+    mutating func verdict(_ value: String) -> (tokens: [Substring], boilerplate: Bool, content: Bool) {
+        if let v = verdicts[value] { return v }
+        let tokens = splitTokens(value)
+        let v = (tokens, tokens.contains(where: isBoilerplateToken), tokens.contains { contentTokens.contains(String($0)) })
+        verdicts[value] = v
+        return v
+    }
+
     mutating func run(_ events: UnsafeRawBufferPointer) {
         var p = 0
         let n = events.count
@@ -172,15 +187,15 @@ private struct Builder {
                     p += 4
                     let avalue = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + av]), as: UTF8.self)
                     p += av
-                    attributes.append((aname.lowercased(), avalue))
+                    attributes.append((aname, avalue))
                 }
-                start(name.lowercased(), attributes)
+                start(name, attributes)
             case UInt8(SOLIEU_EV_END):
                 let nameLength = Int(events.loadUnaligned(fromByteOffset: p, as: UInt16.self))
                 p += 2
                 let name = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + nameLength]), as: UTF8.self)
                 p += nameLength
-                end(name.lowercased())
+                end(name)
             case UInt8(SOLIEU_EV_TEXT):
                 let length = Int(events.loadUnaligned(fromByteOffset: p, as: UInt32.self))
                 p += 4
@@ -241,7 +256,7 @@ private struct Builder {
             pendingBoundary = true
             // An inline widget ("<span class=tools>In bài | Gửi email</span>") is furniture too.
             for (k, v) in attributes where k == "class" || k == "id" {
-                if splitTokens(v).contains(where: isBoilerplateToken) { suppressDepth += 1; suppressTags.append(stack.count) }
+                if verdict(v).boilerplate { suppressDepth += 1; suppressTags.append(stack.count) }
             }
             let isLink = tag == "a" && attributes.contains(where: { $0.0 == "href" })
             if isLink { linkDepth += 1 }
@@ -252,9 +267,15 @@ private struct Builder {
         flush()
         var tokens: [Substring] = []
         var hidden = false
+        var boilerplate = boilerplateTags.contains(tag)
+        var contentHint = tag == "article" || tag == "main"
         for (k, v) in attributes {
             switch k {
-            case "class", "id", "role", "itemprop": tokens.append(contentsOf: splitTokens(v))
+            case "class", "id", "role", "itemprop":
+                let v = verdict(v)
+                tokens.append(contentsOf: v.tokens)
+                boilerplate = boilerplate || v.boilerplate
+                contentHint = contentHint || v.content
             case "style":
                 let s = v.lowercased().replacingOccurrences(of: " ", with: "")
                 if s.contains("display:none") || s.contains("visibility:hidden") { hidden = true }
@@ -262,12 +283,6 @@ private struct Builder {
             case "aria-hidden": if v.lowercased() == "true" { hidden = true }
             default: break
             }
-        }
-        var boilerplate = boilerplateTags.contains(tag)
-        var contentHint = tag == "article" || tag == "main"
-        for t in tokens {
-            if isBoilerplateToken(t) { boilerplate = true }
-            if contentTokens.contains(String(t)) { contentHint = true }
         }
         if tag == "header" || tag == "footer" { boilerplate = true }
         let parent = currentNode

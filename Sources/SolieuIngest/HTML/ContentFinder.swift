@@ -40,7 +40,8 @@ struct ContentFinder {
         var furniture = [Int](repeating: 0, count: blocks.count + 1)
         var keys = [String](repeating: "", count: blocks.count)
         for (i, b) in blocks.enumerated() {
-            let key = VietnameseFold.searchKey(b.text)
+            // Keys serve title matching and furniture rules, which only look at short blocks.
+            let key = b.chars <= 400 ? VietnameseFold.searchKey(b.text) : ""
             keys[i] = key
             let node = Int(b.node)
             let classBad = node >= 0 && (boilerplate[node] || hidden[node])
@@ -51,7 +52,7 @@ struct ContentFinder {
             }
             if b.chars < 25 { continue }
             var w = b.chars - b.linkChars
-            if b.chars >= 80, b.text.contains(". ") || b.text.hasSuffix(".") || b.text.contains(", ") { w += w / 2 }
+            if b.chars >= 80, BoilerplateRules.hasSentencePunctuation(b.text) { w += w / 2 }
             weight[i + 1] = w
         }
         for i in 0..<blocks.count {

@@ -1,0 +1,80 @@
+import CSolieuShim
+import Foundation
+import SolieuIngest
+
+/// Bag-of-words F1 of every fixture's clean article against its gold, grouped.
+enum EvalIngest {
+    static func run(root: String) -> Int32 {
+        let pairs = FixtureSet.pairs(root: root)
+        guard !pairs.isEmpty else { print("no fixtures under \(root)"); return 1 }
+        print(pad("input", 58) + "  P      R      F1")
+        var byGroup: [String: [Double]] = [:]
+        var worst = 1.0
+        for pair in pairs {
+            let predicted: String
+            do { predicted = try Ingest.article(file: pair.input).text } catch { predicted = "" }
+            let s = BagOfWordsScore(predicted: predicted, gold: FixtureSet.read(pair.gold))
+            byGroup[pair.group, default: []].append(s.f1)
+            worst = min(worst, s.f1)
+            let name = pair.input.split(separator: "/").suffix(2).joined(separator: "/")
+            print(pad(name, 58) + "  \(fmt(s.precision))  \(fmt(s.recall))  \(fmt(s.f1))")
+        }
+        print("")
+        for (group, values) in byGroup.sorted(by: { $0.key < $1.key }) {
+            let mean = values.reduce(0, +) / Double(values.count)
+            print(pad("mean F1, \(group) (\(values.count))", 40) + fmt(mean) + "   min " + fmt(values.min() ?? 0))
+        }
+        print(pad("min F1, all (\(pairs.count))", 40) + fmt(worst))
+        return 0
+    }
+}
+
+/// Pages/s, MB/s and peak RSS of the whole ingest stage, against a bare libxml2 SAX pass over the
+/// same pages in the same run.
+enum BenchIngest {
+    static func run(root: String, pages: Int) {
+        let sources = FixtureSet.pairs(root: root).filter { $0.input.hasSuffix(".html") }
+            .map { Array(FileManager.default.contents(atPath: $0.input) ?? Data()) }
+        guard !sources.isEmpty else { print("no HTML fixtures"); return }
+        // Vary each copy (a counter in a comment and in the body) so no two pages are identical.
+        func page(_ i: Int) -> [UInt8] {
+            var bytes = sources[i % sources.count]
+            bytes.append(contentsOf: Array("<!-- copy \(i) --><p>Bản sao số \(i).</p>".utf8))
+            return bytes
+        }
+        let totalBytes = (0..<pages).reduce(0) { $0 + sources[$1 % sources.count].count }
+        let mb = Double(totalBytes) / 1_048_576
+        print("pages: \(pages) (\(sources.count) distinct fixtures, varied), \(fmt(mb, 1)) MB, mean \(fmt(Double(totalBytes) / Double(pages) / 1024, 1)) KB/page")
+
+        // Bare SAX pass: libxml2's HTML parser with callbacks that do nothing.
+        var clock = ContinuousClock.now
+        var events: Int64 = 0
+        for i in 0..<pages {
+            var bytes = page(i)
+            events += bytes.withUnsafeMutableBufferPointer { b in
+                b.withMemoryRebound(to: CChar.self) { solieu_html_bare_pass($0.baseAddress, $0.count) }
+            }
+        }
+        let bare = seconds(since: clock)
+        print("bare libxml2 SAX pass:   \(fmt(Double(pages) / bare, 0)) pages/s  \(fmt(mb / bare, 1)) MB/s  (\(events) callbacks)")
+
+        clock = ContinuousClock.now
+        var rssAt: [(Int, Double)] = []
+        var paragraphs = 0
+        var failures = 0
+        for i in 0..<pages {
+            do { paragraphs += try Ingest.article(bytes: page(i), name: "page\(i).html", format: .html).paragraphs.count } catch { failures += 1 }
+            if (i + 1) % max(1, pages / 4) == 0 { rssAt.append((i + 1, Memory.currentMB)) }
+        }
+        let full = seconds(since: clock)
+        print("solieu ingest (full):    \(fmt(Double(pages) / full, 0)) pages/s  \(fmt(mb / full, 1)) MB/s  (\(paragraphs) paragraphs, \(failures) failures)")
+        print("cost vs bare SAX pass:   \(fmt(full / bare, 2))x   (goal: at most 1.5x)")
+        print("RSS as the corpus grows: " + rssAt.map { "\($0.0) pages \(fmt($0.1, 0)) MB" }.joined(separator: ", "))
+        print("peak RSS:                \(fmt(Memory.peakMB, 0)) MB")
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

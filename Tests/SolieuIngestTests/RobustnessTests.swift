@@ -1,0 +1,135 @@
+import Foundation
+import SolieuIngest
+import Testing
+
+/// Bad input gets a clear per-file error or a recovered article, never a crash or a hang.
+struct RobustnessTests {
+    func html(_ s: String) throws -> Article {
+        try Ingest.article(bytes: Array(s.utf8), name: "t.html", format: .html)
+    }
+
+    @Test func emptyFile() {
+        #expect(throws: IngestError(file: "e.html", reason: .empty)) { try Ingest.article(bytes: [], name: "e.html") }
+        #expect(throws: IngestError(file: "e.txt", reason: .empty)) { try Ingest.article(bytes: Array(" \n\t\n".utf8), name: "e.txt") }
+    }
+
+    @Test func binaryFile() {
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]
+        bytes += (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
+        #expect(throws: IngestError(file: "x.png.html", reason: .binary)) { try Ingest.article(bytes: bytes, name: "x.png.html") }
+    }
+
+    @Test func errorNamesTheFile() {
+        let error = IngestError(file: "a/b.html", reason: .noArticleFound)
+        #expect(error.description == "a/b.html: no article text found")
+        #expect(throws: IngestError.self) { try Ingest.article(file: "/nonexistent/x.html") }
+    }
+
+    @Test func pageWithOnlyFurnitureHasNoArticle() {
+        #expect(throws: IngestError.self) {
+            try html("<html><body><ul><li><a href='/'>Trang chủ</a></li></ul><p>Số lần đọc: 5</p></body></html>")
+        }
+    }
+
+    @Test func truncatedPageRecovers() throws {
+        let page = Project.text("fixtures/portal/dnn-easydnnnews.html")
+        let cut = String(decoding: Array(page.utf8.prefix(page.utf8.count * 2 / 3)), as: UTF8.self)
+        let article = try html(cut)
+        #expect(article.title == "Kết quả thực hiện phong trào thi đua Cả nước chung sức xây dựng nông thôn mới")
+        #expect(article.paragraphs.count >= 3)
+    }
+
+    @Test func deeplyNestedTags() throws {
+        let depth = 100_000
+        let page = "<html><body>" + String(repeating: "<div>", count: depth)
+            + "<p>Năm 2019, toàn tỉnh có 52/118 xã đạt chuẩn nông thôn mới, tăng 9 xã so với năm 2018, chiếm 44,1% tổng số xã trên địa bàn.</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let article = try html(page)
+        #expect(article.text.contains("52/118 xã"))
+    }
+
+    @Test func unclosedTagsEverywhere() throws {
+        let article = try html("<html><body><h1>Tiêu đề bài viết về thi đua<p>Đoạn thứ nhất của bài viết, có đủ dài để được coi là nội dung chính của trang này.<p>Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang.<table><tr><td>a<td>b</table>")
+        #expect(article.paragraphs.contains("Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang."))
+    }
+
+    @Test func inlineMarkupDoesNotGlueWords() throws {
+        let article = try html("<html><body><h1>Khen thưởng năm 2019</h1><p>Chủ tịch UBND tỉnh tặng Bằng<b>khen</b> cho 12 tập thể và <i>Giấy</i><i>khen</i> cho 25 cá nhân có thành tích xuất sắc trong năm 2019.</p></body></html>")
+        #expect(article.text.contains("Bằng khen cho 12 tập thể và Giấy khen cho 25 cá nhân"))
+    }
+
+    @Test func lineBreakInsideParagraphKeepsTheLines() throws {
+        let article = try html("<html><body><h1>Danh sách khen thưởng năm 2019</h1><p>Huân chương Lao động hạng Ba: 02 tập thể<br>Bằng khen của Thủ tướng Chính phủ: 05 cá nhân<br/>Cờ thi đua của UBND tỉnh: 16 tập thể, được trao tại hội nghị tổng kết năm.</p></body></html>")
+        #expect(article.paragraphs.contains("Huân chương Lao động hạng Ba: 02 tập thể"))
+        #expect(article.paragraphs.contains("Bằng khen của Thủ tướng Chính phủ: 05 cá nhân"))
+    }
+
+    @Test func tableRowsAreLines() throws {
+        let article = try Ingest.article(file: Project.path("fixtures/portal/award-table-bootstrap.html"))
+        #expect(article.paragraphs.contains("1 | Huân chương Lao động hạng Ba | 02 | 05"))
+    }
+
+    @Test func entitiesAreDecoded() throws {
+        let article = try Ingest.article(file: Project.path("fixtures/portal/legacy-entities-unclosed.html"))
+        #expect(article.title == "Phát động phong trào thi đua chào mừng Đại hội Đảng bộ tỉnh lần thứ XI")
+    }
+
+    @Test func windows1258IsConvertedAndRecomposed() throws {
+        let article = try Ingest.article(file: Project.path("fixtures/portal/word-export-cp1258.html"))
+        #expect(article.text.contains("Kế hoạch số 98/KH-UBND"))
+        #expect(article.text.unicodeScalars.allSatisfy { !(0x300...0x36F).contains($0.value) })
+        #expect(article.warnings.isEmpty)
+    }
+
+    @Test func decomposedInputBecomesNFC() throws {
+        let nfd = "Thi đua khen thưởng năm 2019".decomposedStringWithCanonicalMapping
+        let article = try Ingest.article(bytes: Array((nfd + "\nNội dung bài viết.").utf8), name: "a.txt")
+        #expect(article.title == "Thi đua khen thưởng năm 2019")
+        #expect(article.title?.unicodeScalars.count == "Thi đua khen thưởng năm 2019".unicodeScalars.count)
+    }
+
+    @Test func charsetThatLies() throws {
+        // Declares windows-1252 but the bytes are UTF-8.
+        let article = try html("<html><head><meta charset=\"windows-1252\"><title>Thi đua</title></head><body><h1>Tổng kết thi đua năm 2019</h1><p>Chủ tịch UBND tỉnh tặng Bằng khen cho 12 tập thể có thành tích xuất sắc trong công tác thi đua, khen thưởng.</p></body></html>")
+        #expect(article.title == "Tổng kết thi đua năm 2019")
+        #expect(article.warnings.contains { $0.contains("valid UTF-8") })
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharacter() throws {
+        var bytes = Array("Tiêu đề bài viết\nNội dung có một byte hỏng: ".utf8)
+        bytes += [0xFF, 0xC3]
+        bytes += Array(" rồi tiếp tục bình thường cho đến hết câu.".utf8)
+        let article = try Ingest.article(bytes: bytes, name: "bad.txt")
+        #expect(article.text.contains("\u{FFFD}"))
+        #expect(!article.warnings.isEmpty)
+    }
+
+    @Test func utf8BOMIsDropped() throws {
+        let article = try Ingest.article(bytes: [0xEF, 0xBB, 0xBF] + Array("Tiêu đề\nNội dung bài.".utf8), name: "bom.txt")
+        #expect(article.title == "Tiêu đề")
+    }
+
+    @Test func externalEntitiesAreNeverLoaded() throws {
+        let page = """
+        <!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><html><body><h1>Tiêu đề thử nghiệm an toàn</h1>
+        <p>Nội dung &xxe; của bài viết thử nghiệm, đủ dài để được coi là nội dung chính của trang này nhé.</p></body></html>
+        """
+        let article = try html(page)
+        #expect(!article.text.contains("root:"))
+    }
+
+    @Test func largePageIsHandled() throws {
+        // About 8 MB of real page repeated; the 50 MB case runs in scripts/bench-ingest (release).
+        let one = Project.text("fixtures/html/vn-nld.html")
+        var page = ""
+        while page.utf8.count < 8_000_000 { page += one }
+        _ = try html(page)
+    }
+
+    @Test func tooLargeInputIsRefused() {
+        let bytes = [UInt8](repeating: 0x61, count: Ingest.maximumInputBytes + 1)
+        #expect(throws: IngestError(file: "big.txt", reason: .tooLarge(bytes: bytes.count, limit: Ingest.maximumInputBytes))) {
+            try Ingest.article(bytes: bytes, name: "big.txt")
+        }
+    }
+}
