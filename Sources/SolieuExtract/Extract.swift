@@ -1,1 +1,202 @@
-// Extraction
+// SolieuExtract: figures from article text, normalized, with exact spans.
+//
+// Brief overview
+// - `Extractor.extract(_:published:)` reads an article's text and returns `[Figure]`: every
+//   quantity, percent, money amount, ratio, range, date, period, document reference and award,
+//   each with its exact text, Unicode scalar offsets (`start..<end`), sentence index, normalized
+//   fields (the names of the gold format in fixtures/README.md) and, when the sentence says so,
+//   what it measures and the period it refers to.
+// - Recognizers live one family per file in `Kinds/` (DatesAndPeriods, DocumentReferences,
+//   Amounts, Awards); each proposes candidate spans, and `resolve` keeps the best
+//   non-overlapping ones by kind priority, then length.
+// - Reference data (award titles and their variants, conferrers, document types, scale words,
+//   currencies) is loaded from Resources/ (`Lexicon.bundled`).
+//
+// What it does not do: read HTML (SolieuIngest) or store anything (SolieuIndex).
+import Foundation
+import SolieuText
+
+/// One figure found in an article.
+public struct Figure: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case quantity, percent, money, ratio, range, date, period, docref, award
+    }
+
+    public var kind: Kind
+    /// Exact substring of the article text: `article[start..<end]` in Unicode scalars.
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Index of the sentence (see `Sentences`) holding the figure.
+    public var sentence: Int
+
+    /// quantity, percent, money: the number (scale words applied).
+    public var number: Double?
+    /// date ("YYYY-MM-DD") or period ("2019-06", "2020-Q3", "2018-H1", "2018", "2016/2020", …).
+    public var calendar: String?
+    public var unit: String?
+    public var currency: String?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var from: Double?
+    public var to: Double?
+    /// docref: canonical number as written without spaces ("32/QĐ-UBND"), type, issuer, date.
+    public var docNumber: String?
+    public var docType: String?
+    public var issuer: String?
+    public var docDate: String?
+    /// award
+    public var award: String?
+    public var awardClass: Int?
+    public var conferrer: String?
+    public var recipient: String?
+    public var count: Int?
+    public var posthumous: Bool?
+    /// A year or date filled in from context (the document's date or an earlier mention).
+    public var inferred: Bool = false
+    /// What the figure measures, when the sentence says it.
+    public var measure: String?
+    /// The period the figure refers to, when stated in the same sentence or the title.
+    public var period: String?
+    /// For a part of a stated total: the index (in the extraction's figure list) of the total.
+    public var partOf: Int?
+
+    init(kind: Kind, text: String, start: Int, end: Int) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.sentence = 0
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, text, start, end, sentence, value, unit, currency, numerator, denominator, from, to, number, type,
+             issuer, date, award, `class`, conferrer, recipient, count, posthumous, inferred, measure, period, partOf = "part_of"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(sentence, forKey: .sentence)
+        switch kind {
+        case .quantity, .percent, .money: try c.encodeIfPresent(number, forKey: .value)
+        case .date, .period: try c.encodeIfPresent(calendar, forKey: .value)
+        default: break
+        }
+        try c.encodeIfPresent(unit, forKey: .unit)
+        try c.encodeIfPresent(currency, forKey: .currency)
+        try c.encodeIfPresent(numerator, forKey: .numerator)
+        try c.encodeIfPresent(denominator, forKey: .denominator)
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encodeIfPresent(to, forKey: .to)
+        if kind == .docref {
+            try c.encodeIfPresent(docNumber, forKey: .number)
+            try c.encodeIfPresent(docType, forKey: .type)
+            try c.encodeIfPresent(issuer, forKey: .issuer)
+            try c.encode(docDate, forKey: .date)
+        }
+        if kind == .award {
+            try c.encodeIfPresent(award, forKey: .award)
+            try c.encode(awardClass, forKey: .class)
+            try c.encode(conferrer, forKey: .conferrer)
+            try c.encodeIfPresent(recipient, forKey: .recipient)
+            try c.encodeIfPresent(count, forKey: .count)
+            try c.encode(posthumous ?? false, forKey: .posthumous)
+        }
+        if inferred { try c.encode(true, forKey: .inferred) }
+        try c.encodeIfPresent(measure, forKey: .measure)
+        try c.encodeIfPresent(period, forKey: .period)
+        try c.encodeIfPresent(partOf, forKey: .partOf)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        text = try c.decode(String.self, forKey: .text)
+        start = try c.decode(Int.self, forKey: .start)
+        end = try c.decode(Int.self, forKey: .end)
+        sentence = try c.decode(Int.self, forKey: .sentence)
+        if kind == .date || kind == .period { calendar = try c.decodeIfPresent(String.self, forKey: .value) }
+        else { number = try c.decodeIfPresent(Double.self, forKey: .value) }
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        currency = try c.decodeIfPresent(String.self, forKey: .currency)
+        numerator = try c.decodeIfPresent(Double.self, forKey: .numerator)
+        denominator = try c.decodeIfPresent(Double.self, forKey: .denominator)
+        from = try c.decodeIfPresent(Double.self, forKey: .from)
+        to = try c.decodeIfPresent(Double.self, forKey: .to)
+        docNumber = try c.decodeIfPresent(String.self, forKey: .number)
+        docType = try c.decodeIfPresent(String.self, forKey: .type)
+        issuer = try c.decodeIfPresent(String.self, forKey: .issuer)
+        docDate = try c.decodeIfPresent(String.self, forKey: .date)
+        award = try c.decodeIfPresent(String.self, forKey: .award)
+        awardClass = try c.decodeIfPresent(Int.self, forKey: .class)
+        conferrer = try c.decodeIfPresent(String.self, forKey: .conferrer)
+        recipient = try c.decodeIfPresent(String.self, forKey: .recipient)
+        count = try c.decodeIfPresent(Int.self, forKey: .count)
+        posthumous = try c.decodeIfPresent(Bool.self, forKey: .posthumous)
+        inferred = try c.decodeIfPresent(Bool.self, forKey: .inferred) ?? false
+        measure = try c.decodeIfPresent(String.self, forKey: .measure)
+        period = try c.decodeIfPresent(String.self, forKey: .period)
+        partOf = try c.decodeIfPresent(Int.self, forKey: .partOf)
+    }
+}
+
+/// A candidate span proposed by a recognizer.
+struct Candidate {
+    var figure: Figure
+    var priority: Int
+}
+
+public enum Extractor {
+    /// Every figure of an article, in text order.
+    /// - Parameters:
+    ///   - text: the article text (NFC), as `Article.text` gives it.
+    ///   - published: the document's date ("YYYY-MM-DD…"), used for years the text leaves out.
+    public static func extract(_ text: String, published: String? = nil) -> [Figure] {
+        let view = TextView(text)
+        let lexicon = Lexicon.bundled
+        let publishedYear = published.flatMap { Int($0.prefix(4)) }
+        var candidates: [Candidate] = []
+        candidates += DatesAndPeriods.candidates(view)
+        candidates += DocumentReferences.candidates(view, lexicon)
+        candidates += Amounts.candidates(view, lexicon)
+        candidates += Awards.candidates(view, lexicon)
+        var figures = resolve(candidates)
+        DatesAndPeriods.fillYears(&figures, publishedYear: publishedYear)
+        let sentences = Sentences.split(view.scalars)
+        assignSentences(&figures, sentences)
+        Context.attach(&figures, view: view, sentences: sentences)
+        return figures
+    }
+
+    /// Keeps the best non-overlapping candidates: higher priority first, then longer, then earlier.
+    static func resolve(_ candidates: [Candidate]) -> [Figure] {
+        let ordered = candidates.sorted {
+            if $0.priority != $1.priority { return $0.priority > $1.priority }
+            let l0 = $0.figure.end - $0.figure.start
+            let l1 = $1.figure.end - $1.figure.start
+            if l0 != l1 { return l0 > l1 }
+            return $0.figure.start < $1.figure.start
+        }
+        var taken: [(Int, Int)] = []
+        var kept: [Figure] = []
+        for c in ordered {
+            let f = c.figure
+            if taken.contains(where: { f.start < $0.1 && $0.0 < f.end }) { continue }
+            taken.append((f.start, f.end))
+            kept.append(f)
+        }
+        return kept.sorted { $0.start < $1.start }
+    }
+
+    static func assignSentences(_ figures: inout [Figure], _ sentences: [Sentences.Unit]) {
+        var s = 0
+        for i in figures.indices {
+            while s + 1 < sentences.count, sentences[s].end <= figures[i].start { s += 1 }
+            figures[i].sentence = s
+        }
+    }
+}

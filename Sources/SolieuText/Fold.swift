@@ -24,6 +24,17 @@ public enum VietnameseFold {
         return table
     }()
 
+    /// The search key of one scalar: a Latin letter with diacritics → its lower-case ASCII base
+    /// ("Ệ" → "e", "đ" → "d"), ASCII upper → lower; anything else unchanged. One scalar in, one out,
+    /// so offsets in a key string equal offsets in the text.
+    @inline(__always)
+    public static func keyScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let v = Int(scalar.value)
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : scalar }
+        if v < 0x1F00, baseTable[v] != 0 { return Unicode.Scalar(baseTable[v]) }
+        return scalar
+    }
+
     /// Lower-case, diacritic-free, "đ" → "d". Non-letters pass through unchanged.
     public static func searchKey(_ text: String) -> String {
         var out = String.UnicodeScalarView()

@@ -6,6 +6,6 @@ struct Solieu: ParsableCommand {
         commandName: "solieu",
         abstract: "Figures from Vietnamese provincial bulletins: ingest, extract, query.",
         version: "0.1.0",
-        subcommands: [ArticleCommand.self]
+        subcommands: [ArticleCommand.self, ExtractCommand.self]
     )
 }

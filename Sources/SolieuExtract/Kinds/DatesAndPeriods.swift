@@ -1,0 +1,213 @@
+import Foundation
+
+/// Dates ("17/01/2017", "18.07.2018", "21-3-2019", "ngày 26 tháng 10 năm 2020", "ngày 13/9") and
+/// periods (month "tháng 6/2019", quarter "quý III/2020", half-year "6 tháng đầu năm 2018",
+/// nine months "9 tháng năm 2020", year "năm 2017", intervals "giai đoạn 2016-2020",
+/// "nhiệm kỳ 2020 - 2025", "từ tháng 6/2019 đến 30/6/2020", "(11/6/1948-11/6/2018)").
+enum DatesAndPeriods {
+    static let datePriority = 80
+    static let periodPriority = 70
+    static let intervalPriority = 90
+
+    struct Day { var y: Int?; var m: Int; var d: Int; var start: Int; var end: Int }
+
+    static func candidates(_ v: TextView) -> [Candidate] {
+        var out: [Candidate] = []
+        let s = v.scalars
+        // Numeric dates and date intervals.
+        var days: [Day] = []
+        var i = 0
+        while i < s.count {
+            if TextView.isDigit(s[i]), i == 0 || !(TextView.isDigit(s[i - 1]) || s[i - 1] == "/" || s[i - 1] == "." || s[i - 1] == ","),
+               let day = numericDate(v, i) {
+                days.append(day)
+                i = day.end
+            } else { i += 1 }
+        }
+        for day in days {
+            guard let y = day.y else { continue }
+            var f = Figure(kind: .date, text: v.text(day.start, day.end), start: day.start, end: day.end)
+            f.calendar = iso(y, day.m, day.d)
+            out.append(Candidate(figure: f, priority: datePriority))
+        }
+        // "ngày 13/9" without a year: the year comes from context.
+        for t in v.tokens.indices where v.tokens[t].key == "ngay" && t + 1 < v.tokens.count {
+            let start = v.tokens[t + 1].start
+            if let day = days.first(where: { $0.start == start }), day.y == nil {
+                var f = Figure(kind: .date, text: v.text(day.start, day.end), start: day.start, end: day.end)
+                f.calendar = "????-" + two(day.m) + "-" + two(day.d)
+                f.inferred = true
+                out.append(Candidate(figure: f, priority: datePriority - 1))
+            }
+        }
+        // Interval of two dates: "11/6/1948-11/6/2018".
+        for (a, b) in zip(days, days.dropFirst()) {
+            guard let ya = a.y, let yb = b.y, b.start - a.end <= 3 else { continue }
+            let between = v.text(a.end, b.start).trimmingCharacters(in: .whitespaces)
+            guard between == "-" || between == "–" else { continue }
+            var f = Figure(kind: .period, text: v.text(a.start, b.end), start: a.start, end: b.end)
+            f.calendar = iso(ya, a.m, a.d) + "/" + iso(yb, b.m, b.d)
+            out.append(Candidate(figure: f, priority: intervalPriority))
+        }
+        // Word-led forms.
+        let tk = v.tokens
+        for t in tk.indices {
+            let key = tk[t].key
+            // ngày D tháng M năm Y
+            if key == "ngay", t + 5 < tk.count, tk[t + 2].key == "thang", tk[t + 4].key == "nam",
+               let d = int(tk[t + 1]), let m = int(tk[t + 3]), let y = int(tk[t + 5]), valid(y, m, d) {
+                var f = Figure(kind: .date, text: v.text(tk[t].start, tk[t + 5].end), start: tk[t].start, end: tk[t + 5].end)
+                f.calendar = iso(y, m, d)
+                out.append(Candidate(figure: f, priority: datePriority + 1))
+            }
+            // tháng M/YYYY, tháng M năm YYYY, tháng M (year from context)
+            if key == "thang", t + 1 < tk.count, tk[t + 1].kind == .number, let m = int(tk[t + 1]), (1...12).contains(m),
+               t == 0 || tk[t - 1].kind != .number {
+                var end = tk[t + 1].end
+                var year: Int?
+                if t + 3 < tk.count, tk[t + 2].key == "/", let y = int(tk[t + 3]), isYear(y), v.onlySpaces(tk[t + 1].end, tk[t + 2].start) {
+                    year = y; end = tk[t + 3].end
+                } else if t + 3 < tk.count, tk[t + 2].key == "nam", let y = int(tk[t + 3]), isYear(y) {
+                    year = y; end = tk[t + 3].end
+                }
+                if let year {
+                    var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                    f.calendar = "\(year)-" + two(m)
+                    // "tháng 6/2019 đến 30/6/2020": one interval.
+                    let after = v.tokenIndex(atOrAfter: end)
+                    if after + 1 < tk.count, tk[after].key == "den",
+                       let day = days.first(where: { $0.start == tk[after + 1].start }), let yb = day.y {
+                        f = Figure(kind: .period, text: v.text(tk[t].start, day.end), start: tk[t].start, end: day.end)
+                        f.calendar = "\(year)-" + two(m) + "/" + iso(yb, day.m, day.d)
+                        out.append(Candidate(figure: f, priority: intervalPriority))
+                    } else {
+                        out.append(Candidate(figure: f, priority: periodPriority + 5))
+                    }
+                }
+            }
+            // quý III/2020, quý 3 năm 2020
+            if key == "quy", t + 1 < tk.count {
+                let q = int(tk[t + 1]) ?? VietnameseNumber.roman(tk[t + 1].key)
+                if let q, (1...4).contains(q) {
+                    var end = tk[t + 1].end
+                    var year: Int?
+                    if t + 3 < tk.count, tk[t + 2].key == "/" || tk[t + 2].key == "nam", let y = int(tk[t + 3]), isYear(y) {
+                        year = y; end = tk[t + 3].end
+                    }
+                    var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                    f.calendar = (year.map(String.init) ?? "????") + "-Q\(q)"
+                    f.inferred = year == nil
+                    out.append(Candidate(figure: f, priority: periodPriority + 5))
+                }
+            }
+            // N tháng đầu/cuối năm [YYYY]
+            if tk[t].kind == .number, let n = int(tk[t]), [3, 6, 9].contains(n), t + 1 < tk.count, tk[t + 1].key == "thang" {
+                var u = t + 2
+                var part = ""
+                if u < tk.count, tk[u].key == "dau" || tk[u].key == "cuoi" { part = tk[u].key; u += 1 }
+                guard u < tk.count, tk[u].key == "nam" else { continue }
+                var end = tk[u].end
+                var year: Int?
+                if u + 1 < tk.count, let y = int(tk[u + 1]), isYear(y), tk[u + 1].kind == .number { year = y; end = tk[u + 1].end }
+                let y = year.map(String.init) ?? "????"
+                let value: String
+                switch (n, part) {
+                case (6, "cuoi"): value = "\(y)-H2"
+                case (6, _): value = "\(y)-H1"
+                case (3, "cuoi"): value = "\(y)-Q4"
+                case (3, _): value = "\(y)-Q1"
+                case (9, "cuoi"): value = "\(y)-04/\(y)-12"
+                default: value = "\(y)-01/\(y)-09"
+                }
+                var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                f.calendar = value
+                f.inferred = year == nil
+                out.append(Candidate(figure: f, priority: periodPriority + 6))
+            }
+            // năm YYYY, năm YYYY-YYYY
+            if key == "nam", t + 1 < tk.count, tk[t + 1].kind == .number, let y = int(tk[t + 1]), isYear(y),
+               tk[t + 1].end - tk[t + 1].start == 4 {
+                if t > 0, tk[t - 1].kind == .number, int(tk[t - 1]).map({ $0 < 1000 }) == true,
+                   t < 2 || tk[t - 2].key != "thang" {
+                    // "70 năm 2018"? a duration followed by a year: keep the year.
+                }
+                var f = Figure(kind: .period, text: v.text(tk[t].start, tk[t + 1].end), start: tk[t].start, end: tk[t + 1].end)
+                f.calendar = "\(y)"
+                if let (y2, end) = yearRange(v, t + 1) {
+                    f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                    f.calendar = "\(y)/\(y2)"
+                }
+                out.append(Candidate(figure: f, priority: periodPriority))
+            }
+            // giai đoạn / nhiệm kỳ / thời kỳ YYYY - YYYY
+            let leads: [[String]] = [["giai", "doan"], ["nhiem", "ky"], ["thoi", "ky"], ["nien", "khoa"], ["nam", "hoc"]]
+            for lead in leads {
+                guard let after = v.match(lead, at: t), after < tk.count, tk[after].kind == .number,
+                      let y = int(tk[after]), isYear(y), let (y2, end) = yearRange(v, after) else { continue }
+                var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                f.calendar = "\(y)/\(y2)"
+                out.append(Candidate(figure: f, priority: intervalPriority))
+            }
+        }
+        return out
+    }
+
+    /// "2016-2020", "2020 - 2025" starting at number token `t`.
+    static func yearRange(_ v: TextView, _ t: Int) -> (Int, Int)? {
+        let tk = v.tokens
+        guard t + 2 < tk.count, tk[t + 1].key == "-" || tk[t + 1].key == "–", let y1 = int(tk[t]), let y2 = int(tk[t + 2]),
+              isYear(y2), tk[t + 2].end - tk[t + 2].start == 4, y2 > y1, y2 - y1 <= 30 else { return nil }
+        return (y2, tk[t + 2].end)
+    }
+
+    /// d/m/yyyy, d.m.yyyy, d-m-yyyy (same separator), or d/m, d-m with no year.
+    static func numericDate(_ v: TextView, _ i: Int) -> Day? {
+        let s = v.scalars
+        func digits(_ p: Int, max: Int) -> (Int, Int)? {
+            var j = p
+            var value = 0
+            while j < s.count, j - p < max, TextView.isDigit(s[j]) { value = value * 10 + Int(s[j].value - 0x30); j += 1 }
+            return j > p ? (value, j) : nil
+        }
+        guard let (d, a) = digits(i, max: 2), a < s.count, a - i <= 2 else { return nil }
+        let sep = s[a]
+        guard sep == "/" || sep == "." || sep == "-" else { return nil }
+        guard let (m, b) = digits(a + 1, max: 2), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        if b < s.count, s[b] == sep, let (y, c) = digits(b + 1, max: 4), c - (b + 1) == 4 {
+            if c < s.count, TextView.isDigit(s[c]) { return nil }
+            guard valid(y, m, d) else { return nil }
+            return Day(y: y, m: m, d: d, start: i, end: c)
+        }
+        // No year: only "/" or "-" and not followed by more digits or a code.
+        guard sep != ".", b >= s.count || !(TextView.isDigit(s[b]) || s[b] == "/" || s[b] == "-" || TextView.isLetter(s[b])) else { return nil }
+        return Day(y: nil, m: m, d: d, start: i, end: b)
+    }
+
+    /// Years the text leaves out: the last year stated before, else the document's, else the next.
+    static func fillYears(_ figures: inout [Figure], publishedYear: Int?) {
+        var explicit: [(Int, Int)] = []  // (position, year)
+        for f in figures where (f.kind == .date || f.kind == .period) && !f.inferred {
+            if let c = f.calendar, let y = Int(c.prefix(4)) { explicit.append((f.start, y)) }
+        }
+        for i in figures.indices where figures[i].inferred {
+            guard let c = figures[i].calendar, c.contains("????") else { continue }
+            let before = explicit.last(where: { $0.0 < figures[i].start })?.1
+            guard let year = before ?? publishedYear ?? explicit.first?.1 else { continue }
+            figures[i].calendar = c.replacingOccurrences(of: "????", with: String(year))
+        }
+        figures.removeAll { $0.calendar?.contains("????") == true }
+    }
+
+    static func int(_ t: TextView.Token) -> Int? {
+        guard t.kind == .number, t.end - t.start <= 4 else { return nil }
+        return Int(t.key)
+    }
+    static func isYear(_ y: Int) -> Bool { (1900...2100).contains(y) }
+    static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        guard isYear(y), (1...12).contains(m), d >= 1 else { return false }
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
+    static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String { "\(y)-\(two(m))-\(two(d))" }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The reference data extraction reads: award titles (from awards.json, mapped onto the gold's
+/// canonical titles by lexicon.json), conferrers, document types, scale words, currencies.
+final class Lexicon: Sendable {
+    struct AwardEntry: Sendable {
+        var title: String
+        var conferrer: String?
+        var defaultRecipient: String?
+    }
+
+    let awards: PhraseTable<AwardEntry>
+    let conferrers: PhraseTable<String>
+    let documentTypes: PhraseTable<String>
+    let recipients: PhraseTable<String>
+    let scale: [String: Double]
+    let currencies: PhraseTable<String>
+    /// Lower-case words (with diacritics) that cannot start a unit noun.
+    let notUnits: Set<String>
+    /// Lower-case words (with diacritics) that end a unit phrase.
+    let stopWords: Set<String>
+    let notQuantityBefore: PhraseTable<Bool>
+
+    static let bundled: Lexicon = {
+        guard let lexURL = Bundle.module.url(forResource: "lexicon", withExtension: "json"),
+              let awardsURL = Bundle.module.url(forResource: "awards", withExtension: "json"),
+              let lex = try? JSONSerialization.jsonObject(with: Data(contentsOf: lexURL)) as? [String: Any],
+              let aw = try? JSONSerialization.jsonObject(with: Data(contentsOf: awardsURL)) as? [String: Any] else {
+            fatalError("SolieuExtract resources missing: lexicon.json / awards.json must ship beside the binary")
+        }
+        return Lexicon(lexicon: lex, awards: aw)
+    }()
+
+    init(lexicon: [String: Any], awards aw: [String: Any]) {
+        let titles = lexicon["award_titles"] as? [String: [String: String]] ?? [:]
+        let recipientDefaults = lexicon["award_recipient_defaults"] as? [String: String] ?? [:]
+        var awards = PhraseTable<AwardEntry>()
+        for entry in aw["awards"] as? [[String: Any]] ?? [] {
+            guard let id = entry["id"] as? String, let mapped = titles[id], let title = mapped["title"] else { continue }
+            let recipient = (entry["recipient_type"] as? String).flatMap { recipientDefaults[$0] }
+            var variants = entry["variants"] as? [String] ?? []
+            variants.append(entry["canonical_name"] as? String ?? title)
+            variants += entry["abbreviations"] as? [String] ?? []
+            for v in variants {
+                // "Bằng khen của Thủ tướng" names its conferrer; plain "Bằng khen" does not.
+                var conferrer = mapped["conferrer"]
+                if title == "Bằng khen" || title == "Cờ thi đua" {
+                    conferrer = v.lowercased().contains("thủ tướng") ? "Thủ tướng Chính phủ"
+                        : v.lowercased().contains("chính phủ") ? "Chính phủ" : nil
+                }
+                awards.add(v, AwardEntry(title: title, conferrer: conferrer, defaultRecipient: recipient))
+            }
+        }
+        for extra in lexicon["extra_award_variants"] as? [[String: String]] ?? [] {
+            if let v = extra["variant"], let t = extra["title"] {
+                awards.add(v, AwardEntry(title: t, conferrer: nil, defaultRecipient: t == "Cờ thi đua" ? "tập thể" : nil))
+            }
+        }
+        self.awards = awards
+        var conferrers = PhraseTable<String>()
+        for c in lexicon["conferrers"] as? [[String: String]] ?? [] {
+            if let v = c["variant"], let n = c["name"] { conferrers.add(v, n) }
+        }
+        self.conferrers = conferrers
+        var types = PhraseTable<String>()
+        for (name, _) in lexicon["document_types"] as? [String: String] ?? [:] { types.add(name, name) }
+        documentTypes = types
+        var recipients = PhraseTable<String>()
+        for r in lexicon["award_recipients"] as? [String] ?? [] { recipients.add(r, r) }
+        self.recipients = recipients
+        let rawScale = (lexicon["scale_words"] as? [String: Double]) ?? [:]
+        scale = Dictionary(rawScale.map { (TextView.phraseKeys($0.key).joined(separator: " "), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var currencies = PhraseTable<String>()
+        for (w, code) in lexicon["currencies"] as? [String: String] ?? [:] { currencies.add(w, code) }
+        self.currencies = currencies
+        notUnits = Set((lexicon["not_units"] as? [String] ?? []).map { TextView.phraseKeys($0, exact: true).joined(separator: " ") })
+        stopWords = Set((lexicon["unit_stop_words"] as? [String] ?? []).map { TextView.phraseKeys($0, exact: true).joined(separator: " ") })
+        var before = PhraseTable<Bool>(exact: true)
+        for w in lexicon["not_quantity_before"] as? [String] ?? [] { before.add(w, true) }
+        notQuantityBefore = before
+    }
+}
+
+extension PhraseTable: @unchecked Sendable {}

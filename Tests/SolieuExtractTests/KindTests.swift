@@ -1,0 +1,156 @@
+import SolieuExtract
+import Testing
+
+/// One named case per shape and per trap, by figure family.
+struct KindTests {
+    func figures(_ text: String, published: String? = nil) -> [Figure] { Extractor.extract(text, published: published) }
+    func one(_ text: String, _ kind: Figure.Kind) -> Figure? { figures(text).first { $0.kind == kind } }
+
+    // MARK: numbers, percent, money, ratio, range, quantity
+
+    @Test func thousandsDotAndDecimalComma() {
+        #expect(one("Khen cấp tỉnh, tổng số 3.304 tập thể, cá nhân.", .quantity)?.number == 3304)
+        #expect(one("Thu ngân sách đạt 1.543,2 tỷ đồng.", .money)?.number == 1_543_200_000_000)
+    }
+    @Test func leadingZero() { #expect(one("trao Huân chương cho 08 tập thể và khen 05 huyện, thị xã.", .quantity)?.number == 5) }
+    @Test func percentShapes() {
+        #expect(one("tăng 8,52% so cùng kỳ", .percent)?.number == 8.52)
+        #expect(one("tăng 14, 78 % so với năm 2016", .percent)?.number == 14.78)
+        #expect(one("là 15/13 trường, bằng 115%KH;", .percent)?.text == "115%KH")
+        #expect(one("bằng 111,1 % KH", .percent)?.number == 111.1)
+    }
+    @Test func scaleWords() {
+        #expect(one("Tổng lượt khách 3,83 triệu lượt, đạt 54,1%", .quantity)?.number == 3_830_000)
+        #expect(one("khách quốc tế 308 ngàn lượt", .quantity)?.number == 308_000)
+    }
+    @Test func money() {
+        let m = one("thu ngân sách hơn 52.623 tỉ đồng, bình quân", .money)
+        #expect(m?.number == 52_623_000_000_000)
+        #expect(m?.currency == "VND")
+        #expect(one("kim ngạch xuất khẩu đạt hơn 5,6 tỉ USD", .money)?.currency == "USD")
+        #expect(one("mỗi tập thể được thưởng 1.490.000 đồng.", .money)?.number == 1_490_000)
+    }
+    @Test func ratioShapes() {
+        let r = one("nâng tổng số lên 49/118 xã, chiếm 41,5%", .ratio)
+        #expect(r?.numerator == 49 && r?.denominator == 118 && r?.unit == "xã")
+        let p = one("Giảm tỷ lệ hộ nghèo còn 3,86%/2%, bằng 193% KH", .ratio)
+        #expect(p?.numerator == 3.86 && p?.denominator == 2 && p?.unit == "%")
+        #expect(one("là 542/1.111 cá nhân, chiếm 48,78%", .ratio)?.denominator == 1111)
+    }
+    @Test func rangeShapes() {
+        let r = one("38 xã đạt 10 -14 tiêu chí;", .range)
+        #expect(r?.from == 10 && r?.to == 14 && r?.unit == "tiêu chí")
+    }
+    @Test func quantityUnits() {
+        #expect(one("bình quân đạt 8,27 tiêu chí/xã", .quantity)?.unit == "tiêu chí/xã")
+        #expect(one("thực hiện 3 PTTĐ trọng tâm", .quantity)?.unit == "pttđ")
+        #expect(one("có 602 đơn vị, trường học đạt chuẩn", .quantity)?.unit == "đơn vị, trường học")
+        #expect(one("kỷ niệm 70 năm Ngày Chủ tịch Hồ Chí Minh", .quantity)?.unit == "năm")
+        #expect(one("tăng 3.604 lượt lao động so cùng kỳ", .quantity)?.number == 3604)
+    }
+
+    // MARK: traps
+
+    @Test func ordinalsAndNamesAreNotFigures() {
+        #expect(figures("Đại hội TDTT tỉnh lần thứ VIII, Cụm Thi đua số 2 họp tại Hội trường 19/5 - UBND huyện.").isEmpty)
+        #expect(figures("Đại hội đại biểu toàn quốc lần thứ XII của Đảng, khóa XII.").isEmpty)
+    }
+    @Test func phonesTimesAndStandardsAreNotFigures() {
+        #expect(figures("Điện thoại: 0913.658.627 - 02963.981.818").isEmpty)
+        #expect(figures("07:37 hôm nay").isEmpty)
+        #expect(one("theo tiêu chuẩn TCVN ISO 9001: 2008 trong giải quyết", .quantity) == nil)
+    }
+    @Test func vagueAmountsAreNotFigures() { #expect(figures("khen thưởng hàng trăm lượt danh hiệu thi đua").isEmpty) }
+    @Test func listMarkersAreNotFigures() { #expect(one("chỉ đạo: (1) Tiếp tục quán triệt 3 văn bản", .quantity)?.number == 3) }
+    @Test func đồngInAWordIsNotMoney() { #expect(one("thực hiện 4 đồng hành với thanh niên", .money) == nil) }
+
+    // MARK: dates and periods
+
+    @Test func dateShapes() {
+        #expect(one("Ngày: 18.07.2018", .date)?.calendar == "2018-07-18")
+        #expect(one("Ngày 21-3-2019, UBND tỉnh", .date)?.calendar == "2019-03-21")
+        #expect(one("Chiều 29/01/2018, tại", .date)?.calendar == "2018-01-29")
+        #expect(one("ký ngày 26 tháng 10 năm 2020 tại", .date)?.calendar == "2020-10-26")
+    }
+    @Test func dayMonthWithoutYearTakesTheDocumentYear() {
+        let d = figures("có hiệu lực từ ngày 5-3.", published: "2026-03-07").first { $0.kind == .date }
+        #expect(d?.calendar == "2026-03-05")
+        #expect(d?.inferred == true)
+    }
+    @Test func periodShapes() {
+        #expect(one("trong tháng 6/2019 đã", .period)?.calendar == "2019-06")
+        #expect(one("sơ kết vào quý III/2020;", .period)?.calendar == "2020-Q3")
+        #expect(one("6 tháng đầu năm 2018 tăng", .period)?.calendar == "2018-H1")
+        #expect(one("6 tháng cuối năm 2018", .period)?.calendar == "2018-H2")
+        #expect(one("9 tháng năm 2020", .period)?.calendar == "2020-01/2020-09")
+        #expect(one("Năm 2017, các địa phương", .period)?.calendar == "2017")
+        #expect(one("giai đoạn 2016-2020", .period)?.calendar == "2016/2020")
+        #expect(one("nhiệm kỳ 2020 - 2025", .period)?.calendar == "2020/2025")
+        #expect(one("thực hiện từ tháng 6/2019 đến 30/6/2020.", .period)?.calendar == "2019-06/2020-06-30")
+        #expect(one("thi đua yêu nước (11/6/1948-11/6/2018)", .period)?.calendar == "1948-06-11/2018-06-11")
+    }
+    @Test func halfYearWithoutYearIsResolvedFromEarlierText() {
+        let fs = figures("Sơ kết 6 tháng cuối năm 2018.\nKết quả 6 tháng đầu năm rất tốt.")
+        #expect(fs.filter { $0.kind == .period }.map { $0.calendar } == ["2018-H2", "2018-H1"])
+    }
+
+    // MARK: document references
+
+    @Test func docrefShapes() {
+        let q = one("Thực hiện Quyết định số 32/QĐ-UBND ngày 17/01/2017 của UBND tỉnh", .docref)
+        #expect(q?.docNumber == "32/QĐ-UBND" && q?.docType == "Quyết định" && q?.docDate == "2017-01-17" && q?.issuer == "UBND")
+        #expect(one("theo Nghị định số 91/2017/NĐ-CP của Chính phủ", .docref)?.docNumber == "91/2017/NĐ-CP")
+        #expect(one("Chỉ thị số 19-CT/TU ngày 17/10/2014", .docref)?.issuer == "TU")
+        #expect(one("Chỉ thị 26/CT-TTg ngày 05/9/2016", .docref)?.docNumber == "26/CT-TTg")
+        let bare = one("(thay thế Quyết định số 11 ngày 11/02/2015 của UBND tỉnh)", .docref)
+        #expect(bare?.docNumber == "11" && bare?.docDate == "2015-02-11")
+        #expect(one("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ X", .docref) == nil)
+    }
+
+    // MARK: awards
+
+    @Test func awardDistributesOverRecipients() {
+        let a = figures("Chủ tịch UBND tỉnh đã tặng Bằng khen cho 56 tập thể, 62 cá nhân.").filter { $0.kind == .award }
+        #expect(a.map { $0.count } == [56, 62])
+        #expect(a.map { $0.recipient } == ["tập thể", "cá nhân"])
+        #expect(a.allSatisfy { $0.award == "Bằng khen" && $0.conferrer == "Chủ tịch UBND tỉnh" })
+    }
+    @Test func awardTotalIsAQuantityLinkedToItsParts() {
+        let fs = figures("đã tặng 118 Bằng khen của Chủ tịch UBND tỉnh cho 56 tập thể, 62 cá nhân có thành tích")
+        let total = fs.firstIndex { $0.kind == .quantity && $0.number == 118 }
+        #expect(total != nil)
+        #expect(fs.filter { $0.kind == .award }.allSatisfy { $0.partOf == total })
+    }
+    @Test func classesAreKeptPerItem() {
+        let a = figures("Chủ tịch nước tặng Huân chương Lao động hạng II cho 02 cá nhân; Huân chương Lao động hạng III cho 01 cá nhân.")
+            .filter { $0.kind == .award }
+        #expect(a.map { $0.awardClass } == [2, 3])
+        #expect(a.allSatisfy { $0.conferrer == "Chủ tịch nước" })
+    }
+    @Test func posthumous() {
+        let a = one("đã được Chủ tịch nước truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 03 cá nhân", .award)
+        #expect(a?.posthumous == true && a?.award == "Bà mẹ Việt Nam anh hùng" && a?.count == 3)
+    }
+    @Test func countBeforeTitle() {
+        let a = figures("trong đó 74 Danh hiệu vinh dự Nhà nước Bà mẹ Việt Nam anh hùng và 08 Cờ thi đua của Chính phủ.")
+            .filter { $0.kind == .award }
+        #expect(a.map { $0.award } == ["Bà mẹ Việt Nam anh hùng", "Cờ thi đua"])
+        #expect(a.map { $0.count } == [74, 8])
+        #expect(a.last?.conferrer == "Chính phủ" && a.last?.recipient == "tập thể")
+    }
+    @Test func totalAndPartsInParentheses() {
+        let fs = figures("khen thưởng cho 1.880 tập thể, cá nhân (769 tập thể, 1.111 cá nhân) Trong đó")
+        let total = fs.firstIndex { $0.number == 1880 }
+        #expect(fs.filter { $0.number == 769 || $0.number == 1111 }.allSatisfy { $0.partOf == total && total != nil })
+    }
+    @Test func countWithoutAwardTitleIsAQuantity() {
+        #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .award) == nil)
+        #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .quantity)?.number == 47)
+    }
+    @Test func periodAndMeasureAreAttached() {
+        let fs = figures("Tổng kim ngạch xuất khẩu 6 tháng đầu năm 2018 ước đạt 51,71% kế hoạch.")
+        let p = fs.first { $0.kind == .percent }
+        #expect(p?.period == "2018-H1")
+        #expect(p?.measure == "Tổng kim ngạch xuất khẩu 6 tháng đầu năm 2018" || p?.measure?.hasPrefix("Tổng kim ngạch xuất khẩu") == true)
+    }
+}
