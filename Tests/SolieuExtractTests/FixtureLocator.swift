@@ -1,6 +1,6 @@
 import Foundation
 
-/// The project root, found by walking up from this file (tests never read ../shared).
+/// The project root, found by walking up from this file (tests read only files inside the project).
 enum Project {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
