@@ -33,9 +33,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract"]),
-        .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText"]),
+        // Finds the project root and its fixtures for every test target (never the shared folder).
+        .target(name: "SolieuTestSupport", path: "Tests/SolieuTestSupport"),
+        .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText"]),
-        .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText"]),
+        .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "solieuTests", dependencies: ["solieu"]),
     ]
 )

@@ -159,14 +159,14 @@ public enum Extractor {
         let view = TextView(text)
         let lexicon = Lexicon.bundled
         let publishedYear = published.flatMap { Int($0.prefix(4)) }
+        let sentences = Sentences.split(view.scalars)
         var candidates: [Candidate] = []
         candidates += DatesAndPeriods.candidates(view)
         candidates += DocumentReferences.candidates(view, lexicon)
         candidates += Amounts.candidates(view, lexicon)
-        candidates += Awards.candidates(view, lexicon)
+        candidates += Awards.candidates(view, lexicon, sentences: sentences)
         var figures = resolve(candidates)
         DatesAndPeriods.fillYears(&figures, publishedYear: publishedYear)
-        let sentences = Sentences.split(view.scalars)
         assignSentences(&figures, sentences)
         Context.attach(&figures, view: view, sentences: sentences)
         return figures

@@ -19,6 +19,8 @@ final class Lexicon: Sendable {
     let notUnits: Set<String>
     /// Lower-case words (with diacritics) that end a unit phrase.
     let stopWords: Set<String>
+    /// Words after which a bare currency word ("đồng") is the currency, not part of a compound.
+    let afterCurrency: Set<String>
     let notQuantityBefore: PhraseTable<Bool>
 
     static let bundled: Lexicon = {
@@ -75,6 +77,7 @@ final class Lexicon: Sendable {
         self.currencies = currencies
         notUnits = Set((lexicon["not_units"] as? [String] ?? []).map { TextView.phraseKeys($0, exact: true).joined(separator: " ") })
         stopWords = Set((lexicon["unit_stop_words"] as? [String] ?? []).map { TextView.phraseKeys($0, exact: true).joined(separator: " ") })
+        afterCurrency = Set((lexicon["after_currency"] as? [String] ?? []).map { TextView.phraseKeys($0, exact: true).joined(separator: " ") })
         var before = PhraseTable<Bool>(exact: true)
         for w in lexicon["not_quantity_before"] as? [String] ?? [] { before.add(w, true) }
         notQuantityBefore = before

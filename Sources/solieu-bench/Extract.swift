@@ -54,7 +54,7 @@ enum BenchExtract {
             bytes += text.utf8.count
             documents += 1
         }
-        let seconds = BenchIngest.seconds(since: start)
+        let seconds = Stopwatch.seconds(since: start)
         let mb = Double(bytes) / 1_048_576
         print("extract: \(documents) documents, \(fmt(mb, 1)) MB of article text, \(figures) figures in \(fmt(seconds, 2)) s")
         print("extract: \(fmt(mb / seconds, 1)) MB/s, \(fmt(Double(figures) / seconds, 0)) figures/s (goal: at least 20 MB/s)")

@@ -55,7 +55,7 @@ enum BenchIngest {
                 b.withMemoryRebound(to: CChar.self) { solieu_html_bare_pass($0.baseAddress, $0.count) }
             }
         }
-        let bare = seconds(since: clock)
+        let bare = Stopwatch.seconds(since: clock)
         print("bare libxml2 SAX pass:   \(fmt(Double(pages) / bare, 0)) pages/s  \(fmt(mb / bare, 1)) MB/s  (\(events) callbacks)")
 
         clock = ContinuousClock.now
@@ -66,15 +66,10 @@ enum BenchIngest {
             do { paragraphs += try Ingest.article(bytes: page(i), name: "page\(i).html", format: .html).paragraphs.count } catch { failures += 1 }
             if (i + 1) % max(1, pages / 4) == 0 { rssAt.append((i + 1, Memory.currentMB)) }
         }
-        let full = seconds(since: clock)
+        let full = Stopwatch.seconds(since: clock)
         print("solieu ingest (full):    \(fmt(Double(pages) / full, 0)) pages/s  \(fmt(mb / full, 1)) MB/s  (\(paragraphs) paragraphs, \(failures) failures)")
         print("cost vs bare SAX pass:   \(fmt(full / bare, 2))x   (goal: at most 1.5x)")
         print("RSS as the corpus grows: " + rssAt.map { "\($0.0) pages \(fmt($0.1, 0)) MB" }.joined(separator: ", "))
         print("peak RSS:                \(fmt(Memory.peakMB, 0)) MB")
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

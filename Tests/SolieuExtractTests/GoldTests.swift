@@ -1,6 +1,7 @@
 import Foundation
 import SolieuExtract
 import SolieuIngest
+import SolieuTestSupport
 import Testing
 
 /// Extraction against the seed gold (issue 4: F1 ≥ 0.97 overall, ≥ 0.95 per kind with ≥ 10 gold

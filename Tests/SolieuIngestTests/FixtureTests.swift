@@ -1,5 +1,6 @@
 import Foundation
 import SolieuIngest
+import SolieuTestSupport
 import Testing
 
 /// Every fixture's clean article against its gold (issue 2: F1 ≥ 0.97 on each seed and real page,

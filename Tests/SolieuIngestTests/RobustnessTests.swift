@@ -1,5 +1,6 @@
 import Foundation
 import SolieuIngest
+import SolieuTestSupport
 import Testing
 
 /// Bad input gets a clear per-file error or a recovered article, never a crash or a hang.

@@ -81,7 +81,7 @@ enum Amounts {
                 u += 1
             }
             // Money.
-            if let (after, code) = lexicon.currencies.longest(in: v, at: u), u > next || currencyStandsAlone(v, after) {
+            if let (after, code) = lexicon.currencies.longest(in: v, at: u), u > next || currencyStandsAlone(v, lexicon, after) {
                 let mend = tk[after - 1].end
                 var f = Figure(kind: .money, text: v.text(tok.start, mend), start: tok.start, end: mend)
                 f.number = value
@@ -102,10 +102,10 @@ enum Amounts {
 
     /// "4 đồng hành", "2 đồng chí": "đồng" is the currency only before punctuation, a number, the
     /// end, or a word that starts a new phrase (or after a scale word, checked by the caller).
-    static func currencyStandsAlone(_ v: TextView, _ after: Int) -> Bool {
+    static func currencyStandsAlone(_ v: TextView, _ lexicon: Lexicon, _ after: Int) -> Bool {
         let tk = v.tokens
         guard after < tk.count, tk[after].kind == .word else { return true }
-        return ["và", "cho", "trong", "từ", "mỗi", "của", "để", "là", "được", "so", "bằng", "tăng", "giảm", "đạt", "với", "trên", "thì", "nhưng"].contains(tk[after].lower)
+        return lexicon.afterCurrency.contains(tk[after].lower)
     }
 
     /// Numbers that are names, ordinals, list markers, phone numbers or times.

@@ -22,11 +22,8 @@ enum Awards {
         var posthumous: Bool
     }
 
-    static func candidates(_ v: TextView, _ lexicon: Lexicon) -> [Candidate] {
+    static func candidates(_ v: TextView, _ lexicon: Lexicon, sentences: [Sentences.Unit]) -> [Candidate] {
         let tk = v.tokens
-        let sentences = Sentences.split(v.scalars)
-        var sentenceEnd = sentences.map(\.end)
-        sentenceEnd.append(Int.max)
         var out: [Candidate] = []
         var lastConferrer: String?
         var sentence = 0

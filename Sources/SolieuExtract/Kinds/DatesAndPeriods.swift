@@ -127,10 +127,6 @@ enum DatesAndPeriods {
             // năm YYYY, năm YYYY-YYYY
             if key == "nam", t + 1 < tk.count, tk[t + 1].kind == .number, let y = int(tk[t + 1]), isYear(y),
                tk[t + 1].end - tk[t + 1].start == 4 {
-                if t > 0, tk[t - 1].kind == .number, int(tk[t - 1]).map({ $0 < 1000 }) == true,
-                   t < 2 || tk[t - 2].key != "thang" {
-                    // "70 năm 2018"? a duration followed by a year: keep the year.
-                }
                 var f = Figure(kind: .period, text: v.text(tk[t].start, tk[t + 1].end), start: tk[t].start, end: tk[t + 1].end)
                 f.calendar = "\(y)"
                 if let (y2, end) = yearRange(v, t + 1) {

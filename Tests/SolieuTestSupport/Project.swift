@@ -1,8 +1,8 @@
 import Foundation
 
 /// The project root, found by walking up from this file (tests read only files inside the project).
-enum Project {
-    static let root: URL = {
+public enum Project {
+    public static let root: URL = {
         var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while url.path != "/" {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
@@ -11,13 +11,13 @@ enum Project {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    static func text(_ relative: String) -> String {
+    public static func text(_ relative: String) -> String {
         String(decoding: FileManager.default.contents(atPath: path(relative)) ?? Data(), as: UTF8.self)
     }
 
-    static func files(in dir: String, suffix: String) -> [String] {
+    public static func files(in dir: String, suffix: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path(dir))) ?? []).filter { $0.hasSuffix(suffix) }.sorted()
     }
 }
