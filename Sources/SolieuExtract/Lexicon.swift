@@ -13,6 +13,7 @@ final class Lexicon: Sendable {
     let conferrers: PhraseTable<String>
     let documentTypes: PhraseTable<String>
     let recipients: PhraseTable<String>
+    /// Scale words by their lower-case form with diacritics ("trăm", never "trạm").
     let scale: [String: Double]
     let currencies: PhraseTable<String>
     /// Lower-case words (with diacritics) that cannot start a unit noun.
@@ -71,8 +72,8 @@ final class Lexicon: Sendable {
         for r in lexicon["award_recipients"] as? [String] ?? [] { recipients.add(r, r) }
         self.recipients = recipients
         let rawScale = (lexicon["scale_words"] as? [String: Double]) ?? [:]
-        scale = Dictionary(rawScale.map { (TextView.phraseKeys($0.key).joined(separator: " "), $0.value) }, uniquingKeysWith: { a, _ in a })
-        var currencies = PhraseTable<String>()
+        scale = Dictionary(rawScale.map { (TextView.phraseKeys($0.key, exact: true).joined(separator: " "), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var currencies = PhraseTable<String>(exact: true)
         for (w, code) in lexicon["currencies"] as? [String: String] ?? [:] { currencies.add(w, code) }
         self.currencies = currencies
         notUnits = Set((lexicon["not_units"] as? [String] ?? []).map { TextView.phraseKeys($0, exact: true).joined(separator: " ") })

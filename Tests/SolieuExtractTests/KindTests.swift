@@ -62,6 +62,13 @@ struct KindTests {
     }
     @Test func vagueAmountsAreNotFigures() { #expect(figures("khen thưởng hàng trăm lượt danh hiệu thi đua").isEmpty) }
     @Test func listMarkersAreNotFigures() { #expect(one("chỉ đạo: (1) Tiếp tục quán triệt 3 văn bản", .quantity)?.number == 3) }
+    /// Scale words and currencies match with their diacritics: "trạm" is not "trăm" (×100).
+    @Test func stationIsNotHundred() {
+        let q = one("toàn tỉnh có 5 trạm y tế đạt chuẩn", .quantity)
+        #expect(q?.number == 5 && q?.unit == "trạm y tế")
+        #expect(one("hỗ trợ 3 triệu đồng cho mỗi hộ", .money)?.number == 3_000_000)
+        #expect(one("xuất khẩu 5,6 tỉ USD", .money)?.currency == "USD")
+    }
     @Test func đồngInAWordIsNotMoney() { #expect(one("thực hiện 4 đồng hành với thanh niên", .money) == nil) }
 
     // MARK: dates and periods

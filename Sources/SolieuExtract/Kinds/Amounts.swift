@@ -76,7 +76,7 @@ enum Amounts {
             }
             // Scale words.
             var u = next
-            if u < tk.count, let factor = lexicon.scale[tk[u].key] {
+            if u < tk.count, let factor = lexicon.scale[tk[u].lower] {
                 value *= factor
                 u += 1
             }
