@@ -69,6 +69,10 @@ struct KindTests {
         #expect(one("hỗ trợ 3 triệu đồng cho mỗi hộ", .money)?.number == 3_000_000)
         #expect(one("xuất khẩu 5,6 tỉ USD", .money)?.currency == "USD")
     }
+    @Test func currencyCodeBeforeAWordIsMoney() {
+        let m = one("doanh nghiệp nhận 1.000 USD hỗ trợ từ quỹ", .money)
+        #expect(m?.number == 1000 && m?.currency == "USD")
+    }
     @Test func đồngInAWordIsNotMoney() { #expect(one("thực hiện 4 đồng hành với thanh niên", .money) == nil) }
 
     // MARK: dates and periods

@@ -104,6 +104,8 @@ enum Amounts {
     /// end, or a word that starts a new phrase (or after a scale word, checked by the caller).
     static func currencyStandsAlone(_ v: TextView, _ lexicon: Lexicon, _ after: Int) -> Bool {
         let tk = v.tokens
+        // Only "đồng" starts compound words; "USD", "VNĐ" are the currency wherever they stand.
+        guard tk[after - 1].lower == "đồng" else { return true }
         guard after < tk.count, tk[after].kind == .word else { return true }
         return lexicon.afterCurrency.contains(tk[after].lower)
     }
