@@ -38,6 +38,5 @@ let package = Package(
         .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
-        .testTarget(name: "solieuTests", dependencies: ["solieu"]),
     ]
 )
