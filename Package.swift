@@ -9,9 +9,11 @@ let package = Package(
         .library(name: "SolieuIngest", targets: ["SolieuIngest"]),
         .library(name: "SolieuText", targets: ["SolieuText"]),
         .library(name: "SolieuExtract", targets: ["SolieuExtract"]),
+        .library(name: "SolieuIndex", targets: ["SolieuIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Flags only: pkg-config for libxml2 and ICU. Never imported by Swift code.
@@ -25,18 +27,26 @@ let package = Package(
         .target(name: "SolieuText", dependencies: ["CSolieuShim"], resources: [.process("Resources")]),
         .target(name: "SolieuIngest", dependencies: ["CSolieuShim", "SolieuText"]),
         .target(name: "SolieuExtract", dependencies: ["SolieuText"], resources: [.process("Resources")]),
+        .target(
+            name: "SolieuIndex",
+            dependencies: ["SolieuIngest", "SolieuText", "SolieuExtract", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.process("Resources")]
+        ),
         .executableTarget(
             name: "solieu",
             dependencies: [
-                "SolieuIngest", "SolieuText", "SolieuExtract",
+                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract"]),
+        // Generated bulletins for scale tests and benchmarks.
+        .target(name: "SolieuGen"),
+        .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuGen"]),
         // Finds the project root and its fixtures for every test target (never the shared folder).
         .target(name: "SolieuTestSupport", path: "Tests/SolieuTestSupport"),
         .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText"]),
+        .testTarget(name: "SolieuIndexTests", dependencies: ["SolieuIndex", "SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
     ]
 )

@@ -129,26 +129,30 @@ public enum Ingest {
 
     /// Reads and cleans one file (`-` reads standard input).
     public static func article(file path: String, format: InputFormat? = nil) throws(IngestError) -> Article {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw IngestError(file: path, reason: .unreadable("no such file"))
-            }
-            if isDirectory.boolValue { throw IngestError(file: path, reason: .unreadable("is a directory")) }
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-               size > maximumInputBytes {
-                throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: maximumInputBytes))
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw IngestError(file: path, reason: .unreadable("permission denied or I/O error"))
-            }
-            bytes = Array(data)
-        }
-        return try article(bytes: bytes, name: path, format: format)
+        try article(bytes: try read(file: path), name: path, format: format)
     }
+
+    /// The bytes of one file (`-`: standard input), refused with a clear error when it is missing,
+    /// a folder, unreadable or over `maximumInputBytes`.
+    public static func read(file path: String) throws(IngestError) -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw IngestError(file: path, reason: .unreadable("no such file"))
+        }
+        if isDirectory.boolValue { throw IngestError(file: path, reason: .unreadable("is a directory")) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > maximumInputBytes {
+            throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: maximumInputBytes))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IngestError(file: path, reason: .unreadable("permission denied or I/O error"))
+        }
+        return Array(data)
+    }
+
+    /// Hex SHA-256 of some bytes (the content hash solieu uses for files and articles).
+    public static func sha256(_ bytes: [UInt8]) -> String { SHA256.hex(bytes) }
 
     /// Cleans one document given as bytes.
     public static func article(bytes: [UInt8], name: String, format: InputFormat? = nil) throws(IngestError) -> Article {

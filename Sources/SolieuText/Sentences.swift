@@ -9,6 +9,10 @@ public enum Sentences {
     public struct Unit: Sendable, Equatable {
         public var start: Int
         public var end: Int
+        public init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
     }
 
     static let abbreviations: Set<String> = [

@@ -5,7 +5,7 @@ import SolieuIngest
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
-    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB]")
+    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB] | gen-corpus N DIR | bench-index DIR DB [JOBS]")
     exit(64)
 }
 let rest = Array(args.dropFirst())
@@ -19,6 +19,12 @@ case "bench-ingest":
     BenchIngest.run(root: rest.first ?? ".", pages: rest.count > 1 ? Int(rest[1]) ?? 10_000 : 10_000)
 case "eval-extract":
     exit(EvalExtract.run(root: rest.first ?? "."))
+case "gen-corpus":
+    guard rest.count >= 2, let n = Int(rest[0]) else { print("usage: solieu-bench gen-corpus N DIR [ROOT]"); exit(64) }
+    exit(GenCorpus.run(root: rest.count > 2 ? rest[2] : ".", count: n, out: rest[1]))
+case "bench-index":
+    guard rest.count >= 2 else { print("usage: solieu-bench bench-index CORPUS_DIR DB [JOBS]"); exit(64) }
+    exit(BenchIndex.run(corpus: rest[0], db: rest[1], jobs: rest.count > 2 ? Int(rest[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount))
 case "bench-extract":
     BenchExtract.run(root: rest.first ?? ".", megabytes: rest.count > 1 ? Int(rest[1]) ?? 50 : 50)
 default:

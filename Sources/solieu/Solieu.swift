@@ -6,6 +6,9 @@ struct Solieu: ParsableCommand {
         commandName: "solieu",
         abstract: "Figures from Vietnamese provincial bulletins: ingest, extract, query.",
         version: "0.1.0",
-        subcommands: [ArticleCommand.self, ExtractCommand.self]
+        subcommands: [
+            IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self,
+            ArticleCommand.self, ExtractCommand.self,
+        ]
     )
 }

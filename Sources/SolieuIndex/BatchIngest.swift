@@ -1,0 +1,239 @@
+import Foundation
+import SolieuIngest
+
+/// Ingests many files into a database: `jobs` workers read, clean and extract in parallel; one
+/// writer stores each file in its own transaction, so a crash at any moment leaves every file
+/// either fully stored or not at all, and running again finishes the job.
+public final class BatchIngest: @unchecked Sendable {
+    public struct Progress: Sendable {
+        public var total: Int
+        public var done = 0
+        public var added = 0
+        public var newSources = 0
+        public var replaced = 0
+        public var unchanged = 0
+        public var failed = 0
+        public var bytes = 0
+        public var figures = 0
+        public var elapsed: Double = 0
+    }
+
+    public struct Failure: Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct Summary: Sendable {
+        public var progress: Progress
+        public var failures: [Failure]
+    }
+
+    let database: SolieuDatabase
+    let preparer: Preparer
+    let jobs: Int
+
+    public init(database: SolieuDatabase, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, preparer: Preparer = Preparer()) {
+        self.database = database
+        self.jobs = max(1, jobs)
+        self.preparer = preparer
+    }
+
+    enum Outcome: Sendable {
+        case prepared(PreparedDocument)
+        case unchanged(path: String, bytes: Int)
+        case failed(path: String, reason: String, bytes: Int)
+    }
+
+    /// Runs the batch. `report` is called on the writer's thread after every file.
+    public func run(paths: [String], report: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
+        let known = try database.knownSources()
+        let queue = BoundedQueue<Outcome>(capacity: jobs * 4)
+        let next = Counter()
+        let stored = paths.map(Preparer.storedPath)
+        let preparer = self.preparer
+        let workers = jobs
+
+        let producers = Thread.detachedGroup(count: workers) {
+            while true {
+                let i = next.take()
+                if i >= stored.count { break }
+                let path = stored[i]
+                let outcome: Outcome
+                do throws(IngestError) {
+                    let bytes = try Ingest.read(file: path)
+                    let hash = Ingest.sha256(bytes)
+                    if known[path] == hash {
+                        outcome = .unchanged(path: path, bytes: bytes.count)
+                    } else {
+                        outcome = .prepared(try preparer.prepare(path: path, bytes: bytes, fileHash: hash))
+                    }
+                } catch {
+                    outcome = .failed(path: path, reason: error.description, bytes: 0)
+                }
+                queue.put(outcome)
+            }
+        }
+        producers.onAllDone { queue.close() }
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        var progress = Progress(total: stored.count)
+        var failures: [Failure] = []
+        var writeErrorsInARow = 0
+        while let outcome = queue.take() {
+            switch outcome {
+            case .unchanged(_, let bytes):
+                progress.unchanged += 1
+                progress.bytes += bytes
+            case .failed(let path, let reason, _):
+                progress.failed += 1
+                failures.append(Failure(path: path, reason: reason))
+                try? database.recordFailure(path: path, reason: reason)
+            case .prepared(let doc):
+                progress.bytes += doc.bytes
+                do {
+                    switch try database.store(doc) {
+                    case .added: progress.added += 1; progress.figures += doc.figures.count
+                    case .newSource: progress.newSources += 1
+                    case .replaced: progress.replaced += 1; progress.figures += doc.figures.count
+                    case .unchanged: progress.unchanged += 1
+                    }
+                    writeErrorsInARow = 0
+                } catch {
+                    let reason = "\(doc.path): cannot store: \(SolieuDatabase.describe(error))"
+                    progress.failed += 1
+                    failures.append(Failure(path: doc.path, reason: reason))
+                    writeErrorsInARow += 1
+                    if writeErrorsInARow >= 20 {
+                        queue.abandon()
+                        producers.wait()
+                        throw IndexError("\(database.path): 20 writes failed in a row, stopping (last: \(reason))")
+                    }
+                }
+            }
+            progress.done += 1
+            let d = clock.now - started
+            progress.elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            report(progress)
+        }
+        producers.wait()
+        return Summary(progress: progress, failures: failures)
+    }
+}
+
+/// A fixed-size queue between threads: `put` waits while full, `take` waits while empty and
+/// returns nil once the queue is closed and drained.
+final class BoundedQueue<T: Sendable>: @unchecked Sendable {
+    private var items: [T] = []
+    private var head = 0
+    private var closed = false
+    private var abandoned = false
+    private let capacity: Int
+    private let condition = NSCondition()
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    func put(_ item: T) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity && !abandoned { condition.wait() }
+        if abandoned { return }
+        items.append(item)
+        condition.broadcast()
+    }
+
+    func take() -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        if head == items.count { return nil }
+        let item = items[head]
+        head += 1
+        if head > 1024 && head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return item
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The consumer gives up: producers stop waiting and their items are dropped.
+    func abandon() {
+        condition.lock()
+        abandoned = true
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Hands out 0, 1, 2, … to any number of threads.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
+
+/// A group of threads running the same body; `wait` joins them.
+final class ThreadGroup: @unchecked Sendable {
+    private let finished = NSCondition()
+    private var running: Int
+    private var whenDone: [@Sendable () -> Void] = []
+
+    init(count: Int) { running = count }
+
+    func done() {
+        finished.lock()
+        running -= 1
+        let callbacks = running == 0 ? whenDone : []
+        finished.broadcast()
+        finished.unlock()
+        for c in callbacks { c() }
+    }
+
+    func onAllDone(_ body: @escaping @Sendable () -> Void) {
+        finished.lock()
+        if running == 0 {
+            finished.unlock()
+            body()
+            return
+        }
+        whenDone.append(body)
+        finished.unlock()
+    }
+
+    func wait() {
+        finished.lock()
+        while running > 0 { finished.wait() }
+        finished.unlock()
+    }
+}
+
+extension Thread {
+    /// Starts `count` threads running `body` (with 8 MB stacks: the HTML tree of a deep page
+    /// recurses), returning their group.
+    static func detachedGroup(count: Int, _ body: @escaping @Sendable () -> Void) -> ThreadGroup {
+        let group = ThreadGroup(count: count)
+        for _ in 0..<count {
+            let thread = Thread {
+                body()
+                group.done()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        return group
+    }
+}

@@ -1,0 +1,250 @@
+// SolieuIndex: the SQLite store of documents and figures, batch ingest into it, and the queries
+// researchers run on it.
+//
+// Brief overview
+// - `SolieuDatabase(path:)` opens (or creates, then migrates) one SQLite file through GRDB, in
+//   WAL mode so readers are never blocked by a running ingest. `Schema` holds the migrations;
+//   docs/schema.md documents the tables for sqlite3 / DuckDB / pandas users.
+// - `Preparer` turns one file into a `PreparedDocument` (ingest, extraction, province, period,
+//   search keys): pure work, run in parallel by `BatchIngest`, which feeds one writer.
+// - `SolieuDatabase.store(_:)` writes one prepared document in one transaction: a new article, a
+//   second source of a known one, or the replacement of what a changed file said before.
+// - `SearchQuery` parses what users type into a safe FTS5 query (diacritic- and tone-insensitive,
+//   abbreviations matched with their expansions); `Queries` answers search, figures, stats,
+//   show and export.
+//
+// What it does not do: parse HTML (SolieuIngest) or find figures (SolieuExtract).
+import Foundation
+import GRDB
+import SolieuExtract
+import SolieuIngest
+import SolieuText
+
+/// A clear message for a user: no SQL errors reach the terminal unexplained.
+public struct IndexError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One solieu database file.
+public final class SolieuDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens the database at `path`. With `create: false`, a missing file is an error (query
+    /// commands must not leave empty databases behind a typo).
+    public init(path: String, create: Bool = true) throws(IndexError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw IndexError("\(path): no solieu database here (run `solieu ingest PATH... --db \(path)` first)")
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // solieu_key(text): the search key (lower-case, no diacritics, "đ" → "d").
+            db.add(function: DatabaseFunction("solieu_key", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(VietnameseFold.searchKey)
+            })
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw IndexError("\(path): cannot open as a database: \(Self.describe(error))")
+        }
+        do {
+            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if version > Schema.version {
+                throw IndexError("\(path): made by a newer solieu (schema \(version), this one knows \(Schema.version))")
+            }
+            let isSolieu = try pool.read { db in
+                try db.tableExists("documents") || (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0) == 0
+            }
+            if !isSolieu { throw IndexError("\(path): an SQLite file, but not a solieu database") }
+            try Schema.migrator.migrate(pool)
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError("\(path): not a usable solieu database: \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return String(describing: error)
+    }
+
+    /// `PRAGMA integrity_check` and the FTS5 index's own check: "ok" when sound.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in
+            let result = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+            return result
+        }
+    }
+
+    /// Files already stored: path → file hash, for skipping unchanged files before any work.
+    public func knownSources() throws -> [String: String] {
+        try pool.read { db in
+            var out: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, file_hash FROM sources")
+            while let row = try rows.next() { out[row[0]] = row[1] }
+            return out
+        }
+    }
+
+    // MARK: writing
+
+    public enum StoreOutcome: Sendable, Equatable {
+        /// A new article.
+        case added(documentID: Int64)
+        /// The article was already indexed from another path: this path became one more source.
+        case newSource(documentID: Int64)
+        /// The file changed: its previous document (if no other source kept it) was replaced.
+        case replaced(documentID: Int64)
+        /// Same path, same bytes.
+        case unchanged(documentID: Int64)
+    }
+
+    /// Writes one prepared document in one transaction.
+    @discardableResult
+    public func store(_ doc: PreparedDocument) throws -> StoreOutcome {
+        try pool.write { db in try Self.store(doc, in: db) }
+    }
+
+    /// Records a file that could not be ingested; what it produced before stays indexed.
+    public func recordFailure(path: String, reason: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO failures(path, reason, at) VALUES (?, ?, ?)",
+                           arguments: [path, reason, Self.now()])
+        }
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+
+    static func store(_ doc: PreparedDocument, in db: Database) throws -> StoreOutcome {
+        let now = Self.now()
+        let previous = try Row.fetchOne(db, sql: "SELECT document_id, file_hash FROM sources WHERE path = ?", arguments: [doc.path])
+        let previousDocument: Int64? = previous?[0]
+        if let previous, (previous[1] as String) == doc.fileHash, let id = previousDocument {
+            return .unchanged(documentID: id)
+        }
+        var documentID = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE content_hash = ?", arguments: [doc.contentHash])
+        var outcome: StoreOutcome
+        if let id = documentID {
+            outcome = previousDocument == id ? .unchanged(documentID: id) : .newSource(documentID: id)
+        } else {
+            let id = try insertDocument(doc, in: db, now: now)
+            documentID = id
+            outcome = previousDocument == nil ? .added(documentID: id) : .replaced(documentID: id)
+        }
+        let id = documentID!
+        try db.execute(sql: """
+            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash,
+                bytes = excluded.bytes, site = excluded.site, url = excluded.url, ingested_at = excluded.ingested_at
+            """, arguments: [id, doc.path, doc.fileHash, doc.bytes, doc.article.site, doc.article.url, now])
+        if let old = previousDocument, old != id {
+            let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE document_id = ?", arguments: [old]) ?? 0
+            if others == 0 { try deleteDocument(old, in: db) }
+            if case .newSource = outcome { outcome = .replaced(documentID: id) }
+        }
+        try db.execute(sql: "DELETE FROM failures WHERE path = ?", arguments: [doc.path])
+        return outcome
+    }
+
+    static func insertDocument(_ doc: PreparedDocument, in db: Database, now: String) throws -> Int64 {
+        let a = doc.article
+        try db.execute(sql: """
+            INSERT INTO documents(content_hash, title, published, site, url, language, province, province_now, province_evidence,
+                period, period_first, period_last, period_evidence, text, chars, figure_count, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [doc.contentHash, a.title, a.published, a.site, a.url, a.language,
+                             doc.province?.province, doc.province?.provinceNow, doc.province?.evidence,
+                             doc.period?.value, doc.period?.range.first, doc.period?.range.last, doc.period?.evidence,
+                             doc.text, doc.chars, doc.figures.count, now])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO document_search(rowid, title, body) VALUES (?, ?, ?)",
+                       arguments: [id, doc.titleKey, doc.bodyKey])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO figures(document_id, seq, kind, text, start, "end", sentence, sentence_start, sentence_end,
+                value, calendar, unit, currency, numerator, denominator, range_from, range_to,
+                doc_type, doc_number, doc_number_key, issuer, doc_date,
+                award, award_class, conferrer, recipient, count, posthumous, inferred, measure, period, period_first, period_last)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var rowIDs: [Int64] = []
+        rowIDs.reserveCapacity(doc.figures.count)
+        for (seq, f) in doc.figures.enumerated() {
+            let sentence = f.sentence < doc.sentences.count ? doc.sentences[f.sentence] : Sentences.Unit(start: f.start, end: f.end)
+            let range = doc.figurePeriods[seq]
+            let values: [(any DatabaseValueConvertible)?] = [
+                id, seq, f.kind.rawValue, f.text, f.start, f.end, f.sentence, sentence.start, sentence.end,
+                f.number, f.calendar, f.unit, f.currency, f.numerator, f.denominator, f.from, f.to,
+                f.docType, f.docNumber, f.docNumber?.uppercased(), f.issuer, f.docDate,
+                f.award, f.awardClass, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred ? 1 : 0, f.measure, f.period,
+                range?.first, range?.last,
+            ]
+            try insert.execute(arguments: StatementArguments(values))
+            rowIDs.append(db.lastInsertedRowID)
+        }
+        let link = try db.cachedStatement(sql: "UPDATE figures SET part_of = ? WHERE id = ?")
+        for (seq, f) in doc.figures.enumerated() {
+            if let total = f.partOf, total >= 0, total < rowIDs.count {
+                try link.execute(arguments: [rowIDs[total], rowIDs[seq]])
+            }
+        }
+        return id
+    }
+
+    /// Removes a document, its figures and its search entry (contentless FTS5 needs the indexed
+    /// values to delete them; they are recomputed from the stored text).
+    static func deleteDocument(_ id: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT title, text FROM documents WHERE id = ?", arguments: [id]) else { return }
+        let title: String? = row[0]
+        let text: String = row[1]
+        try db.execute(sql: "INSERT INTO document_search(document_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                       arguments: [id, PreparedDocument.searchKey(title ?? ""), PreparedDocument.searchKey(text)])
+        try db.execute(sql: "DELETE FROM figures WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
+}
+
+public extension SolieuDatabase {
+    /// Counts that must agree in a sound database (used after crashes).
+    struct Consistency: Sendable, Equatable {
+        public var documents: Int
+        public var sources: Int
+        public var figures: Int
+        public var searchRows: Int
+        public var orphanFigures: Int
+        public var documentsWithoutSource: Int
+    }
+
+    func consistency() throws -> Consistency {
+        try pool.read { db in
+            func n(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? -1 }
+            return Consistency(
+                documents: try n("SELECT count(*) FROM documents"),
+                sources: try n("SELECT count(*) FROM sources"),
+                figures: try n("SELECT count(*) FROM figures"),
+                searchRows: try n("SELECT count(*) FROM document_search"),
+                orphanFigures: try n("SELECT count(*) FROM figures WHERE document_id NOT IN (SELECT id FROM documents)"),
+                documentsWithoutSource: try n("SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM sources)"))
+        }
+    }
+
+    /// Runs `body` inside an open write transaction (for tests of reader/writer concurrency).
+    func holdWriteTransaction(_ body: () -> Void) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE documents SET ingested_at = ingested_at")
+            body()
+        }
+    }
+}

@@ -1,0 +1,427 @@
+import Foundation
+import GRDB
+import SolieuExtract
+import SolieuText
+
+/// Which figures a query is about. Every field is optional; each one given narrows the set.
+public struct FigureFilter: Sendable, Equatable {
+    public var kinds: [Figure.Kind] = []
+    /// An award title, or part of one, in any spelling ("Bằng khen", "bang khen", "Huân chương Lao động").
+    public var award: String?
+    /// A recipient kind ("tập thể", "ca nhan").
+    public var recipient: String?
+    /// A province before or after the 2025 reorganization, any spelling.
+    public var province: String?
+    /// A period value ("2018", "2018-H1", "2020-Q3", "2019-06", "2016/2020"): figures whose
+    /// period lies within it.
+    public var period: String?
+    /// Words the figure's measure must contain ("nong thon moi").
+    public var measure: String?
+    /// A document: its id, a path (or the end of one), or a content-hash prefix.
+    public var document: String?
+    public var limit: Int?
+
+    public init() {}
+}
+
+/// One figure with its document and evidence sentence.
+public struct FigureRow: Sendable, Encodable {
+    public var id: Int64
+    public var document: Int64
+    public var source: String?
+    public var title: String?
+    public var published: String?
+    public var province: String?
+    public var provinceNow: String?
+    public var kind: String
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var value: Double?
+    public var calendar: String?
+    public var unit: String?
+    public var currency: String?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var from: Double?
+    public var to: Double?
+    public var docType: String?
+    public var docNumber: String?
+    public var issuer: String?
+    public var docDate: String?
+    public var award: String?
+    public var awardClass: Int?
+    public var conferrer: String?
+    public var recipient: String?
+    public var count: Int?
+    public var posthumous: Bool?
+    public var inferred: Bool
+    public var measure: String?
+    public var period: String?
+    public var periodFirst: String?
+    public var periodLast: String?
+    public var partOf: Int64?
+    public var sentence: String
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, document, source, title, published, province, provinceNow = "province_now", kind, text, start, end, value, calendar,
+             unit, currency, numerator, denominator, from, to, docType = "doc_type", docNumber = "doc_number", issuer,
+             docDate = "doc_date", award, awardClass = "class", conferrer, recipient, count, posthumous, inferred, measure,
+             period, periodFirst = "period_first", periodLast = "period_last", partOf = "part_of", sentence,
+             sentenceStart = "sentence_start", sentenceEnd = "sentence_end"
+    }
+
+    /// The normalized value in one short string, for tables.
+    public var valueSummary: String {
+        func n(_ d: Double?) -> String {
+            guard let d else { return "" }
+            return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        }
+        switch kind {
+        case "quantity", "percent": return n(value) + (kind == "percent" ? "%" : "") + (unit.map { " " + $0 } ?? "")
+        case "money": return n(value) + " " + (currency ?? "")
+        case "ratio": return "\(n(numerator))/\(n(denominator))" + (unit.map { " " + $0 } ?? "")
+        case "range": return "\(n(from))–\(n(to))" + (unit.map { " " + $0 } ?? "")
+        case "date", "period": return calendar ?? ""
+        case "docref": return [docType, docNumber, docDate].compactMap { $0 }.joined(separator: " ")
+        case "award":
+            let cls = awardClass.map { " hạng \($0)" } ?? ""
+            return "\(count ?? 0) × \(award ?? "")\(cls) → \(recipient ?? "?")" + (posthumous == true ? " (truy tặng)" : "")
+        default: return ""
+        }
+    }
+}
+
+/// A search hit.
+public struct SearchHit: Sendable, Encodable {
+    public var id: Int64
+    public var title: String?
+    public var published: String?
+    public var province: String?
+    public var provinceNow: String?
+    public var source: String?
+    public var score: Double
+    /// The text around the first match, matches wrapped in the markers asked for.
+    public var snippet: String
+    /// Scalar offsets of the matches in the article text.
+    public var matches: [Snippet.Match]
+
+    enum CodingKeys: String, CodingKey { case id, title, published, province, provinceNow = "province_now", source, score, snippet, matches }
+}
+
+
+
+/// One group of `stats`.
+public struct StatsRow: Sendable, Encodable {
+    public var keys: [String: String?]
+    public var figures: Int
+    public var documents: Int
+    /// Sum of award counts (kind award) or of values (other kinds).
+    public var sum: Double?
+}
+
+/// A stored document and its figures, for `show`.
+public struct StoredDocument: Sendable, Encodable {
+    public var id: Int64
+    public var title: String?
+    public var published: String?
+    public var site: String?
+    public var url: String?
+    public var province: String?
+    public var provinceNow: String?
+    public var period: String?
+    public var sources: [String]
+    public var text: String
+    public var figures: [FigureRow]
+
+    enum CodingKeys: String, CodingKey { case id, title, published, site, url, province, provinceNow = "province_now", period, sources, text, figures }
+}
+
+/// Counts for the end of an ingest and for `solieu stats` without arguments.
+public struct IndexSummary: Sendable, Encodable {
+    public var documents: Int
+    public var sources: Int
+    public var figures: Int
+    public var failures: Int
+    public var byKind: [String: Int]
+    public var byProvince: [String: Int]
+    public var textBytes: Int
+}
+
+public extension SolieuDatabase {
+    static let statsKeys = ["province", "province_now", "year", "period", "award", "recipient", "kind", "class", "conferrer", "unit", "site", "document"]
+
+    func summary() throws -> IndexSummary {
+        try pool.read { db in
+            var byKind: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM figures GROUP BY kind") { byKind[row[0]] = row[1] }
+            var byProvince: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT coalesce(province, '(unknown)'), count(*) FROM documents GROUP BY 1") { byProvince[row[0]] = row[1] }
+            return IndexSummary(
+                documents: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0,
+                sources: try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0,
+                figures: try Int.fetchOne(db, sql: "SELECT count(*) FROM figures") ?? 0,
+                failures: try Int.fetchOne(db, sql: "SELECT count(*) FROM failures") ?? 0,
+                byKind: byKind, byProvince: byProvince,
+                textBytes: try Int.fetchOne(db, sql: "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents") ?? 0)
+        }
+    }
+
+    // MARK: search
+
+    /// Ranked documents matching `query` (see `SearchQuery`), newest first among equals.
+    func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
+                markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
+        let parsed = try SearchQuery.parse(query)
+        var conditions = ["document_search MATCH ?"]
+        var arguments: [(any DatabaseValueConvertible)?] = [parsed.fts5]
+        if let province {
+            let name = try Self.provinceName(province)
+            conditions.append("(d.province = ? OR d.province_now = ?)")
+            arguments += [name, name]
+        }
+        if let from { conditions.append("d.published >= ?"); arguments.append(try Self.dateBound(from, end: false)) }
+        if let to { conditions.append("d.published <= ?"); arguments.append(try Self.dateBound(to, end: true)) }
+        guard limit > 0 else { throw IndexError("--limit must be at least 1") }
+        arguments.append(limit)
+        let sql = """
+            SELECT d.id, d.title, d.published, d.province, d.province_now, d.text, bm25(document_search, 5.0, 1.0) AS score,
+                   (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1)
+            FROM document_search JOIN documents d ON d.id = document_search.rowid
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY score, d.published DESC LIMIT ?
+            """
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        let phrases = parsed.highlightPhrases
+        let prefix = parsed.groups.flatMap { $0 }.contains { $0.prefix }
+        return rows.map { row in
+            let text: String = row[5]
+            let title: String? = row[1]
+            let matches = Snippet.matches(in: text, phrases: phrases, prefix: prefix)
+            return SearchHit(id: row[0], title: title, published: row[2], province: row[3], provinceNow: row[4], source: row[7],
+                             score: -(row[6] as Double), snippet: Snippet.make(text: text, matches: matches, open: markers.0, close: markers.1),
+                             matches: matches)
+        }
+    }
+
+    // MARK: figures
+
+    func figures(_ filter: FigureFilter) throws -> [FigureRow] {
+        var out: [FigureRow] = []
+        try eachFigure(filter) { out.append($0) }
+        return out
+    }
+
+    /// Streams matching figures in document order (for export of any size).
+    func eachFigure(_ filter: FigureFilter, _ body: (FigureRow) throws -> Void) throws {
+        let (whereSQL, arguments) = try figureConditions(filter)
+        var args = arguments
+        var limitSQL = ""
+        if let limit = filter.limit {
+            guard limit > 0 else { throw IndexError("--limit must be at least 1") }
+            limitSQL = " LIMIT ?"
+            args.append(limit)
+        }
+        let sql = """
+            SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1),
+                   d.title, d.published, d.province, d.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
+                   f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
+                   f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
+                   f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end,
+                   substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)
+            FROM figures f JOIN documents d ON d.id = f.document_id
+            WHERE \(whereSQL)
+            ORDER BY f.document_id, f.seq\(limitSQL)
+            """
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            while let row = try cursor.next() { try body(Self.figureRow(row)) }
+        }
+    }
+
+    static func figureRow(_ row: Row) -> FigureRow {
+        FigureRow(id: row[0], document: row[1], source: row[2], title: row[3], published: row[4], province: row[5], provinceNow: row[6],
+                  kind: row[7], text: row[8], start: row[9], end: row[10], value: row[11], calendar: row[12], unit: row[13],
+                  currency: row[14], numerator: row[15], denominator: row[16], from: row[17], to: row[18], docType: row[19],
+                  docNumber: row[20], issuer: row[21], docDate: row[22], award: row[23], awardClass: row[24], conferrer: row[25],
+                  recipient: row[26], count: row[27], posthumous: (row[28] as Int?).map { $0 != 0 }, inferred: (row[29] as Int) != 0,
+                  measure: row[30], period: row[31], periodFirst: row[32], periodLast: row[33], partOf: row[34],
+                  sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36])
+    }
+
+    /// SQL conditions for a filter, user values only as arguments.
+    func figureConditions(_ filter: FigureFilter) throws -> (String, [(any DatabaseValueConvertible)?]) {
+        var conditions = ["1"]
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if !filter.kinds.isEmpty {
+            conditions.append("f.kind IN (\(filter.kinds.map { _ in "?" }.joined(separator: ",")))")
+            arguments += filter.kinds.map(\.rawValue)
+        }
+        if let award = filter.award {
+            let names = try matchingValues(column: "award", query: award, what: "award")
+            conditions.append("f.award IN (\(names.map { _ in "?" }.joined(separator: ",")))")
+            arguments += names
+        }
+        if let recipient = filter.recipient {
+            let names = try matchingValues(column: "recipient", query: recipient, what: "recipient", whole: true)
+            conditions.append("f.recipient IN (\(names.map { _ in "?" }.joined(separator: ",")))")
+            arguments += names
+        }
+        if let province = filter.province {
+            let name = try Self.provinceName(province)
+            conditions.append("(d.province = ? OR d.province_now = ?)")
+            arguments += [name, name]
+        }
+        if let period = filter.period {
+            guard let range = PeriodRange(period) else {
+                throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
+            }
+            conditions.append("f.period_first >= ? AND f.period_last <= ?")
+            arguments += [range.first, range.last]
+        }
+        if let measure = filter.measure {
+            let words = SearchQuery.fold(measure)
+            guard !words.isEmpty else { throw IndexError("--measure needs words") }
+            for w in words {
+                conditions.append("(' ' || solieu_key(f.measure) || ' ') LIKE ? ESCAPE '\\'")
+                arguments.append("% \(Self.likeEscaped(w)) %")
+            }
+        }
+        if let document = filter.document {
+            conditions.append("f.document_id = ?")
+            arguments.append(try documentID(document))
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    static func likeEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// The stored values of `column` that a user's words name: all words of the query appear in
+    /// the value, diacritics and case aside ("bang khen" → "Bằng khen"; "huan chuong lao dong" →
+    /// "Huân chương Lao động"). With `whole`, the value must be exactly those words.
+    func matchingValues(column: String, query: String, what: String, whole: Bool = false) throws -> [String] {
+        let words = SearchQuery.fold(query)
+        guard !words.isEmpty else { throw IndexError("--\(what) needs words") }
+        let known = try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT \(column) FROM figures WHERE \(column) IS NOT NULL") }
+        let matching = known.filter { value in
+            let v = SearchQuery.fold(value)
+            if whole { return v == words }
+            // the query's words, in order, as a run of the value's words
+            guard v.count >= words.count else { return false }
+            return (0...(v.count - words.count)).contains { Array(v[$0..<($0 + words.count)]) == words }
+        }
+        if matching.isEmpty {
+            let sample = known.sorted().prefix(12).joined(separator: ", ")
+            throw IndexError("no \(what) matches '\(query)' in this database" + (known.isEmpty ? "" : " (known: \(sample)\(known.count > 12 ? ", …" : ""))"))
+        }
+        return matching
+    }
+
+    static func provinceName(_ query: String) throws -> String {
+        if let unit = Provinces.bundled.unit(named: query) { return unit.name }
+        let words = SearchQuery.fold(query)
+        let close = Provinces.bundled.allNames.filter { name in
+            let n = SearchQuery.fold(name)
+            return words.contains { w in n.contains(w) }
+        }
+        throw IndexError("unknown province '\(query)'" + (close.isEmpty ? " (the 63 provinces before and the 34 after the 2025 reorganization are known)" : "; did you mean: \(close.prefix(6).joined(separator: ", "))?"))
+    }
+
+    /// "2018" → "2018-01-01" (or "2018-12-31…" as an end), "2018-07" → its first/last day,
+    /// "2018-07-18" as is; impossible dates are errors.
+    static func dateBound(_ s: String, end: Bool) throws -> String {
+        guard let range = PeriodRange(s), !s.contains("/"), !s.contains("Q"), !s.contains("H") else {
+            throw IndexError("'\(s)' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (an existing day)")
+        }
+        return end ? range.last + "T99" : range.first
+    }
+
+    /// A document by id, path (or the end of one) or content-hash prefix.
+    func documentID(_ ref: String) throws -> Int64 {
+        try pool.read { db in
+            if let id = Int64(ref), try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE id = ?", arguments: [id]) == 1 {
+                return id
+            }
+            let paths = try Row.fetchAll(db, sql: "SELECT document_id, path FROM sources WHERE path = ? OR path LIKE ? ESCAPE '\\' LIMIT 5",
+                                         arguments: [Preparer.storedPath(ref), "%/" + Self.likeEscaped(ref)])
+            let ids = Set(paths.map { $0[0] as Int64 })
+            if ids.count == 1 { return ids.first! }
+            if ids.count > 1 {
+                throw IndexError("'\(ref)' names several documents: \(paths.map { $0[1] as String }.joined(separator: ", "))")
+            }
+            if ref.count >= 8, ref.allSatisfy(\.isHexDigit) {
+                let hashes = try Int64.fetchAll(db, sql: "SELECT id FROM documents WHERE content_hash LIKE ? LIMIT 2", arguments: [ref.lowercased() + "%"])
+                if hashes.count == 1 { return hashes[0] }
+            }
+            throw IndexError("no document '\(ref)' in \(path) (give an id, a path or a content-hash prefix)")
+        }
+    }
+
+    // MARK: stats
+
+    func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
+        var expressions: [String] = []
+        for key in groupBy {
+            guard let e = Self.statsExpression(key) else {
+                throw IndexError("cannot group by '\(key)': use \(Self.statsKeys.joined(separator: ", "))")
+            }
+            expressions.append(e)
+        }
+        let (whereSQL, arguments) = try figureConditions(filter)
+        let select = expressions.enumerated().map { "\($1) AS k\($0)" }
+        let sql = """
+            SELECT \((select + ["count(*)", "count(DISTINCT f.document_id)", "sum(CASE WHEN f.kind = 'award' THEN f.count ELSE f.value END)"]).joined(separator: ", "))
+            FROM figures f JOIN documents d ON d.id = f.document_id
+            WHERE \(whereSQL)
+            \(expressions.isEmpty ? "" : "GROUP BY " + (0..<expressions.count).map { "k\($0)" }.joined(separator: ", "))
+            ORDER BY \((0..<expressions.count).map { "k\($0)" }.joined(separator: ", ") + (expressions.isEmpty ? "1" : ""))
+            """
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                var keys: [String: String?] = [:]
+                for (i, key) in groupBy.enumerated() { keys[key] = row[i].map { "\($0)" } ?? nil }
+                let n = groupBy.count
+                return StatsRow(keys: keys, figures: row[n], documents: row[n + 1], sum: row[n + 2])
+            }
+        }
+    }
+
+    static func statsExpression(_ key: String) -> String? {
+        switch key {
+        case "province": return "d.province"
+        case "province_now": return "d.province_now"
+        case "year": return "CASE WHEN substr(f.period_first, 1, 4) = substr(f.period_last, 1, 4) THEN substr(f.period_first, 1, 4) ELSE substr(f.period_first, 1, 4) || '/' || substr(f.period_last, 1, 4) END"
+        case "period": return "coalesce(f.period, d.period)"
+        case "award": return "f.award"
+        case "recipient": return "f.recipient"
+        case "kind": return "f.kind"
+        case "class": return "f.award_class"
+        case "conferrer": return "f.conferrer"
+        case "unit": return "f.unit"
+        case "site": return "d.site"
+        case "document": return "d.id"
+        default: return nil
+        }
+    }
+
+    // MARK: show
+
+    func document(_ ref: String) throws -> StoredDocument {
+        let id = try documentID(ref)
+        var filter = FigureFilter()
+        filter.document = String(id)
+        let figures = try self.figures(filter)
+        return try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, title, published, site, url, province, province_now, period, text FROM documents WHERE id = ?
+                """, arguments: [id]) else { throw IndexError("no document \(id)") }
+            let sources = try String.fetchAll(db, sql: "SELECT path FROM sources WHERE document_id = ? ORDER BY id", arguments: [id])
+            return StoredDocument(id: row[0], title: row[1], published: row[2], site: row[3], url: row[4], province: row[5],
+                                  provinceNow: row[6], period: row[7], sources: sources, text: row[8], figures: figures)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import SolieuIndex
+
+/// `solieu ingest PATH... [--db FILE] [--jobs N] [--quiet]`: batch ingest into the index.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest files and folders (recursively) into the index; '-' reads a list of paths from standard input.",
+        discussion: """
+            Unchanged files are skipped; a changed file replaces what it said before; the same article reached \
+            through two paths is one document with two sources. Every file is stored in its own transaction, so an \
+            interrupted run can simply be run again. Exit status 2 when any file failed (each is reported).
+            """
+    )
+
+    @Argument(help: "HTML or text files, folders, or '-' for a list of paths on standard input.")
+    var inputs: [String]
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
+    func run() throws {
+        var expanded: [String] = []
+        for input in inputs {
+            if input == "-" {
+                while let line = readLine() {
+                    let path = line.trimmingCharacters(in: .whitespaces)
+                    if !path.isEmpty && !path.hasPrefix("#") { expanded.append(path) }
+                }
+            } else {
+                expanded.append(input)
+            }
+        }
+        let files = InputFiles.expand(expanded)
+        for problem in files.problems { Output.error(problem) }
+        let db = try database.open(create: true)
+        let reporter = ProgressReporter(quiet: quiet)
+        let summary = try reportingErrors {
+            try BatchIngest(database: db, jobs: jobs).run(paths: files.paths) { reporter.update($0) }
+        }
+        reporter.finish()
+        for failure in summary.failures { Output.error(failure.reason) }
+        let p = summary.progress
+        if !quiet {
+            let index = try db.summary()
+            let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
+            Output.error("""
+                \(p.done) files in \(String(format: "%.1f", p.elapsed)) s (\(String(format: "%.0f", rate)) files/s, \
+                \(String(format: "%.1f", Double(p.bytes) / 1e6)) MB): \(p.added) new, \(p.replaced) replaced, \
+                \(p.newSources) new sources of known articles, \(p.unchanged) unchanged, \(p.failed + files.problems.count) failed; \
+                \(p.figures) figures stored
+                \(db.path): \(index.documents) documents, \(index.sources) sources, \(index.figures) figures
+                """.replacingOccurrences(of: "solieu: ", with: ""))
+        }
+        if p.failed > 0 || !files.problems.isEmpty { throw ExitCode(2) }
+    }
+}
+
+/// Progress on stderr: a redrawn bar on a terminal, a plain line every 5 s otherwise.
+final class ProgressReporter: @unchecked Sendable {
+    let quiet: Bool
+    let terminal = isatty(STDERR_FILENO) == 1
+    private var lastDraw = 0.0
+    private var drewBar = false
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func update(_ p: BatchIngest.Progress) {
+        guard !quiet else { return }
+        let interval = terminal ? 0.1 : 5.0
+        guard p.elapsed - lastDraw >= interval || p.done == p.total else { return }
+        lastDraw = p.elapsed
+        let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
+        let eta = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let text = "\(p.done)/\(p.total) files  \(String(format: "%.1f", Double(p.bytes) / 1e6)) MB  \(p.figures) figures  " +
+            "\(String(format: "%.0f", rate)) files/s  ETA \(Self.clock(eta))" + (p.failed > 0 ? "  \(p.failed) failed" : "")
+        if terminal {
+            let width = 24
+            let filled = p.total > 0 ? width * p.done / p.total : width
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(bar) \(text)".utf8))
+            drewBar = true
+        } else {
+            FileHandle.standardError.write(Data("solieu: ingest: \(text)\n".utf8))
+        }
+    }
+
+    func finish() {
+        if drewBar { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+}

@@ -1,0 +1,318 @@
+import ArgumentParser
+import Foundation
+import SolieuExtract
+import SolieuIndex
+
+extension ListFormat: ExpressibleByArgument {}
+
+/// Filters shared by `figures`, `stats` and `export`.
+struct FigureFilterOptions: ParsableArguments {
+    @Option(help: "Figure kind: \(Figure.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (repeat or comma-separate).")
+    var kind: [String] = []
+    @Option(help: "Award title or part of one, any spelling (\"Bằng khen\", \"huan chuong lao dong\").")
+    var award: String?
+    @Option(help: "Recipient kind (\"tập thể\", \"cá nhân\", …).")
+    var recipient: String?
+    @Option(help: "Province, before or after the 2025 reorganization.")
+    var province: String?
+    @Option(help: "Period the figures lie within: 2018, 2018-H1, 2020-Q3, 2019-06, 2016/2020.")
+    var period: String?
+    @Option(help: "Words the figure's measure contains (\"nông thôn mới\").")
+    var measure: String?
+    @Option(name: .customLong("doc"), help: "One document: id, path or content-hash prefix.")
+    var document: String?
+
+    func filter(limit: Int? = nil) throws -> FigureFilter {
+        var f = FigureFilter()
+        for k in kind.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) {
+            guard let parsed = Figure.Kind(rawValue: k.lowercased()) else {
+                throw ValidationError("unknown kind '\(k)': use \(Figure.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            f.kinds.append(parsed)
+        }
+        f.award = award
+        f.recipient = recipient
+        f.province = province
+        f.period = period
+        f.measure = measure
+        f.document = document
+        f.limit = limit
+        return f
+    }
+}
+
+/// `solieu search QUERY`: ranked documents with a highlighted snippet.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search: ranked documents with title, date, province and a highlighted snippet.",
+        discussion: """
+            Words are all required; "quoted phrases" match in order; OR joins alternatives; -word excludes; word* \
+            matches a prefix. Case, diacritics and tone-mark placement are ignored ("thi dua" finds "thi đua"), and \
+            known abbreviations match their expansions ("UBND" finds "Ủy ban nhân dân" and back).
+            """
+    )
+    @Argument(help: "What to find.") var query: String
+    @Option(help: "Only documents about this province.") var province: String?
+    @Option(help: "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String?
+    @Option(help: "Published on or before.") var to: String?
+    @Option(help: "At most this many documents.") var limit = 20
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        let bold = format == .table && isatty(STDOUT_FILENO) == 1
+        let hits = try reportingErrors {
+            try db.search(query, province: province, from: from, to: to, limit: limit, markers: bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]"))
+        }
+        switch format {
+        case .json: Output.print(try Output.json(hits, pretty: true))
+        case .table, .csv:
+            var table = Table(columns: ["id", "date", "province", "title", "snippet"], flexible: ["title", "snippet"])
+            for h in hits {
+                table.rows.append(["\(h.id)", String((h.published ?? "").prefix(10)), h.province ?? "", h.title ?? "", h.snippet])
+            }
+            if format == .csv { Output.print(table.csv) } else if hits.isEmpty { Output.error("no documents match") } else {
+                // Long snippets read better below their row than squeezed into a column.
+                for h in hits {
+                    Output.print("\(h.id)  \(String((h.published ?? "?").prefix(10)))  \(h.province ?? "?")  \(h.title ?? "(no title)")")
+                    Output.print("    " + h.snippet)
+                }
+            }
+        }
+    }
+}
+
+/// `solieu figures`: matching figures with their evidence sentence.
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "List figures matching the filters, with the sentence each one comes from."
+    )
+    @OptionGroup var filters: FigureFilterOptions
+    @Option(help: "At most this many figures.") var limit = 200
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        let filter = try filters.filter(limit: limit)
+        let rows = try reportingErrors { try db.figures(filter) }
+        switch format {
+        case .json: Output.print(try Output.json(rows, pretty: true))
+        case .csv: Output.print(FigureColumns.table(rows).csv)
+        case .table:
+            if rows.isEmpty { Output.error("no figures match") } else { Output.print(FigureColumns.table(rows, compact: true).render()) }
+        }
+    }
+}
+
+enum FigureColumns {
+    static let full = ["id", "doc", "source", "published", "province", "province_now", "kind", "text", "start", "end", "value",
+                       "unit", "currency", "award", "class", "conferrer", "recipient", "count", "posthumous", "period", "measure",
+                       "part_of", "sentence"]
+
+    static func table(_ rows: [FigureRow], compact: Bool = false) -> Table {
+        if compact {
+            var t = Table(columns: ["doc", "province", "kind", "text", "value", "period", "sentence"], flexible: ["text", "value", "sentence"])
+            for r in rows {
+                t.rows.append(["\(r.document)", r.province ?? "", r.kind, r.text, r.valueSummary,
+                               r.period ?? r.periodFirst.map { "\($0)…\(r.periodLast ?? "")" } ?? "", r.sentence])
+            }
+            return t
+        }
+        var t = Table(columns: full)
+        for r in rows { t.rows.append(fields(r)) }
+        return t
+    }
+
+    static func fields(_ r: FigureRow) -> [String] {
+        func n(_ d: Double?) -> String {
+            guard let d else { return "" }
+            return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        }
+        let value: String
+        switch r.kind {
+        case "date", "period": value = r.calendar ?? ""
+        case "ratio": value = "\(n(r.numerator))/\(n(r.denominator))"
+        case "range": value = "\(n(r.from))-\(n(r.to))"
+        case "docref": value = r.docNumber ?? ""
+        case "award": value = r.count.map(String.init) ?? ""
+        default: value = n(r.value)
+        }
+        return ["\(r.id)", "\(r.document)", r.source ?? "", r.published ?? "", r.province ?? "", r.provinceNow ?? "", r.kind, r.text,
+                "\(r.start)", "\(r.end)", value, r.unit ?? "", r.currency ?? "", r.award ?? "", r.awardClass.map(String.init) ?? "",
+                r.conferrer ?? "", r.recipient ?? "", r.count.map(String.init) ?? "", r.posthumous.map { $0 ? "true" : "false" } ?? "",
+                r.period ?? "", r.measure ?? "", r.partOf.map { "\($0)" } ?? "", r.sentence]
+    }
+}
+
+/// `solieu stats`: sums, counts and documents per group.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Aggregate figures: sum (award counts, or values), figures and documents per group.",
+        discussion: "Without --group-by and filters: what the index holds. Group keys: \(SolieuDatabase.statsKeys.joined(separator: ", "))."
+    )
+    @OptionGroup var filters: FigureFilterOptions
+    @Option(name: .customLong("group-by"), help: "Comma-separated keys, e.g. province,year,award,recipient.")
+    var groupBy: String?
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        let keys = groupBy.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        let filter = try filters.filter()
+        if keys.isEmpty && filter == FigureFilter() {
+            let s = try db.summary()
+            if format == .json { Output.print(try Output.json(s, pretty: true)); return }
+            var t = Table(columns: ["what", "count"])
+            t.rows = [["documents", "\(s.documents)"], ["sources", "\(s.sources)"], ["figures", "\(s.figures)"], ["failed files", "\(s.failures)"]]
+            t.rows += s.byKind.sorted { $0.key < $1.key }.map { ["  \($0.key)", "\($0.value)"] }
+            t.rows += s.byProvince.sorted { $0.key < $1.key }.map { ["documents in \($0.key)", "\($0.value)"] }
+            Output.print(format == .csv ? t.csv : t.render())
+            return
+        }
+        let rows = try reportingErrors { try db.stats(filter, groupBy: keys) }
+        if format == .json { Output.print(try Output.json(rows.map(StatsJSON.init), pretty: true)); return }
+        var t = Table(columns: keys + ["sum", "figures", "documents"], flexible: Set(keys))
+        for r in rows {
+            let sum = r.sum.map { $0 == $0.rounded() ? String(Int64($0)) : String(format: "%.2f", $0) } ?? ""
+            t.rows.append(keys.map { (r.keys[$0] ?? nil) ?? "(none)" } + [sum, "\(r.figures)", "\(r.documents)"])
+        }
+        Output.print(format == .csv ? t.csv : t.render())
+    }
+
+    struct StatsJSON: Encodable {
+        var row: StatsRow
+        init(_ row: StatsRow) { self.row = row }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: ExtractCommand.Record.Key.self)
+            for (k, v) in row.keys { try c.encode(v, forKey: .init(k)) }
+            try c.encode(row.sum, forKey: .init("sum"))
+            try c.encode(row.figures, forKey: .init("figures"))
+            try c.encode(row.documents, forKey: .init("documents"))
+        }
+    }
+}
+
+/// `solieu show DOC`: the article with its figures marked.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a stored article with its figures marked [like this]¹ and listed below it."
+    )
+    @Argument(help: "Document id, path or content-hash prefix.") var document: String
+    @Option(help: "text or json.") var format: ShowFormat = .text
+    @OptionGroup var database: DatabaseOptions
+
+    enum ShowFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws {
+        let db = try database.open()
+        let doc = try reportingErrors { try db.document(document) }
+        if format == .json { Output.print(try Output.json(doc, pretty: true)); return }
+        let color = isatty(STDOUT_FILENO) == 1
+        Output.print("document \(doc.id): \(doc.title ?? "(no title)")")
+        Output.print("published \(doc.published ?? "?") · province \(doc.province ?? "?")" +
+                     (doc.provinceNow.map { $0 != doc.province ? " (now \($0))" : "" } ?? "") + " · period \(doc.period ?? "?")")
+        for s in doc.sources { Output.print("source \(s)") }
+        Output.print("")
+        Output.print(Self.marked(doc, color: color))
+        Output.print("")
+        var t = Table(columns: ["#", "kind", "text", "value", "period", "part of"], flexible: ["text", "value"])
+        let ids = Dictionary(uniqueKeysWithValues: doc.figures.enumerated().map { ($1.id, $0 + 1) })
+        for (i, f) in doc.figures.enumerated() {
+            t.rows.append(["\(i + 1)", f.kind, f.text, f.valueSummary, f.period ?? "", f.partOf.flatMap { ids[$0] }.map { "#\($0)" } ?? ""])
+        }
+        Output.print(t.render())
+    }
+
+    /// The text with each figure wrapped: "[3.304]¹²" (or underlined on a terminal), numbered.
+    static func marked(_ doc: StoredDocument, color: Bool) -> String {
+        let scalars = Array(doc.text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        for (n, f) in doc.figures.enumerated() where f.start >= i && f.end <= scalars.count {
+            out.append(contentsOf: scalars[i..<f.start])
+            let label = superscript(n + 1)
+            let open = color ? "\u{1B}[4;36m" : "["
+            let close = color ? "\u{1B}[0m" + label : "]" + label
+            out.append(contentsOf: open.unicodeScalars)
+            out.append(contentsOf: scalars[f.start..<f.end])
+            out.append(contentsOf: close.unicodeScalars)
+            i = f.end
+        }
+        out.append(contentsOf: scalars[i...])
+        return String(out)
+    }
+
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+    }
+}
+
+/// `solieu export --format csv|jsonl`: every matching figure with its document, streamed.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export figures with their document's metadata as CSV or JSON lines, for spreadsheets and notebooks."
+    )
+    enum Format: String, ExpressibleByArgument { case csv, jsonl }
+    @OptionGroup var filters: FigureFilterOptions
+    @Option(help: "csv or jsonl.") var format: Format = .csv
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        let filter = try filters.filter()
+        var sink = try OutputSink(path: out)
+        if format == .csv { sink.write(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r\n") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try reportingErrors {
+            try db.eachFigure(filter) { row in
+                switch format {
+                case .csv: sink.write(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r\n")
+                case .jsonl: sink.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
+                }
+            }
+        }
+        sink.close()
+    }
+}
+
+/// Buffered writing to a file or stdout.
+struct OutputSink {
+    var handle: FileHandle
+    var buffer = Data()
+    let path: String?
+
+    init(path: String?) throws {
+        self.path = path
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                Output.error("\(path): cannot write")
+                throw ExitCode(2)
+            }
+            handle = h
+        } else {
+            handle = FileHandle.standardOutput
+        }
+    }
+
+    mutating func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count > 1 << 16 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+    }
+
+    mutating func close() {
+        handle.write(buffer)
+        buffer.removeAll()
+        if path != nil { try? handle.close() }
+    }
+}

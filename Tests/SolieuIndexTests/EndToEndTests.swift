@@ -1,0 +1,89 @@
+import Foundation
+import SolieuExtract
+import SolieuIndex
+import SolieuTestSupport
+import Testing
+
+/// The corpus and the real HTML pages, ingested, then asked questions whose answers the gold
+/// files give.
+@Suite(.serialized) struct EndToEndTests {
+    static func corpusDatabase() throws -> (SolieuDatabase, Scratch) {
+        let scratch = Scratch()
+        let db = try SolieuDatabase(path: scratch.path("corpus.db"))
+        let html = Project.files(in: "fixtures/html", suffix: ".html").map { Project.path("fixtures/html/" + $0) }
+        let summary = try BatchIngest(database: db, jobs: 2).run(paths: Seeds.paths + html)
+        #expect(summary.failures.isEmpty)
+        #expect(summary.progress.added == Seeds.paths.count + html.count)
+        return (db, scratch)
+    }
+
+    @Test func seedsKeepTheirProvinceDateAndAwards() throws {
+        let (db, scratch) = try Self.corpusDatabase()
+        defer { scratch.cleanup() }
+        for name in Seeds.names {
+            let gold = Gold.load(name)
+            let doc = try db.document("\(name).txt")
+            #expect(doc.province == gold.province, "\(name)")
+            #expect(doc.published.map { String($0.prefix(10)) } == gold.published, "\(name)")
+            // Every award figure of the gold, and no other, with its count and recipient.
+            var filter = FigureFilter()
+            filter.kinds = [.award]
+            filter.document = "\(name).txt"
+            let stored = try db.figures(filter).map { "\($0.award ?? "")|\($0.recipient ?? "")|\($0.count ?? -1)" }.sorted()
+            let expected = gold.figures.filter { $0.kind == "award" && $0.uncertain != true }
+                .map { "\($0.award ?? "")|\($0.recipient ?? "")|\($0.count ?? -1)" }.sorted()
+            #expect(stored == expected, "\(name)")
+        }
+    }
+
+    @Test func bangKhenOfTheKienGiang2018Bulletin() throws {
+        let (db, scratch) = try Self.corpusDatabase()
+        defer { scratch.cleanup() }
+        var filter = FigureFilter()
+        filter.kinds = [.award]
+        filter.award = "bang khen"
+        filter.province = "Kien Giang"
+        filter.document = "000_d273c28c48bdecee.txt"
+        let rows = try db.stats(filter, groupBy: ["recipient"])
+        let gold = Gold.load("000_d273c28c48bdecee").figures.filter { $0.kind == "award" && $0.award == "Bằng khen" }
+        var expected: [String: Double] = [:]
+        for f in gold { expected[f.recipient ?? "", default: 0] += Double(f.count ?? 0) }
+        let got = Dictionary(uniqueKeysWithValues: rows.map { (($0.keys["recipient"] ?? nil) ?? "", $0.sum ?? 0) })
+        #expect(got == expected)
+        #expect(expected["cá nhân"] == 143)
+        // The 115 businesses were honoured for 2017 ("tiêu biểu trong năm 2017"): a 2017 figure.
+        filter.period = "2017"
+        #expect(try db.figures(filter).map(\.count) == [115])
+    }
+
+    @Test func statsPerProvinceMatchGoldTotals() throws {
+        let (db, scratch) = try Self.corpusDatabase()
+        defer { scratch.cleanup() }
+        var expected: [String: Double] = [:]
+        for name in Seeds.names {
+            let gold = Gold.load(name)
+            for f in gold.figures where f.kind == "award" && f.uncertain != true { expected[gold.province ?? "", default: 0] += Double(f.count ?? 0) }
+        }
+        var filter = FigureFilter()
+        filter.kinds = [.award]
+        let rows = try db.stats(filter, groupBy: ["province"])
+        var got: [String: Double] = [:]
+        for r in rows { if let p = r.keys["province"] ?? nil, expected[p] != nil { got[p] = r.sum } }
+        #expect(got == expected)
+    }
+
+    @Test func everyFigureSpanAndSentenceSliceTheStoredText() throws {
+        let (db, scratch) = try Self.corpusDatabase()
+        defer { scratch.cleanup() }
+        let rows = try db.figures(FigureFilter())
+        #expect(rows.count == (try db.summary()).figures)
+        var texts: [Int64: [Unicode.Scalar]] = [:]
+        for row in rows {
+            if texts[row.document] == nil { texts[row.document] = Array(try db.document(String(row.document)).text.unicodeScalars) }
+            let scalars = texts[row.document]!
+            #expect(String(String.UnicodeScalarView(scalars[row.start..<row.end])) == row.text)
+            #expect(String(String.UnicodeScalarView(scalars[row.sentenceStart..<row.sentenceEnd])) == row.sentence)
+            #expect(row.sentenceStart <= row.start && row.end <= row.sentenceEnd)
+        }
+    }
+}
