@@ -3,6 +3,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,8 +117,14 @@ static xmlEntityPtr no_entity(void *ctx, const xmlChar *name) { (void)ctx; (void
 static const int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                             HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
 
+// libxml2's global state (its dictionary's random seed, its mutexes) must be set up once before
+// threads parse concurrently; without it two first parses can deadlock in xmlDictCreate.
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void) { xmlInitParser(); }
+
 static int32_t run_sax(const char *utf8, size_t length, xmlSAXHandler *handler, void *user) {
     if (length > (size_t)INT32_MAX) return SOLIEU_ERR_TOO_LARGE;
+    pthread_once(&init_once, init_libxml);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) return SOLIEU_ERR_ALLOC;
     memcpy(ctxt->sax, handler, sizeof(xmlSAXHandler));

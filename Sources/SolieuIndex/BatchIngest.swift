@@ -117,6 +117,8 @@ public final class BatchIngest: @unchecked Sendable {
             report(progress)
         }
         producers.wait()
+        // Fresh statistics for the query planner (cheap; only what changed enough is analyzed).
+        try? database.optimize()
         return Summary(progress: progress, failures: failures)
     }
 }

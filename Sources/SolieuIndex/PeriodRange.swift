@@ -44,6 +44,10 @@ public struct PeriodRange: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// yyyymmdd integers, as the database stores periods (20180101, 20180630).
+    public var firstDay: Int { Int(first.replacingOccurrences(of: "-", with: "")) ?? 0 }
+    public var lastDay: Int { Int(last.replacingOccurrences(of: "-", with: "")) ?? 0 }
+
     public func contains(_ other: PeriodRange) -> Bool { first <= other.first && other.last <= last }
     public func overlaps(_ other: PeriodRange) -> Bool { first <= other.last && other.first <= last }
 

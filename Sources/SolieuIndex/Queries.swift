@@ -171,29 +171,56 @@ public extension SolieuDatabase {
 
     // MARK: search
 
+    /// At most this many matching documents are ranked by relevance (the most recently ingested).
+    static let rankingWindow = 5000
+
     /// Ranked documents matching `query` (see `SearchQuery`), newest first among equals.
     func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
                 markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
         let parsed = try SearchQuery.parse(query)
-        var conditions = ["document_search MATCH ?"]
-        var arguments: [(any DatabaseValueConvertible)?] = [parsed.fts5]
+        guard limit > 0 else { throw IndexError("--limit must be at least 1") }
+        // Filters become part of the FTS5 query (facet tokens), so relevance is computed only for
+        // documents that pass them; exact days are then checked in SQL.
+        var match = "(\(parsed.fts5))"
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
         if let province {
             let name = try Self.provinceName(province)
-            conditions.append("(d.province = ? OR d.province_now = ?)")
-            arguments += [name, name]
+            match += " AND facets : \"\(Facets.province(name))\""
         }
-        if let from { conditions.append("d.published >= ?"); arguments.append(try Self.dateBound(from, end: false)) }
-        if let to { conditions.append("d.published <= ?"); arguments.append(try Self.dateBound(to, end: true)) }
-        guard limit > 0 else { throw IndexError("--limit must be at least 1") }
-        arguments.append(limit)
-        let sql = """
-            SELECT d.id, d.title, d.published, d.province, d.province_now, d.text, bm25(document_search, 5.0, 1.0) AS score,
-                   (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1)
+        if from != nil || to != nil {
+            let first = try from.map { try Self.dateBound($0, end: false) } ?? "1000-01-01"
+            let last = try to.map { try Self.dateBound($0, end: true) } ?? "2999-12-31"
+            guard first <= last else { throw IndexError("--from \(from ?? "") is after --to \(to ?? "")") }
+            if let facet = Facets.dateRange(first: first, last: String(last.prefix(10))) { match += " AND facets : \(facet)" }
+            conditions.append("d.published >= ? AND d.published <= ?")
+            arguments += [first, last]
+        }
+        // bm25 costs a few µs per matching document; when a query matches more than
+        // `rankingWindow` documents, the most recently ingested `rankingWindow` of them are ranked.
+        let bound: Int64 = try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT rowid FROM document_search WHERE document_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                               arguments: [match, Self.rankingWindow - 1])
+        } ?? 0
+        let ranked = """
+            SELECT document_search.rowid AS id, document_search.rank AS rank
             FROM document_search JOIN documents d ON d.id = document_search.rowid
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY score, d.published DESC LIMIT ?
+            WHERE document_search MATCH ? AND document_search.rowid >= ?\(conditions.map { " AND " + $0 }.joined())
+            ORDER BY document_search.rank LIMIT ?
             """
-        let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        arguments = [match, bound] + arguments + [limit]
+        let sql = """
+            SELECT d.id, d.title, d.published, d.province, d.province_now, d.text, hits.rank,
+                   (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1)
+            FROM (\(ranked)) hits JOIN documents d ON d.id = hits.id
+            ORDER BY hits.rank, d.published DESC
+            """
+        let rows: [Row]
+        do {
+            rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        } catch let error as DatabaseError {
+            throw IndexError("search: the index could not run '\(query)': \(error.message ?? "\(error.resultCode)")")
+        }
         let phrases = parsed.highlightPhrases
         let prefix = parsed.groups.flatMap { $0 }.contains { $0.prefix }
         return rows.map { row in
@@ -225,15 +252,14 @@ public extension SolieuDatabase {
             args.append(limit)
         }
         let sql = """
-            SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1),
-                   d.title, d.published, d.province, d.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
+            SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = f.document_id ORDER BY s.id LIMIT 1),
+                   f.title, f.published, f.province, f.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
                    f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
                    f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
-                   f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end,
-                   substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)
-            FROM figures f JOIN documents d ON d.id = f.document_id
+                   f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.sentence_text
+            FROM figure_view f
             WHERE \(whereSQL)
-            ORDER BY f.document_id, f.seq\(limitSQL)
+            ORDER BY f.id\(limitSQL)
             """
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
@@ -247,11 +273,17 @@ public extension SolieuDatabase {
                   currency: row[14], numerator: row[15], denominator: row[16], from: row[17], to: row[18], docType: row[19],
                   docNumber: row[20], issuer: row[21], docDate: row[22], award: row[23], awardClass: row[24], conferrer: row[25],
                   recipient: row[26], count: row[27], posthumous: (row[28] as Int?).map { $0 != 0 }, inferred: (row[29] as Int) != 0,
-                  measure: row[30], period: row[31], periodFirst: row[32], periodLast: row[33], partOf: row[34],
+                  measure: row[30], period: row[31], periodFirst: day(row[32]), periodLast: day(row[33]), partOf: row[34],
                   sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36])
     }
 
-    /// SQL conditions for a filter, user values only as arguments.
+    /// 20180630 → "2018-06-30".
+    static func day(_ value: Int?) -> String? {
+        guard let v = value else { return nil }
+        return String(format: "%04d-%02d-%02d", v / 10000, v / 100 % 100, v % 100)
+    }
+
+    /// SQL conditions for a filter (over figure_view f), user values only as arguments.
     func figureConditions(_ filter: FigureFilter) throws -> (String, [(any DatabaseValueConvertible)?]) {
         var conditions = ["1"]
         var arguments: [(any DatabaseValueConvertible)?] = []
@@ -271,7 +303,7 @@ public extension SolieuDatabase {
         }
         if let province = filter.province {
             let name = try Self.provinceName(province)
-            conditions.append("(d.province = ? OR d.province_now = ?)")
+            conditions.append("(f.province = ? OR f.province_now = ?)")
             arguments += [name, name]
         }
         if let period = filter.period {
@@ -279,7 +311,7 @@ public extension SolieuDatabase {
                 throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
             }
             conditions.append("f.period_first >= ? AND f.period_last <= ?")
-            arguments += [range.first, range.last]
+            arguments += [range.firstDay, range.lastDay]
         }
         if let measure = filter.measure {
             let words = SearchQuery.fold(measure)
@@ -290,8 +322,9 @@ public extension SolieuDatabase {
             }
         }
         if let document = filter.document {
-            conditions.append("f.document_id = ?")
-            arguments.append(try documentID(document))
+            let id = try documentID(document)
+            conditions.append("f.id BETWEEN ? AND ?")
+            arguments += [Self.figureID(document: id, seq: 0), Self.figureID(document: id, seq: Self.maximumFigures - 1)]
         }
         return (conditions.joined(separator: " AND "), arguments)
     }
@@ -375,7 +408,7 @@ public extension SolieuDatabase {
         let select = expressions.enumerated().map { "\($1) AS k\($0)" }
         let sql = """
             SELECT \((select + ["count(*)", "count(DISTINCT f.document_id)", "sum(CASE WHEN f.kind = 'award' THEN f.count ELSE f.value END)"]).joined(separator: ", "))
-            FROM figures f JOIN documents d ON d.id = f.document_id
+            FROM figure_view f
             WHERE \(whereSQL)
             \(expressions.isEmpty ? "" : "GROUP BY " + (0..<expressions.count).map { "k\($0)" }.joined(separator: ", "))
             ORDER BY \((0..<expressions.count).map { "k\($0)" }.joined(separator: ", ") + (expressions.isEmpty ? "1" : ""))
@@ -392,18 +425,18 @@ public extension SolieuDatabase {
 
     static func statsExpression(_ key: String) -> String? {
         switch key {
-        case "province": return "d.province"
-        case "province_now": return "d.province_now"
-        case "year": return "CASE WHEN substr(f.period_first, 1, 4) = substr(f.period_last, 1, 4) THEN substr(f.period_first, 1, 4) ELSE substr(f.period_first, 1, 4) || '/' || substr(f.period_last, 1, 4) END"
-        case "period": return "coalesce(f.period, d.period)"
+        case "province": return "f.province"
+        case "province_now": return "f.province_now"
+        case "year": return "CASE WHEN f.period_first / 10000 = f.period_last / 10000 THEN f.period_first / 10000 ELSE (f.period_first / 10000) || '/' || (f.period_last / 10000) END"
+        case "period": return "coalesce(f.period, (SELECT period FROM documents WHERE id = f.document_id))"
         case "award": return "f.award"
         case "recipient": return "f.recipient"
         case "kind": return "f.kind"
         case "class": return "f.award_class"
         case "conferrer": return "f.conferrer"
         case "unit": return "f.unit"
-        case "site": return "d.site"
-        case "document": return "d.id"
+        case "site": return "f.site"
+        case "document": return "f.document_id"
         default: return nil
         }
     }

@@ -6,11 +6,15 @@ import GRDB
 /// Tables
 /// - `documents`: one row per distinct article (by content hash of the normalized article text).
 /// - `sources`: every file (path) that produced a document; two paths, two sources, one document.
-/// - `figures`: every extracted figure, with spans (Unicode scalar offsets into
-///   `documents.text`), its sentence span, normalized fields, and `part_of` (the stated total).
+/// - `figures`: every extracted figure, compact: spans (Unicode scalar offsets into
+///   `documents.text`) rather than copies of the text, `id` = document_id × 2^20 + seq (so a
+///   document's figures are one rowid range), periods as yyyymmdd integers (NULL: the
+///   document's), `measure` '' when it is the unit (or the award). `figure_view` resolves all of
+///   that for readers (text, sentence_text, measure, period_first/last, document fields).
 /// - `failures`: files that could not be ingested, with the reason (cleared when they succeed).
 /// - `document_search`: FTS5, contentless, over the search keys (`VietnameseFold.searchKey`) of
-///   title and text; rowid = documents.id.
+///   title and text, plus `facets` (province and date tokens, see `Facets`) so filtered searches
+///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
     static let version = 1
@@ -31,8 +35,8 @@ enum Schema {
                     province_now TEXT,
                     province_evidence TEXT,
                     period TEXT,
-                    period_first TEXT,
-                    period_last TEXT,
+                    period_first INTEGER,
+                    period_last INTEGER,
                     period_evidence TEXT,
                     text TEXT NOT NULL,
                     chars INTEGER NOT NULL,
@@ -56,10 +60,8 @@ enum Schema {
 
                 CREATE TABLE figures (
                     id INTEGER PRIMARY KEY,
-                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                    seq INTEGER NOT NULL,
+                    document_id INTEGER NOT NULL,
                     kind TEXT NOT NULL,
-                    text TEXT NOT NULL,
                     start INTEGER NOT NULL,
                     "end" INTEGER NOT NULL,
                     sentence INTEGER NOT NULL,
@@ -75,7 +77,6 @@ enum Schema {
                     range_to REAL,
                     doc_type TEXT,
                     doc_number TEXT,
-                    doc_number_key TEXT,
                     issuer TEXT,
                     doc_date TEXT,
                     award TEXT,
@@ -84,16 +85,32 @@ enum Schema {
                     recipient TEXT,
                     count INTEGER,
                     posthumous INTEGER,
-                    inferred INTEGER NOT NULL DEFAULT 0,
+                    inferred INTEGER,
                     measure TEXT,
                     period TEXT,
-                    period_first TEXT,
-                    period_last TEXT,
-                    part_of INTEGER REFERENCES figures(id) ON DELETE SET NULL
+                    period_first INTEGER,
+                    period_last INTEGER,
+                    part_of INTEGER
                 );
-                CREATE INDEX figures_document ON figures(document_id, seq);
                 CREATE INDEX figures_kind ON figures(kind, award);
-                CREATE INDEX figures_doc_number ON figures(doc_number_key) WHERE doc_number_key IS NOT NULL;
+                CREATE INDEX figures_doc_number ON figures(upper(doc_number)) WHERE doc_number IS NOT NULL;
+
+                CREATE VIEW figure_view AS
+                SELECT f.id, f.document_id, f.id % 1048576 AS seq, f.kind,
+                       substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
+                       f.sentence, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence_text,
+                       f.sentence_start, f.sentence_end,
+                       f.value, f.calendar, f.unit, f.currency, f.numerator, f.denominator, f.range_from, f.range_to,
+                       f.doc_type, f.doc_number, f.issuer, f.doc_date,
+                       f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, coalesce(f.inferred, 0) AS inferred,
+                       CASE WHEN f.measure = '' THEN CASE WHEN f.kind = 'award' THEN f.award ELSE f.unit END ELSE f.measure END AS measure,
+                       f.period,
+                       coalesce(f.period_first, d.period_first) AS period_first,
+                       coalesce(f.period_last, d.period_last) AS period_last,
+                       f.part_of,
+                       d.title, d.published, d.province, d.province_now, d.site
+                FROM documents d JOIN figures f
+                     ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id;
 
                 CREATE TABLE failures (
                     path TEXT PRIMARY KEY,
@@ -102,8 +119,9 @@ enum Schema {
                 );
 
                 CREATE VIRTUAL TABLE document_search USING fts5(
-                    title, body, content='', tokenize='unicode61 remove_diacritics 2'
+                    title, body, facets, content='', tokenize='unicode61 remove_diacritics 2'
                 );
+                INSERT INTO document_search(document_search, rank) VALUES ('rank', 'bm25(5.0, 1.0, 0.0)');
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
         }

@@ -59,20 +59,36 @@ enum SolieuBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs solieu to completion; returns (status, stdout, stderr).
+    /// Runs solieu to completion (killed, and reported as status -9, after `timeout` seconds:
+    /// a hang must fail the test, not stall the suite); returns (status, stdout, stderr).
     @discardableResult
-    static func run(_ arguments: [String]) throws -> (Int32, String, String) {
+    static func run(_ arguments: [String], timeout: Double = 180) throws -> (Int32, String, String) {
         guard let path else { throw IndexError("solieu executable not found") }
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let outPath = scratch.write("out", ""), errPath = scratch.write("err", "")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
+        p.standardOutput = FileHandle(forWritingAtPath: outPath)
+        p.standardError = FileHandle(forWritingAtPath: errPath)
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        var status: Int32
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            status = -9
+        } else {
+            status = p.terminationStatus
+        }
+        return (status, Project.textAt(outPath), Project.textAt(errPath))
+    }
+}
+
+extension Project {
+    static func textAt(_ absolute: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: absolute) ?? Data(), as: UTF8.self)
     }
 }
