@@ -257,7 +257,7 @@ public extension SolieuDatabase {
                    f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
                    f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
                    f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.sentence_text
-            FROM figure_view f
+            FROM \(figureSource(filter)) f
             WHERE \(whereSQL)
             ORDER BY f.id\(limitSQL)
             """
@@ -277,6 +277,14 @@ public extension SolieuDatabase {
                   sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36])
     }
 
+    /// A province or a document selects few documents: start from them (and keep SQLite from
+    /// preferring the kind/award index, which would visit every figure of that kind).
+    static func startsFromDocuments(_ filter: FigureFilter) -> Bool { filter.province != nil || filter.document != nil }
+
+    func figureSource(_ filter: FigureFilter) -> String {
+        Self.startsFromDocuments(filter) ? "(\(Schema.figureViewSelect(join: "CROSS JOIN")))" : "figure_view"
+    }
+
     /// 20180630 → "2018-06-30".
     static func day(_ value: Int?) -> String? {
         guard let v = value else { return nil }
@@ -287,13 +295,14 @@ public extension SolieuDatabase {
     func figureConditions(_ filter: FigureFilter) throws -> (String, [(any DatabaseValueConvertible)?]) {
         var conditions = ["1"]
         var arguments: [(any DatabaseValueConvertible)?] = []
+        let viaDocuments = Self.startsFromDocuments(filter) ? "+" : ""
         if !filter.kinds.isEmpty {
-            conditions.append("f.kind IN (\(filter.kinds.map { _ in "?" }.joined(separator: ",")))")
+            conditions.append("\(viaDocuments)f.kind IN (\(filter.kinds.map { _ in "?" }.joined(separator: ",")))")
             arguments += filter.kinds.map(\.rawValue)
         }
         if let award = filter.award {
             let names = try matchingValues(column: "award", query: award, what: "award")
-            conditions.append("f.award IN (\(names.map { _ in "?" }.joined(separator: ",")))")
+            conditions.append("\(viaDocuments)f.award IN (\(names.map { _ in "?" }.joined(separator: ",")))")
             arguments += names
         }
         if let recipient = filter.recipient {
@@ -408,7 +417,7 @@ public extension SolieuDatabase {
         let select = expressions.enumerated().map { "\($1) AS k\($0)" }
         let sql = """
             SELECT \((select + ["count(*)", "count(DISTINCT f.document_id)", "sum(CASE WHEN f.kind = 'award' THEN f.count ELSE f.value END)"]).joined(separator: ", "))
-            FROM figure_view f
+            FROM \(figureSource(filter)) f
             WHERE \(whereSQL)
             \(expressions.isEmpty ? "" : "GROUP BY " + (0..<expressions.count).map { "k\($0)" }.joined(separator: ", "))
             ORDER BY \((0..<expressions.count).map { "k\($0)" }.joined(separator: ", ") + (expressions.isEmpty ? "1" : ""))

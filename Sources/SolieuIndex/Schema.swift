@@ -19,6 +19,29 @@ enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
     static let version = 1
 
+    /// The SELECT behind figure_view: figures with their text, sentence, measure and period
+    /// resolved, and their document's fields. `join` "CROSS JOIN" makes SQLite start from the
+    /// documents (for queries that select few of them). A change here needs a new migration.
+    static func figureViewSelect(join: String) -> String {
+        """
+                SELECT f.id, d.id AS document_id, f.id % 1048576 AS seq, f.kind,
+                       substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
+                       f.sentence, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence_text,
+                       f.sentence_start, f.sentence_end,
+                       f.value, f.calendar, f.unit, f.currency, f.numerator, f.denominator, f.range_from, f.range_to,
+                       f.doc_type, f.doc_number, f.issuer, f.doc_date,
+                       f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, coalesce(f.inferred, 0) AS inferred,
+                       CASE WHEN f.measure = '' THEN CASE WHEN f.kind = 'award' THEN f.award ELSE f.unit END ELSE f.measure END AS measure,
+                       f.period,
+                       coalesce(f.period_first, d.period_first) AS period_first,
+                       coalesce(f.period_last, d.period_last) AS period_last,
+                       f.part_of,
+                       d.title, d.published, d.province, d.province_now, d.site
+                FROM documents d \(join) figures f
+                     ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id
+        """
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -43,7 +66,8 @@ enum Schema {
                     figure_count INTEGER NOT NULL,
                     ingested_at TEXT NOT NULL
                 );
-                CREATE INDEX documents_province ON documents(province_now, province);
+                CREATE INDEX documents_province ON documents(province);
+                CREATE INDEX documents_province_now ON documents(province_now);
                 CREATE INDEX documents_published ON documents(published);
 
                 CREATE TABLE sources (
@@ -95,22 +119,7 @@ enum Schema {
                 CREATE INDEX figures_kind ON figures(kind, award);
                 CREATE INDEX figures_doc_number ON figures(upper(doc_number)) WHERE doc_number IS NOT NULL;
 
-                CREATE VIEW figure_view AS
-                SELECT f.id, f.document_id, f.id % 1048576 AS seq, f.kind,
-                       substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
-                       f.sentence, substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence_text,
-                       f.sentence_start, f.sentence_end,
-                       f.value, f.calendar, f.unit, f.currency, f.numerator, f.denominator, f.range_from, f.range_to,
-                       f.doc_type, f.doc_number, f.issuer, f.doc_date,
-                       f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, coalesce(f.inferred, 0) AS inferred,
-                       CASE WHEN f.measure = '' THEN CASE WHEN f.kind = 'award' THEN f.award ELSE f.unit END ELSE f.measure END AS measure,
-                       f.period,
-                       coalesce(f.period_first, d.period_first) AS period_first,
-                       coalesce(f.period_last, d.period_last) AS period_last,
-                       f.part_of,
-                       d.title, d.published, d.province, d.province_now, d.site
-                FROM documents d JOIN figures f
-                     ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id;
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
 
                 CREATE TABLE failures (
                     path TEXT PRIMARY KEY,
