@@ -53,6 +53,16 @@ enum Context {
                     && (figures[$0].kind == .quantity || figures[$0].kind == .award) && figures[$0].partOf == nil
             }
             guard members.count >= 2 else { continue }
+            // Parts are a breakdown, not changes: "98 người ( giảm 61 vụ, giảm 09 người chết, …)".
+            let region = v.text(ps, min(partsEnd, s.count)).lowercased()
+            if ["tăng", "giảm", "so với", "so cùng kỳ"].contains(where: { region.contains($0) }) { continue }
+            // Counted parts count (some of) what the total counts: "1.880 tập thể, cá nhân (769
+            // tập thể, 1.111 cá nhân)". Awards are parts of any total of recipients.
+            let totalUnit = (f.unit ?? "").lowercased()
+            let compatible = members.allSatisfy { m in
+                figures[m].kind == .award || (figures[m].unit.map { !$0.isEmpty && totalUnit.contains($0.lowercased()) } ?? false)
+            }
+            guard compatible else { continue }
             for m in members { figures[m].partOf = i }
         }
     }

@@ -154,6 +154,13 @@ struct KindTests {
         let total = fs.firstIndex { $0.number == 1880 }
         #expect(fs.filter { $0.number == 769 || $0.number == 1111 }.allSatisfy { $0.partOf == total && total != nil })
     }
+    @Test func changesInParenthesesAreNotParts() {
+        let fs = figures("toàn tỉnh xảy ra 91 vụ, làm chết 43 người, bị thương 98 người ( giảm 61 vụ, giảm 09 người chết, giảm 75 người bị thương so với năm 2016).")
+        #expect(!fs.isEmpty)
+        #expect(fs.allSatisfy { $0.partOf == nil })
+        // Parts must count what the total counts.
+        #expect(figures("đã cấp 120 giấy phép (45 xã, 30 thị trấn)").allSatisfy { $0.partOf == nil })
+    }
     @Test func countWithoutAwardTitleIsAQuantity() {
         #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .award) == nil)
         #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .quantity)?.number == 47)
