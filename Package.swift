@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SolieuText", targets: ["SolieuText"]),
         .library(name: "SolieuExtract", targets: ["SolieuExtract"]),
         .library(name: "SolieuIndex", targets: ["SolieuIndex"]),
+        .library(name: "SolieuAudit", targets: ["SolieuAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,21 +33,23 @@ let package = Package(
             dependencies: ["SolieuIngest", "SolieuText", "SolieuExtract", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.process("Resources")]
         ),
+        .target(name: "SolieuAudit", dependencies: ["SolieuIndex"]),
         .executableTarget(
             name: "solieu",
             dependencies: [
-                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex",
+                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Generated bulletins for scale tests and benchmarks.
         .target(name: "SolieuGen"),
-        .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuGen"]),
+        .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit", "SolieuGen"]),
         // Finds the project root and its fixtures for every test target (never the shared folder).
         .target(name: "SolieuTestSupport", path: "Tests/SolieuTestSupport"),
         .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText"]),
         .testTarget(name: "SolieuIndexTests", dependencies: ["SolieuIndex", "SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen", "solieu"]),
+        .testTarget(name: "SolieuAuditTests", dependencies: ["SolieuAudit", "SolieuIndex", "SolieuTestSupport", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
     ]
 )

@@ -467,3 +467,112 @@ public extension SolieuDatabase {
         }
     }
 }
+
+/// A document with all its figures, for whole-document passes (the audit).
+public struct DocumentWithFigures: Sendable {
+    public var id: Int64
+    public var title: String?
+    public var published: String?
+    public var province: String?
+    public var provinceNow: String?
+    public var period: String?
+    public var periodEvidence: String?
+    public var source: String?
+    public var text: String
+    /// In document order; `sentence` (the text) is empty: slice `text` with sentenceStart/End.
+    public var figures: [FigureRow]
+}
+
+/// Which documents a whole-document pass covers.
+public struct DocumentScope: Sendable, Equatable {
+    public var document: String?
+    public var province: String?
+    /// Documents whose period lies within this one.
+    public var period: String?
+    public init(document: String? = nil, province: String? = nil, period: String? = nil) {
+        self.document = document
+        self.province = province
+        self.period = period
+    }
+}
+
+public extension SolieuDatabase {
+    /// Every document in scope with its figures, in id order, streamed (one read transaction,
+    /// two cursors merged by document id: no per-document query).
+    func eachDocument(_ scope: DocumentScope, _ body: (DocumentWithFigures) throws -> Void) throws {
+        var conditions = ["1"]
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let document = scope.document {
+            conditions.append("d.id = ?")
+            arguments.append(try documentID(document))
+        }
+        if let province = scope.province {
+            let name = try Self.provinceName(province)
+            conditions.append("(d.province = ? OR d.province_now = ?)")
+            arguments += [name, name]
+        }
+        if let period = scope.period {
+            guard let range = PeriodRange(period) else {
+                throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
+            }
+            conditions.append("d.period_first >= ? AND d.period_last <= ?")
+            arguments += [range.firstDay, range.lastDay]
+        }
+        let whereSQL = conditions.joined(separator: " AND ")
+        try pool.read { db in
+            let docs = try Row.fetchCursor(db, sql: """
+                SELECT d.id, d.title, d.published, d.province, d.province_now, d.period, d.period_evidence, d.text,
+                       (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1),
+                       d.period_first, d.period_last
+                FROM documents d WHERE \(whereSQL) ORDER BY d.id
+                """, arguments: StatementArguments(arguments))
+            let figures = try Row.fetchCursor(db, sql: """
+                SELECT f.id, f.document_id, f.kind, f.start, f."end", f.value, f.calendar, f.unit, f.currency, f.numerator,
+                       f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date, f.award,
+                       f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
+                       f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end
+                FROM figures f JOIN documents d ON d.id = f.document_id WHERE \(whereSQL) ORDER BY f.id
+                """, arguments: StatementArguments(arguments))
+            var pending: FigureRow?
+            while let d = try docs.next() {
+                let id: Int64 = d[0]
+                let text: String = d[7]
+                let docFirst: Int? = d[9], docLast: Int? = d[10]
+                var list: [FigureRow] = []
+                func accept(_ f: FigureRow) -> Bool {
+                    guard f.document == id else { return false }
+                    list.append(f)
+                    return true
+                }
+                if let p = pending {
+                    if p.document < id { pending = nil } else if accept(p) { pending = nil }
+                }
+                if pending == nil {
+                    while let r = try figures.next() {
+                        var f = Self.lightFigureRow(r)
+                        if f.periodFirst == nil { f.periodFirst = Self.day(docFirst); f.periodLast = Self.day(docLast) }
+                        if f.document < id { continue }
+                        if !accept(f) { pending = f; break }
+                    }
+                }
+                try body(DocumentWithFigures(id: id, title: d[1], published: d[2], province: d[3], provinceNow: d[4], period: d[5],
+                                             periodEvidence: d[6], source: d[8], text: text, figures: list))
+            }
+        }
+    }
+
+    static func lightFigureRow(_ r: Row) -> FigureRow {
+        let kind: String = r[2]
+        let award: String? = r[17]
+        let unit: String? = r[7]
+        let storedMeasure: String? = r[24]
+        let measure = storedMeasure == "" ? (kind == "award" ? award : unit) : storedMeasure
+        return FigureRow(id: r[0], document: r[1], source: nil, title: nil, published: nil, province: nil, provinceNow: nil,
+                         kind: kind, text: "", start: r[3], end: r[4], value: r[5], calendar: r[6], unit: unit, currency: r[8],
+                         numerator: r[9], denominator: r[10], from: r[11], to: r[12], docType: r[13], docNumber: r[14], issuer: r[15],
+                         docDate: r[16], award: award, awardClass: r[18], conferrer: r[19], recipient: r[20], count: r[21],
+                         posthumous: (r[22] as Int?).map { $0 != 0 }, inferred: (r[23] as Int? ?? 0) != 0, measure: measure,
+                         period: r[25], periodFirst: day(r[26]), periodLast: day(r[27]), partOf: r[28],
+                         sentence: "", sentenceStart: r[29], sentenceEnd: r[30])
+    }
+}

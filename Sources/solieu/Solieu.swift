@@ -7,7 +7,7 @@ struct Solieu: ParsableCommand {
         abstract: "Figures from Vietnamese provincial bulletins: ingest, extract, query.",
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self,
+            IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self, AuditCommand.self,
             ArticleCommand.self, ExtractCommand.self,
         ]
     )

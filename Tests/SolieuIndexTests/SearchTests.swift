@@ -1,5 +1,6 @@
 import Foundation
 import SolieuIndex
+import SolieuTestSupport
 import Testing
 
 /// Vietnamese-aware full-text search: diacritics, tone placement, abbreviations, phrases, and

@@ -1,0 +1,145 @@
+// SolieuAudit: cross-checks of reported numbers, inside a bulletin and across bulletins.
+//
+// Brief overview
+// - `Auditor(database:).run(scope:)` reads every document in scope with its figures (from
+//   SolieuIndex) and returns an `AuditReport`: one `Finding` per relation it could check.
+// - In-document checks, one file each in Checks/: `SumCheck` (a stated total against its parts,
+//   from the extraction's total–part links), `RatioCheck` (x/y against the percentage stated
+//   next to it, at the text's own rounding; "bằng N% KH" makes it a plan check), `ChangeCheck`
+//   ("từ A lên B, tăng C"), `AnniversaryCheck` ("kỷ niệm 70 năm … (1948-2018)").
+// - `CrossDocumentCheck`: the same award count for the same province, period, award, class,
+//   conferrer and recipient, reported by different documents.
+// - Reports: text, JSON and one self-contained HTML file (Report/).
+//
+// A finding is `holds`, `fails` (with the difference) or `unverifiable` (with the reason); each
+// carries the relation written out and its evidence (documents, sentences, spans).
+import Foundation
+import SolieuIndex
+
+public struct Finding: Sendable, Encodable {
+    public enum Check: String, Sendable, Encodable, CaseIterable { case sum, ratio, plan, change, anniversary, crossDocument = "cross-document" }
+    public enum Status: String, Sendable, Encodable, CaseIterable { case holds, fails, unverifiable }
+
+    /// A sentence of a document, and the spans of the figures the relation uses.
+    public struct Evidence: Sendable, Encodable {
+        public var document: Int64
+        public var title: String?
+        public var source: String?
+        public var province: String?
+        public var published: String?
+        public var sentence: String
+        public var sentenceStart: Int
+        /// Scalar offsets in the article text (not in the sentence).
+        public var spans: [Span]
+
+        enum CodingKeys: String, CodingKey { case document, title, source, province, published, sentence, sentenceStart = "sentence_start", spans }
+    }
+
+    public struct Span: Sendable, Encodable, Equatable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+
+    public var check: Check
+    public var status: Status
+    /// The numbers of the relation: sum: the parts; ratio/plan: x and y; change: before and
+    /// change; anniversary: first year and count; cross-document: each document's counts.
+    public var operands: [Double] = []
+    /// What the text states the result to be (total, percentage, after, last year).
+    public var stated: Double?
+    /// The arithmetic written out: "56 + 62 = 118", "608 / 769 = 79.06% (stated 79,06%)".
+    public var relation: String
+    /// computed − stated, when it fails.
+    public var difference: Double?
+    /// Why it cannot be verified, or a note.
+    public var reason: String?
+    public var province: String?
+    public var period: String?
+    public var evidence: [Evidence]
+
+    public var documents: [Int64] { Array(Set(evidence.map(\.document))).sorted() }
+}
+
+public struct AuditReport: Sendable, Encodable {
+    public var findings: [Finding]
+    public var documents: Int
+    public var scope: String
+
+    public func count(_ status: Finding.Status) -> Int { findings.filter { $0.status == status }.count }
+    public var failed: Bool { findings.contains { $0.status == .fails } }
+}
+
+public struct Auditor: Sendable {
+    public let database: SolieuDatabase
+
+    public init(database: SolieuDatabase) { self.database = database }
+
+    public func run(scope: DocumentScope = DocumentScope()) throws -> AuditReport {
+        var findings: [Finding] = []
+        var cross = CrossDocumentCheck()
+        var documents = 0
+        try database.eachDocument(scope) { doc in
+            documents += 1
+            let view = AuditDocument(doc)
+            findings += SumCheck.run(view)
+            findings += RatioCheck.run(view)
+            findings += ChangeCheck.run(view)
+            findings += AnniversaryCheck.run(view)
+            cross.add(view)
+        }
+        findings += cross.findings()
+        var parts: [String] = []
+        if let d = scope.document { parts.append("document \(d)") }
+        if let p = scope.province { parts.append("province \(p)") }
+        if let p = scope.period { parts.append("period \(p)") }
+        return AuditReport(findings: findings, documents: documents, scope: parts.isEmpty ? "all documents" : parts.joined(separator: ", "))
+    }
+}
+
+/// A document prepared for the checks: scalars for slicing, figures with their text.
+struct AuditDocument {
+    let doc: DocumentWithFigures
+    let scalars: [Unicode.Scalar]
+    var figures: [FigureRow]
+    /// Figure index by figure id.
+    let byID: [Int64: Int]
+
+    init(_ doc: DocumentWithFigures) {
+        self.doc = doc
+        scalars = Array(doc.text.unicodeScalars)
+        var figures = doc.figures
+        for i in figures.indices { figures[i].text = Self.slice(scalars, figures[i].start, figures[i].end) }
+        self.figures = figures
+        byID = Dictionary(uniqueKeysWithValues: figures.enumerated().map { ($1.id, $0) })
+    }
+
+    static func slice(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        guard a >= 0, b <= s.count, a <= b else { return "" }
+        return String(String.UnicodeScalarView(s[a..<b]))
+    }
+
+    func text(_ a: Int, _ b: Int) -> String { Self.slice(scalars, max(0, a), min(scalars.count, b)) }
+
+    /// Evidence for figures of one sentence (the sentence of the first figure).
+    func evidence(_ figs: [FigureRow]) -> Finding.Evidence {
+        let first = figs.min { $0.sentenceStart < $1.sentenceStart } ?? figs[0]
+        let start = figs.map(\.sentenceStart).min() ?? first.sentenceStart
+        let end = figs.map(\.sentenceEnd).max() ?? first.sentenceEnd
+        return Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
+                                sentence: text(start, end), sentenceStart: start,
+                                spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: $0.text) })
+    }
+
+    var period: String? { doc.period }
+}
+
+/// Numbers as an auditor writes them: 118, 41.53, 3.86.
+func show(_ x: Double, decimals: Int? = nil) -> String {
+    if let decimals { return String(format: "%.\(decimals)f", x) }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    var s = String(format: "%.4f", x)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+}

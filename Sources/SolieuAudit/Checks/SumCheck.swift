@@ -1,0 +1,39 @@
+import SolieuIndex
+
+/// A stated total against its stated parts ("tổng số 82 …, trong đó 74 … và 08 …"; "118 Bằng khen
+/// … cho 56 tập thể, 62 cá nhân"; "1.880 tập thể, cá nhân (769 tập thể, 1.111 cá nhân)"), from the
+/// total–part links the extraction made.
+enum SumCheck {
+    static func amount(_ f: FigureRow) -> Double? {
+        f.kind == "award" ? f.count.map(Double.init) : f.value
+    }
+
+    static func run(_ d: AuditDocument) -> [Finding] {
+        var parts: [Int64: [FigureRow]] = [:]
+        for f in d.figures { if let total = f.partOf { parts[total, default: []].append(f) } }
+        var out: [Finding] = []
+        for (totalID, members) in parts.sorted(by: { $0.key < $1.key }) {
+            guard let ti = d.byID[totalID] else { continue }
+            let total = d.figures[ti]
+            let figs = [total] + members
+            guard let stated = amount(total) else {
+                out.append(Finding(check: .sum, status: .unverifiable, relation: "? = \(total.text)", difference: nil,
+                                   reason: "the total has no number", province: d.doc.province, period: d.period, evidence: [d.evidence(figs)]))
+                continue
+            }
+            let values = members.map(amount)
+            if values.contains(where: { $0 == nil }) {
+                out.append(Finding(check: .sum, status: .unverifiable, relation: "parts of \(show(stated))", difference: nil,
+                                   reason: "a part has no number", province: d.doc.province, period: d.period, evidence: [d.evidence(figs)]))
+                continue
+            }
+            let sum = values.compactMap { $0 }.reduce(0, +)
+            let holds = abs(sum - stated) < 1e-6
+            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values.compactMap { $0 }, stated: stated,
+                               relation: values.compactMap { $0 }.map { show($0) }.joined(separator: " + ") + " = \(show(sum))" + (holds ? "" : ", stated \(show(stated))"),
+                               difference: holds ? nil : sum - stated, reason: nil, province: d.doc.province, period: d.period,
+                               evidence: [d.evidence(figs)]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import SolieuAudit
+import SolieuIndex
+import SolieuTestSupport
+import Testing
+
+/// The audit on the seeds (every relation of fixtures/seeds/checks.json found and holding,
+/// nothing failing) and on the altered bulletins of fixtures/audit (each alteration fails, and
+/// nothing else does).
+@Suite(.serialized) struct AuditTests {
+    struct Check: Decodable {
+        var doc: String
+        var relation: String
+        var total: Double
+        var parts: [Double]
+        var percent: Double?
+        var holds: Bool
+    }
+
+    struct Expected: Decodable {
+        var fails: [String]
+    }
+
+    static var seedPaths: [String] { Project.files(in: "corpus", suffix: ".txt").map { Project.path("corpus/" + $0) } }
+
+    static func audit(_ paths: [String], scope: DocumentScope = DocumentScope()) throws -> (AuditReport, SolieuDatabase, Scratch) {
+        let scratch = Scratch()
+        let db = try SolieuDatabase(path: scratch.path("audit.db"))
+        let ingest = try BatchIngest(database: db, jobs: 2).run(paths: paths)
+        #expect(ingest.failures.isEmpty)
+        return (try Auditor(database: db).run(scope: scope), db, scratch)
+    }
+
+    static func name(_ e: Finding.Evidence) -> String { ((e.source ?? "") as NSString).lastPathComponent }
+
+    @Test func everySeedRelationIsFoundAndHolds() throws {
+        let (report, _, scratch) = try Self.audit(Self.seedPaths)
+        defer { scratch.cleanup() }
+        let checks = try JSONDecoder().decode([Check].self, from: Data(Project.text("fixtures/seeds/checks.json").utf8))
+        #expect(checks.count == 11)
+        for c in checks {
+            let match = report.findings.first { f in
+                guard f.evidence.contains(where: { Self.name($0) == c.doc + ".txt" }) else { return false }
+                switch c.relation {
+                case "sum":
+                    return (f.check == .sum && f.stated == c.total && f.operands.sorted() == c.parts.sorted())
+                        || (f.check == .anniversary && f.stated == c.total && f.operands.sorted() == c.parts.sorted())
+                default:
+                    return (f.check == .ratio || f.check == .plan) && f.operands == [c.parts[0], c.total] && f.stated == c.percent
+                }
+            }
+            #expect(match?.status == .holds, "\(c.doc) \(c.relation) \(c.parts) / \(c.total)")
+        }
+        #expect(report.count(.fails) == 0, "\(report.findings.filter { $0.status == .fails }.map(\.relation))")
+    }
+
+    @Test func eachAlterationFailsAndNothingElse() throws {
+        let expected = try JSONDecoder().decode([String: Expected].self, from: Data(Project.text("fixtures/audit/expected.json").utf8))
+        #expect(expected.count == 6)
+        for (file, want) in expected.sorted(by: { $0.key < $1.key }) {
+            let (report, _, scratch) = try Self.audit([Project.path("fixtures/audit/" + file)])
+            defer { scratch.cleanup() }
+            let failing = report.findings.filter { $0.status == .fails }.map(\.check.rawValue).sorted()
+            #expect(failing == want.fails.sorted(), "\(file)")
+        }
+    }
+
+    @Test func aSecondBulletinThatDisagreesIsACrossDocumentFailure() throws {
+        let (report, _, scratch) = try Self.audit(Self.seedPaths + [Project.path("fixtures/audit/kiengiang-newspaper-2018.txt")],
+                                                  scope: DocumentScope(province: "Kiên Giang"))
+        defer { scratch.cleanup() }
+        let failing = report.findings.filter { $0.status == .fails }
+        #expect(failing.count == 1)
+        let f = try #require(failing.first)
+        #expect(f.check == .crossDocument)
+        #expect(Set(f.evidence.map(Self.name)) == ["000_d273c28c48bdecee.txt", "kiengiang-newspaper-2018.txt"])
+        #expect(f.difference == 2)
+        #expect(f.relation.contains("Kiên Giang (now An Giang)"))
+        // The agreeing list (81, 62 cá nhân in both) holds.
+        #expect(report.findings.contains { $0.check == .crossDocument && $0.status == .holds && $0.operands == [81, 62, 81, 62] })
+    }
+
+    @Test func inTheWholeSetEveryFailureInvolvesAnAlteredBulletin() throws {
+        let altered = Project.files(in: "fixtures/audit", suffix: ".txt").map { Project.path("fixtures/audit/" + $0) }
+        let (report, _, scratch) = try Self.audit(Self.seedPaths + altered)
+        defer { scratch.cleanup() }
+        let alteredNames = Set(altered.map { ($0 as NSString).lastPathComponent })
+        let failing = report.findings.filter { $0.status == .fails }
+        #expect(failing.count >= 6)
+        for f in failing {
+            #expect(f.evidence.contains { alteredNames.contains(Self.name($0)) }, "\(f.relation)")
+        }
+        // Each in-document alteration shows up.
+        for check in ["sum", "ratio", "plan", "anniversary", "change"] {
+            #expect(failing.contains { $0.check.rawValue == check }, "\(check)")
+        }
+    }
+
+    @Test func reportsInThreeFormats() throws {
+        let (report, _, scratch) = try Self.audit(Self.seedPaths + [Project.path("fixtures/audit/percent-off.txt")])
+        defer { scratch.cleanup() }
+        let json = try JSONSerialization.jsonObject(with: Data(try report.render(.json).utf8)) as? [String: Any]
+        #expect(json?["checks"] as? Int == report.findings.count)
+        #expect(json?["fails"] as? Int == 1)
+        let html = try report.render(.html)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
+        #expect(html.contains("<mark>608/769 tập thể</mark>, chiếm <mark>79,6%</mark>"))
+        #expect(!html.contains("<script"))
+        let text = try report.render(.text, onlyFails: true)
+        #expect(text.contains("FAILS  ratio  608 / 769"))
+        #expect(!text.contains("HOLDS"))
+    }
+
+    @Test func exitStatusGatesAPipeline() throws {
+        guard let binary = SolieuBinary.path else {
+            Issue.record("solieu executable not found next to the tests")
+            return
+        }
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let db = scratch.path("x.db")
+        _ = try SolieuBinary.run(["ingest", Project.path("corpus"), "--db", db, "--quiet"])
+        #expect(try SolieuBinary.run(["audit", "--db", db]).0 == 0)
+        _ = try SolieuBinary.run(["ingest", Project.path("fixtures/audit/plan-off.txt"), "--db", db, "--quiet"])
+        let (status, out, _) = try SolieuBinary.run(["audit", "--db", db, "--only", "fails"])
+        #expect(status == 1)
+        #expect(out.contains("FAILS  plan  15 / 13"))
+        let html = scratch.path("r.html")
+        #expect(try SolieuBinary.run(["audit", "--db", db, "--format", "html", "--out", html]).0 == 1)
+        #expect(FileManager.default.fileExists(atPath: html))
+        _ = binary
+    }
+}
