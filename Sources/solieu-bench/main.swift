@@ -3,6 +3,7 @@
 import Foundation
 import SolieuIngest
 
+setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they are printed, even in a pipe
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
     print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB] | gen-corpus N DIR | bench-index DIR DB [JOBS]")
