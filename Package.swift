@@ -47,7 +47,7 @@ let package = Package(
         // Finds the project root and its fixtures for every test target (never the shared folder).
         .target(name: "SolieuTestSupport", path: "Tests/SolieuTestSupport"),
         .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
-        .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText"]),
+        .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuIndexTests", dependencies: ["SolieuIndex", "SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen", "solieu"]),
         .testTarget(name: "SolieuAuditTests", dependencies: ["SolieuAudit", "SolieuIndex", "SolieuTestSupport", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),

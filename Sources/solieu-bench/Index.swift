@@ -66,7 +66,8 @@ enum BenchIndex {
         let summary: BatchIngest.Summary
         do {
             summary = try BatchIngest(database: db, jobs: jobs).run(paths: files) { p in
-                if p.done % 10_000 == 0 { print("  \(p.done) files, \(fmt(p.elapsed, 0)) s, RSS \(fmt(Memory.currentMB, 0)) MB") }
+                // On stderr: unbuffered, so progress shows even when stdout is a pipe.
+                if p.done % 10_000 == 0 { FileHandle.standardError.write(Data("  \(p.done) files, \(fmt(p.elapsed, 0)) s, RSS \(fmt(Memory.currentMB, 0)) MB\n".utf8)) }
             }
         } catch {
             print("bench-index: \(error)")

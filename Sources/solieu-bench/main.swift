@@ -3,7 +3,6 @@
 import Foundation
 import SolieuIngest
 
-setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they are printed, even in a pipe
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
     print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB] | gen-corpus N DIR | bench-index DIR DB [JOBS]")
@@ -26,6 +25,8 @@ case "gen-corpus":
 case "bench-index":
     guard rest.count >= 2 else { print("usage: solieu-bench bench-index CORPUS_DIR DB [JOBS]"); exit(64) }
     exit(BenchIndex.run(corpus: rest[0], db: rest[1], jobs: rest.count > 2 ? Int(rest[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount))
+case "bench-wordseg":
+    exit(BenchWordseg.run(root: ".", files: rest))
 case "bench-extract":
     BenchExtract.run(root: rest.first ?? ".", megabytes: rest.count > 1 ? Int(rest[1]) ?? 50 : 50)
 default:

@@ -1,0 +1,304 @@
+/// Tokens of Vietnamese report text, with Unicode scalar offsets into the original.
+///
+/// Kinds: `word` (a syllable), `number` in Vietnamese format ("3.304", "1.543,2", "08", "14, 78"
+/// before "%"), `percent` ("8,52%", "14, 78 %", "115%KH" → "115%"), `date` ("17/01/2017",
+/// "18.07.2018", "21-3-2019", "6/2019"), `code` (document numbers: "32/QĐ-UBND", "19-CT/TU",
+/// "91/2017/NĐ-CP"), `abbreviation` ("UBND", "TĐKT", "KT-XH", "GD&ĐT"), `roman` ("III",
+/// "XVIII"), `url`, `email`, `phone` ("0983.570.009", "(0269) 3834792"), `punctuation`, `symbol`.
+public struct Token: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case word, number, percent, date, code, abbreviation, roman, url, email, phone, punctuation, symbol
+    }
+    public var kind: Kind
+    public var start: Int
+    public var end: Int
+    public var text: String
+}
+
+public enum Tokenizer {
+    public static func tokens(_ text: String) -> [Token] { tokens(Array(text.unicodeScalars)) }
+
+    public static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(s.count / 4)
+        let n = s.count
+        var i = 0
+        func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
+            out.append(Token(kind: kind, start: a, end: b, text: String(String.UnicodeScalarView(s[a..<b]))))
+        }
+        while i < n {
+            let c = s[i]
+            if c.properties.isWhitespace { i += 1; continue }
+            if let end = url(s, i) { emit(.url, i, end); i = end; continue }
+            if let end = email(s, i) { emit(.email, i, end); i = end; continue }
+            if let end = phone(s, i) { emit(.phone, i, end); i = end; continue }
+            if isDigit(c) {
+                if let end = code(s, i) { emit(.code, i, end); i = end; continue }
+                if let end = date(s, i) { emit(.date, i, end); i = end; continue }
+                let end = number(s, i)
+                // A percent sign after the number (spaces allowed): "8,52%", "14, 78 %".
+                var j = end
+                while j < n && s[j] == " " { j += 1 }
+                if j < n && s[j] == "%" { emit(.percent, i, j + 1); i = j + 1; continue }
+                emit(.number, i, end)
+                i = end
+                continue
+            }
+            if isLetter(c) {
+                var j = i
+                while j < n && (isLetter(s[j]) || isMark(s[j]) || isDigit(s[j])) { j += 1 }
+                // Abbreviations with inner "-", "&" or "." between capitals: "KT-XH", "GD&ĐT", "TP.HCM".
+                var k = j
+                while k + 1 < n && (s[k] == "-" || s[k] == "&" || s[k] == ".") && isUpper(s[k + 1]) && allCaps(s, i, j) {
+                    var m = k + 1
+                    while m < n && (isLetter(s[m]) || isMark(s[m]) || isDigit(s[m])) { m += 1 }
+                    guard allCaps(s, k + 1, m) else { break }
+                    k = m
+                    j = m
+                }
+                emit(classify(s, i, j), i, j)
+                i = j
+                continue
+            }
+            if isMark(c) { i += 1; continue }
+            let kind: Token.Kind = isPunctuation(c) ? .punctuation : .symbol
+            // "./." closes official texts: one token.
+            if c == ".", i + 2 < n, s[i + 1] == "/", s[i + 2] == "." { emit(.punctuation, i, i + 3); i += 3; continue }
+            emit(kind, i, i + 1)
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: classes
+
+    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        return c.properties.isAlphabetic && !isMark(c)
+    }
+    static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+    @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && c.value <= 0x36F }
+    @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+    }
+
+    static func allCaps(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        var letters = 0
+        for k in a..<b where isLetter(s[k]) {
+            if !isUpper(s[k]) { return false }
+            letters += 1
+        }
+        return letters > 0
+    }
+
+    /// A run of letters: roman numeral, abbreviation (capitals that are not a syllable, or
+    /// mixed like "TTg", "ThS"), or word.
+    static func classify(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Token.Kind {
+        let text = String(String.UnicodeScalarView(s[a..<b]))
+        if isRoman(text) { return .roman }
+        let caps = (a..<b).filter { isUpper(s[$0]) }.count
+        if text.contains(where: { $0 == "-" || $0 == "&" || $0 == "." }) && caps >= 2 { return .abbreviation }
+        if caps >= 2 {
+            // All capitals: a word written in capitals ("HỘI NGHỊ") or an abbreviation ("UBND").
+            if caps == b - a && VietnameseSyllable.isPlausible(text.lowercased()) { return .word }
+            return .abbreviation
+        }
+        if caps == 1 && b - a >= 2 && (a + 1..<b).contains(where: { isUpper(s[$0]) }) { return .abbreviation }  // "TTg", "kWh"
+        if (a..<b).contains(where: { isDigit(s[$0]) }) { return .abbreviation }  // "A5", "Covid19"
+        return .word
+    }
+
+    static func isRoman(_ t: String) -> Bool {
+        guard t.count >= 2, t.count <= 7, t.allSatisfy({ "IVXLC".contains($0) }) else { return false }
+        // Well-formed: C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
+        var rest = Substring(t)
+        func take(_ options: [String]) { for o in options where rest.hasPrefix(o) { rest = rest.dropFirst(o.count); return } }
+        take(["CCC", "CC", "C"])
+        take(["XC", "XL", "LXXX", "LXX", "LX", "L", "XXX", "XX", "X"])
+        take(["IX", "IV", "VIII", "VII", "VI", "V", "III", "II", "I"])
+        return rest.isEmpty
+    }
+
+    // MARK: shapes (each returns the end of the match, or nil)
+
+    static func digits(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count && isDigit(s[j]) { j += 1 }
+        return j
+    }
+
+    /// "3.304", "1.543,2", "08", "14, 78" (a space after the comma only before "%").
+    static func number(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        let n = s.count
+        var j = digits(s, i)
+        // thousands groups
+        while j < n, s[j] == "." {
+            let g = digits(s, j + 1)
+            guard g - (j + 1) == 3 else { break }
+            j = g
+        }
+        if j + 1 < n, s[j] == ",", isDigit(s[j + 1]) { return digits(s, j + 1) }
+        // "14, 78 %"
+        if j + 2 < n, s[j] == ",", s[j + 1] == " ", isDigit(s[j + 2]) {
+            let e = digits(s, j + 2)
+            var k = e
+            while k < n && s[k] == " " { k += 1 }
+            if k < n && s[k] == "%" && e - (j + 2) <= 2 { return e }
+        }
+        return j
+    }
+
+    /// "17/01/2017", "18.07.2018", "21-3-2019", "6/2019" (month/year), "11/6" is not (a ratio?).
+    static func date(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let n = s.count
+        let a = digits(s, i)
+        guard a - i <= 2, a < n, s[a] == "/" || s[a] == "." || s[a] == "-" else { return nil }
+        let sep = s[a]
+        let b = digits(s, a + 1)
+        guard b - (a + 1) >= 1, b - (a + 1) <= 4 else { return nil }
+        if b - (a + 1) == 4, sep == "/" {  // month/year
+            guard let m = Int(String(String.UnicodeScalarView(s[i..<a]))), (1...12).contains(m), !followedByDigit(s, b) else { return nil }
+            return b
+        }
+        guard b - (a + 1) <= 2, b < n, s[b] == sep else { return nil }
+        let c = digits(s, b + 1)
+        guard c - (b + 1) == 4, !followedByDigit(s, c) else { return nil }
+        guard let d = Int(String(String.UnicodeScalarView(s[i..<a]))), let m = Int(String(String.UnicodeScalarView(s[(a + 1)..<b]))),
+              (1...31).contains(d), (1...12).contains(m) else { return nil }
+        return c
+    }
+
+    static func followedByDigit(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        i < s.count && (isDigit(s[i]) || (i + 1 < s.count && (s[i] == "/" || s[i] == ".") && isDigit(s[i + 1])))
+    }
+
+    /// Document numbers: digits, then "/" or "-" parts with at least one capital letter:
+    /// "32/QĐ-UBND", "19-CT/TU", "91/2017/NĐ-CP", "05/GP-TTĐT", "136/KH-UBND".
+    static func code(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let n = s.count
+        var j = digits(s, i)
+        var capitals = false
+        var parts = 0
+        while j + 1 < n, s[j] == "/" || s[j] == "-" {
+            var k = j + 1
+            var letters = false
+            while k < n && (isLetter(s[k]) || isMark(s[k]) || isDigit(s[k]) || s[k] == "&") {
+                if isLetter(s[k]) {
+                    letters = true
+                    if isUpper(s[k]) { capitals = true }
+                }
+                k += 1
+            }
+            guard k > j + 1 else { break }
+            if !letters && !capitals && parts == 0 && k - (j + 1) != 4 { return nil }  // "11/6": not a code
+            parts += 1
+            j = k
+        }
+        return capitals && parts >= 1 ? j : nil
+    }
+
+    static let domains: [String] = [".gov.vn", ".org.vn", ".com.vn", ".edu.vn", ".net.vn", ".vn", ".com", ".net", ".org"]
+
+    static func url(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        // A bare host name: "baocaobang.vn", "sonoivu.angiang.gov.vn/tin-tuc".
+        if s[i].isASCII && isLetter(s[i]) && (i == 0 || !(isLetter(s[i - 1]) || isDigit(s[i - 1]) || s[i - 1] == "@" || s[i - 1] == ".")) {
+            var j = i
+            while j < s.count && s[j].isASCII && (isLetter(s[j]) || isDigit(s[j]) || s[j] == "-" || s[j] == ".") { j += 1 }
+            while j > i && s[j - 1] == "." { j -= 1 }
+            if j < s.count && s[j] == "@" { return nil }
+            let host = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+            if host.contains("."), domains.contains(where: { host.hasSuffix($0) }), !host.hasPrefix(".") {
+                while j < s.count && s[j] == "/" && j + 1 < s.count && !s[j + 1].properties.isWhitespace {
+                    j += 1
+                    while j < s.count && !s[j].properties.isWhitespace && s[j] != "/" && s[j] != ")" && s[j] != "\"" { j += 1 }
+                }
+                while j > i && ".,;:)!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
+                return j
+            }
+        }
+        let prefixes = ["http://", "https://", "www."]
+        for p in prefixes where i + p.unicodeScalars.count <= s.count {
+            let head = String(String.UnicodeScalarView(s[i..<(i + p.unicodeScalars.count)])).lowercased()
+            guard head == p else { continue }
+            var j = i
+            while j < s.count && !s[j].properties.isWhitespace && s[j] != "\"" && s[j] != "<" && s[j] != ">" { j += 1 }
+            while j > i && ".,;:)!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
+            return j
+        }
+        return nil
+    }
+
+    static func email(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        func local(_ c: Unicode.Scalar) -> Bool { c.isASCII && (isLetter(c) || isDigit(c) || c == "." || c == "_" || c == "-" || c == "+") }
+        guard local(s[i]), i == 0 || !local(s[i - 1]) else { return nil }
+        var j = i
+        while j < s.count && local(s[j]) { j += 1 }
+        guard j < s.count, s[j] == "@", j > i else { return nil }
+        var k = j + 1
+        var dots = 0
+        while k < s.count && s[k].isASCII && (isLetter(s[k]) || isDigit(s[k]) || s[k] == "-" || (s[k] == "." && k + 1 < s.count && isLetter(s[k + 1]))) {
+            if s[k] == "." { dots += 1 }
+            k += 1
+        }
+        return dots >= 1 ? k : nil
+    }
+
+    /// Vietnamese phone numbers: "0983.570.009", "02963.957.006", "(0269)3834792", "(0269) 3834812",
+    /// "0297 3862 555": a leading 0 (or a parenthesized area code), 9 to 11 digits in all.
+    static func phone(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let n = s.count
+        var j = i
+        var count = 0
+        if s[i] == "(" {
+            let e = digits(s, i + 1)
+            guard e - (i + 1) >= 3, e - (i + 1) <= 5, s[i + 1] == "0", e < n, s[e] == ")" else { return nil }
+            count = e - (i + 1)
+            j = e + 1
+            while j < n && s[j] == " " { j += 1 }
+        } else {
+            guard s[i] == "0", i == 0 || !isDigit(s[i - 1]) else { return nil }
+        }
+        var last = j
+        while j < n {
+            let e = digits(s, j)
+            if e == j { break }
+            count += e - j
+            last = e
+            j = e
+            if j + 1 < n && (s[j] == "." || s[j] == " " || s[j] == "-") && isDigit(s[j + 1]) && count < 11 { j += 1 } else { break }
+        }
+        guard count >= 9 && count <= 11 else { return nil }
+        // A plain number such as 0,5 or a date is not a phone: phones have no comma and 9+ digits.
+        return last
+    }
+}
+
+/// Whether a lower-case word is shaped like a Vietnamese syllable (initial consonant, vowel
+/// nucleus, final consonant), for telling "HỘI" (a word in capitals) from "UBND".
+public enum VietnameseSyllable {
+    static let initials: [String] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h",
+                                     "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", ""]
+    static let finals: [String] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u", ""]
+
+    public static func isPlausible(_ lower: String) -> Bool {
+        let base = String(VietnameseFold.searchKey(lower).unicodeScalars.map { Character($0) })
+        let folded = lower.unicodeScalars.first == "đ" ? "đ" + base.dropFirst() : base
+        guard folded.count <= 7 else { return false }
+        for initial in initials where folded.hasPrefix(initial) {
+            let rest = folded.dropFirst(initial.count)
+            guard !rest.isEmpty else { continue }
+            for final in finals where rest.hasSuffix(final) {
+                let nucleus = rest.dropLast(final.count)
+                if !nucleus.isEmpty && nucleus.count <= 3 && nucleus.allSatisfy({ "aeiouy".contains($0) }) { return true }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import SolieuText
+
+/// `bench-wordseg [GOLD...]`: word-level P/R/F1 against gold files (default: the VTB dev split)
+/// and syllables/s of the segmenter on one core.
+enum BenchWordseg {
+    static func run(root: String, files: [String]) -> Int32 {
+        let gold = files.isEmpty ? [(root as NSString).appendingPathComponent("fixtures/wordseg/vtb-dev.txt")] : files
+        let seg = WordSegmenter.bundled
+        for path in gold {
+            let lines = FixtureSet.read(path).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+            let sentences = lines.map { $0.split(separator: " ").map { $0.split(separator: "_").map(String.init) } }
+            let inputs = sentences.map { $0.flatMap { $0 } }
+            var tp = 0, fp = 0, fn = 0
+            for (words, syllables) in zip(sentences, inputs) {
+                var goldSpans = Set<Range<Int>>()
+                var i = 0
+                for w in words { goldSpans.insert(i..<(i + w.count)); i += w.count }
+                let predicted = Set(seg.segment(syllables))
+                tp += predicted.intersection(goldSpans).count
+                fp += predicted.subtracting(goldSpans).count
+                fn += goldSpans.subtracting(predicted).count
+            }
+            let p = Double(tp) / Double(max(1, tp + fp)), r = Double(tp) / Double(max(1, tp + fn))
+            let f = 2 * p * r / max(1e-9, p + r)
+            let syllableCount = inputs.reduce(0) { $0 + $1.count }
+            // Speed: the whole file segmented repeatedly for at least a second.
+            let start = ContinuousClock.now
+            var done = 0
+            repeat {
+                for s in inputs { _ = seg.segment(s) }
+                done += syllableCount
+            } while Stopwatch.seconds(since: start) < 1.0
+            let rate = Double(done) / Stopwatch.seconds(since: start)
+            print("\((path as NSString).lastPathComponent): \(lines.count) sentences, \(syllableCount) syllables")
+            print("  word P \(fmt(p * 100, 2))  R \(fmt(r * 100, 2))  F1 \(fmt(f * 100, 2))  (goal: F1 at least 97 on the held-out VTB test split)")
+            print("  speed \(fmt(rate / 1e6, 2))M syllables/s on one core (goal: at least 1M)")
+        }
+        return 0
+    }
+}
