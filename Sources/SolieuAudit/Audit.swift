@@ -97,29 +97,55 @@ public struct Auditor: Sendable {
     }
 }
 
-/// A document prepared for the checks: scalars for slicing, figures with their text.
+/// A document prepared for the checks: its UTF-8 bytes with the byte offset of every scalar, so
+/// that slicing by scalar offsets is a copy, not a walk.
 struct AuditDocument {
     let doc: DocumentWithFigures
-    let scalars: [Unicode.Scalar]
+    let utf8: [UInt8]
+    /// Byte offset of each scalar, plus the end.
+    let offsets: [Int32]
     var figures: [FigureRow]
     /// Figure index by figure id.
     let byID: [Int64: Int]
 
     init(_ doc: DocumentWithFigures) {
         self.doc = doc
-        scalars = Array(doc.text.unicodeScalars)
+        utf8 = Array(doc.text.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(utf8.count + 1)
+        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { offsets.append(Int32(i)) }
+        offsets.append(Int32(utf8.count))
+        self.offsets = offsets
         var figures = doc.figures
-        for i in figures.indices { figures[i].text = Self.slice(scalars, figures[i].start, figures[i].end) }
-        self.figures = figures
         byID = Dictionary(uniqueKeysWithValues: figures.enumerated().map { ($1.id, $0) })
+        self.figures = []
+        // Only percentages are read as text by the checks (their decimals, "KH"); evidence
+        // spans slice the text when a finding is made.
+        for i in figures.indices where figures[i].kind == "percent" { figures[i].text = text(figures[i].start, figures[i].end) }
+        self.figures = figures
     }
 
-    static func slice(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        guard a >= 0, b <= s.count, a <= b else { return "" }
-        return String(String.UnicodeScalarView(s[a..<b]))
+    var count: Int { offsets.count - 1 }
+
+    /// The text between two scalar offsets (clamped).
+    func text(_ a: Int, _ b: Int) -> String {
+        let a = max(0, min(a, count)), b = max(a, min(b, count))
+        return String(decoding: utf8[Int(offsets[a])..<Int(offsets[b])], as: UTF8.self)
     }
 
-    func text(_ a: Int, _ b: Int) -> String { Self.slice(scalars, max(0, a), min(scalars.count, b)) }
+    /// The lower-cased word just before offset `i` (spaces skipped), at most 8 scalars.
+    func wordBefore(_ i: Int) -> String {
+        var e = min(i, count)
+        while e > 0 && utf8[Int(offsets[e - 1])] == 0x20 { e -= 1 }
+        var a = e
+        while a > 0 && e - a < 8 {
+            let byte = utf8[Int(offsets[a - 1])]
+            // ASCII letters, or any multi-byte scalar (Vietnamese letters); stop at digits, spaces, punctuation.
+            guard byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) else { break }
+            a -= 1
+        }
+        return a < e ? text(a, e).lowercased() : ""
+    }
 
     /// Evidence for figures of one sentence (the sentence of the first figure).
     func evidence(_ figs: [FigureRow]) -> Finding.Evidence {
@@ -128,7 +154,7 @@ struct AuditDocument {
         let end = figs.map(\.sentenceEnd).max() ?? first.sentenceEnd
         return Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
                                 sentence: text(start, end), sentenceStart: start,
-                                spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: $0.text) })
+                                spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: text($0.start, $0.end)) })
     }
 
     var period: String? { doc.period }

@@ -48,6 +48,8 @@ public final class SolieuDatabase: Sendable {
             // Takes effect only when the file is created.
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Plans must not depend on building a throw-away index over millions of figures.
+            try db.execute(sql: "PRAGMA automatic_index = OFF")
             // solieu_key(text): the search key (lower-case, no diacritics, "đ" → "d").
             db.add(function: DatabaseFunction("solieu_key", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(VietnameseFold.searchKey)

@@ -172,7 +172,7 @@ public extension SolieuDatabase {
     // MARK: search
 
     /// At most this many matching documents are ranked by relevance (the most recently ingested).
-    static let rankingWindow = 5000
+    static let rankingWindow = 2000
 
     /// Ranked documents matching `query` (see `SearchQuery`), newest first among equals.
     func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
@@ -287,8 +287,10 @@ public extension SolieuDatabase {
 
     /// 20180630 → "2018-06-30".
     static func day(_ value: Int?) -> String? {
-        guard let v = value else { return nil }
-        return String(format: "%04d-%02d-%02d", v / 10000, v / 100 % 100, v % 100)
+        guard let v = value, v >= 0 else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+        let y = String(v / 10000)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(v / 100 % 100) + "-" + two(v % 100)
     }
 
     /// SQL conditions for a filter (over figure_view f), user values only as arguments.
@@ -332,8 +334,8 @@ public extension SolieuDatabase {
         }
         if let document = filter.document {
             let id = try documentID(document)
-            conditions.append("f.id BETWEEN ? AND ?")
-            arguments += [Self.figureID(document: id, seq: 0), Self.figureID(document: id, seq: Self.maximumFigures - 1)]
+            conditions.append("f.document_id = ? AND f.id BETWEEN ? AND ?")
+            arguments += [id, Self.figureID(document: id, seq: 0), Self.figureID(document: id, seq: Self.maximumFigures - 1)]
         }
         return (conditions.joined(separator: " AND "), arguments)
     }

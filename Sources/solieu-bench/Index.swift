@@ -47,7 +47,11 @@ enum GenCorpus {
 
 /// `bench-index DIR DB`: ingest DIR into a new DB on all cores, then time a fixed set of queries.
 enum BenchIndex {
-    static func run(corpus: String, db path: String, jobs: Int) -> Int32 {
+    static func run(corpus: String, db path: String, jobs: Int, queriesOnly: Bool = false) -> Int32 {
+        if queriesOnly {
+            guard let db = try? SolieuDatabase(path: path, create: false) else { print("bench-index: no database \(path)"); return 1 }
+            return queries(db)
+        }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let db: SolieuDatabase
         do { db = try SolieuDatabase(path: path) } catch {
@@ -82,6 +86,10 @@ enum BenchIndex {
         let fileBytes = ["", "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: path + $0))?[.size] as? Int }.reduce(0, +)
         print("database: \(fmt(Double(fileBytes) / 1e6, 1)) MB, \(fmt(Double(fileBytes) / Double(max(1, s.documents)) / 1024, 1)) KB per document; " +
               "article text \(fmt(Double(s.textBytes) / 1e6, 1)) MB: \(fmt(Double(fileBytes) / Double(max(1, s.textBytes)), 2))x the text (goal: under 2x)")
+        return queries(db)
+    }
+
+    static func queries(_ db: SolieuDatabase) -> Int32 {
 
         func time(_ label: String, goal: Double, runs: Int = 30, _ body: () throws -> Int) {
             var samples: [Double] = []

@@ -24,7 +24,8 @@ case "gen-corpus":
     exit(GenCorpus.run(root: rest.count > 2 ? rest[2] : ".", count: n, out: rest[1]))
 case "bench-index":
     guard rest.count >= 2 else { print("usage: solieu-bench bench-index CORPUS_DIR DB [JOBS]"); exit(64) }
-    exit(BenchIndex.run(corpus: rest[0], db: rest[1], jobs: rest.count > 2 ? Int(rest[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount))
+    let jobs = rest.count > 2 ? Int(rest[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount
+    exit(BenchIndex.run(corpus: rest[0], db: rest[1], jobs: jobs, queriesOnly: rest.contains("--queries-only")))
 case "bench-wordseg":
     exit(BenchWordseg.run(root: ".", files: rest))
 case "bench-extract":

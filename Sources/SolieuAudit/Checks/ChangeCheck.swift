@@ -19,10 +19,7 @@ enum ChangeCheck {
         for f in d.figures where amount(f) != nil { bySentence[f.sentenceStart, default: []].append(f) }
         for (_, figs) in bySentence.sorted(by: { $0.key < $1.key }) {
             // The word just before each figure.
-            func before(_ f: FigureRow) -> String {
-                let t = d.text(f.start - 12, f.start).lowercased()
-                return t.split(separator: " ").last.map(String.init) ?? ""
-            }
+            func before(_ f: FigureRow) -> String { d.wordBefore(f.start) }
             var after: FigureRow?, earlier: FigureRow?, change: FigureRow?, sign = 1.0
             for (k, f) in figs.enumerated() {
                 let w = before(f)

@@ -17,7 +17,7 @@ enum SumCheck {
             let total = d.figures[ti]
             let figs = [total] + members
             guard let stated = amount(total) else {
-                out.append(Finding(check: .sum, status: .unverifiable, relation: "? = \(total.text)", difference: nil,
+                out.append(Finding(check: .sum, status: .unverifiable, relation: "? = \(d.text(total.start, total.end))", difference: nil,
                                    reason: "the total has no number", province: d.doc.province, period: d.period, evidence: [d.evidence(figs)]))
                 continue
             }
