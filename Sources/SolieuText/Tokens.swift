@@ -24,11 +24,11 @@ public enum Tokenizer {
         let n = s.count
         var i = 0
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            out.append(Token(kind: kind, start: a, end: b, text: String(String.UnicodeScalarView(s[a..<b]))))
+            out.append(Token(kind: kind, start: a, end: b, text: string(s, a, b)))
         }
         while i < n {
             let c = s[i]
-            if c.properties.isWhitespace { i += 1; continue }
+            if isSpace(c) { i += 1; continue }
             if let end = url(s, i) { emit(.url, i, end); i = end; continue }
             if let end = email(s, i) { emit(.email, i, end); i = end; continue }
             if let end = phone(s, i) { emit(.phone, i, end); i = end; continue }
@@ -72,9 +72,43 @@ public enum Tokenizer {
 
     // MARK: classes
 
+    /// The text of scalars a..<b, encoded straight into a new String's UTF-8 storage.
+    @inline(__always)
+    public static func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        return String(unsafeUninitializedCapacity: (b - a) * 4) { buffer in
+            var n = 0
+            for k in a..<b {
+                let v = s[k].value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            return n
+        }
+    }
+
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
+        return c.properties.isWhitespace
+    }
+
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
     @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
+        let v = c.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        // Latin-1 letters, Latin Extended-A/B and Vietnamese (Latin Extended Additional) without
+        // a property lookup.
+        if v >= 0xC0 && v < 0x250 { return v != 0xD7 && v != 0xF7 }
+        if v >= 0x1E00 && v < 0x1F00 { return true }
         return c.properties.isAlphabetic && !isMark(c)
     }
     static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
@@ -86,7 +120,15 @@ public enum Tokenizer {
     }
     @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && c.value <= 0x36F }
     @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x80 ? (c.value >= 0x41 && c.value <= 0x5A) : c.properties.isUppercase
+        let v = c.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0xC0 && v <= 0xDE { return v != 0xD7 }
+        if v >= 0xDF && v <= 0xFF { return false }
+        if v >= 0x100 && v < 0x180 { return v & 1 == 0 }  // Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, …
+        if v == 0x1A0 || v == 0x1AF { return true }       // Ơ, Ư
+        if v == 0x1A1 || v == 0x1B0 { return false }      // ơ, ư
+        if v >= 0x1EA0 && v <= 0x1EF9 { return v & 1 == 0 }  // Ạ ạ … Ỹ ỹ
+        return c.properties.isUppercase
     }
 
     static func allCaps(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
@@ -101,17 +143,24 @@ public enum Tokenizer {
     /// A run of letters: roman numeral, abbreviation (capitals that are not a syllable, or
     /// mixed like "TTg", "ThS"), or word.
     static func classify(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Token.Kind {
-        let text = String(String.UnicodeScalarView(s[a..<b]))
+        var caps = 0, joiners = 0, digits = 0
+        for k in a..<b {
+            let c = s[k]
+            if isUpper(c) { caps += 1 } else if c == "-" || c == "&" || c == "." { joiners += 1 } else if isDigit(c) { digits += 1 }
+        }
+        // Most tokens: a lower-case syllable, or a capitalized one.
+        if caps == 0 && digits == 0 { return .word }
+        if caps == 1 && isUpper(s[a]) && digits == 0 && joiners == 0 { return .word }
+        let text = string(s, a, b)
         if isRoman(text) { return .roman }
-        let caps = (a..<b).filter { isUpper(s[$0]) }.count
-        if text.contains(where: { $0 == "-" || $0 == "&" || $0 == "." }) && caps >= 2 { return .abbreviation }
+        if joiners > 0 && caps >= 2 { return .abbreviation }
         if caps >= 2 {
             // All capitals: a word written in capitals ("HỘI NGHỊ") or an abbreviation ("UBND").
             if caps == b - a && VietnameseSyllable.isPlausible(text.lowercased()) { return .word }
             return .abbreviation
         }
         if caps == 1 && b - a >= 2 && (a + 1..<b).contains(where: { isUpper(s[$0]) }) { return .abbreviation }  // "TTg", "kWh"
-        if (a..<b).contains(where: { isDigit(s[$0]) }) { return .abbreviation }  // "A5", "Covid19"
+        if digits > 0 { return .abbreviation }  // "A5", "Covid19"
         return .word
     }
 
@@ -210,29 +259,38 @@ public enum Tokenizer {
         // A bare host name: "baocaobang.vn", "sonoivu.angiang.gov.vn/tin-tuc".
         if s[i].isASCII && isLetter(s[i]) && (i == 0 || !(isLetter(s[i - 1]) || isDigit(s[i - 1]) || s[i - 1] == "@" || s[i - 1] == ".")) {
             var j = i
-            while j < s.count && s[j].isASCII && (isLetter(s[j]) || isDigit(s[j]) || s[j] == "-" || s[j] == ".") { j += 1 }
+            var dotBeforeLetter = false
+            while j < s.count && s[j].isASCII && (isLetter(s[j]) || isDigit(s[j]) || s[j] == "-" || s[j] == ".") {
+                if s[j] == ".", j + 1 < s.count, s[j + 1].isASCII, isLetter(s[j + 1]) { dotBeforeLetter = true }
+                j += 1
+            }
             while j > i && s[j - 1] == "." { j -= 1 }
             if j < s.count && s[j] == "@" { return nil }
-            let host = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-            if host.contains("."), domains.contains(where: { host.hasSuffix($0) }), !host.hasPrefix(".") {
-                while j < s.count && s[j] == "/" && j + 1 < s.count && !s[j + 1].properties.isWhitespace {
-                    j += 1
-                    while j < s.count && !s[j].properties.isWhitespace && s[j] != "/" && s[j] != ")" && s[j] != "\"" { j += 1 }
-                }
-                while j > i && ".,;:)!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
-                return j
-            }
+            if dotBeforeLetter, let end = hostName(s, i, j) { return end }
         }
-        let prefixes = ["http://", "https://", "www."]
-        for p in prefixes where i + p.unicodeScalars.count <= s.count {
-            let head = String(String.UnicodeScalarView(s[i..<(i + p.unicodeScalars.count)])).lowercased()
-            guard head == p else { continue }
+        // "http://…", "https://…", "www.…"
+        guard s[i] == "h" || s[i] == "H" || s[i] == "w" || s[i] == "W" else { return nil }
+        for p in ["http://", "https://", "www."] where i + p.unicodeScalars.count <= s.count {
+            guard string(s, i, i + p.unicodeScalars.count).lowercased() == p else { continue }
             var j = i
-            while j < s.count && !s[j].properties.isWhitespace && s[j] != "\"" && s[j] != "<" && s[j] != ">" { j += 1 }
+            while j < s.count && !isSpace(s[j]) && s[j] != "\"" && s[j] != "<" && s[j] != ">" { j += 1 }
             while j > i && ".,;:)!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
             return j
         }
         return nil
+    }
+
+    /// A host name s[i..<j] with a known top-level domain, and the path after it.
+    static func hostName(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Int? {
+        let host = string(s, i, j).lowercased()
+        guard domains.contains(where: { host.hasSuffix($0) }) else { return nil }
+        var j = j
+        while j + 1 < s.count && s[j] == "/" && !isSpace(s[j + 1]) {
+            j += 1
+            while j < s.count && !isSpace(s[j]) && s[j] != "/" && s[j] != ")" && s[j] != "\"" { j += 1 }
+        }
+        while j > i && ".,;:)!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
+        return j
     }
 
     static func email(_ s: [Unicode.Scalar], _ i: Int) -> Int? {

@@ -189,7 +189,7 @@ public extension WordSegmenter {
             let run = Array(tokens[i..<j])
             for r in segment(run.map(\.text)) {
                 let a = run[r.lowerBound].start, b = run[r.upperBound - 1].end
-                out.append(Token(kind: .word, start: a, end: b, text: String(String.UnicodeScalarView(text[a..<b]))))
+                out.append(Token(kind: .word, start: a, end: b, text: Tokenizer.string(text, a, b)))
             }
             i = j
         }

@@ -39,3 +39,43 @@ enum BenchWordseg {
         return 0
     }
 }
+
+/// `bench-text ROOT [MB]`: MB/s of NFC + tokens + sentences over the corpus repeated to MB.
+enum BenchText {
+    static func run(root: String, megabytes: Int) -> Int32 {
+        let corpus = (root as NSString).appendingPathComponent("corpus")
+        let texts = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted().filter { $0.hasSuffix(".txt") }
+            .map { FixtureSet.read((corpus as NSString).appendingPathComponent($0)) }
+        guard !texts.isEmpty else { print("bench-text: no corpus"); return 1 }
+        var inputs: [String] = []
+        var bytes = 0
+        while bytes < megabytes * 1_000_000 {
+            for t in texts {
+                inputs.append(t)
+                bytes += t.utf8.count
+            }
+        }
+        var tokens = 0, sentences = 0
+        let start = ContinuousClock.now
+        for t in inputs {
+            let nfc = UnicodeNormalization.nfc(t)
+            let scalars = Array(nfc.unicodeScalars)
+            tokens += Tokenizer.tokens(scalars).count
+            sentences += Sentences.split(scalars).count
+        }
+        let seconds = Stopwatch.seconds(since: start)
+        print("text layer: \(fmt(Double(bytes) / 1e6, 1)) MB in \(fmt(seconds, 2)) s: \(fmt(Double(bytes) / 1e6 / seconds, 1)) MB/s (NFC + tokens + sentences, one core; goal: at least 50 MB/s)")
+        print("  \(tokens) tokens, \(sentences) sentences")
+        // With word segmentation on top.
+        let seg = WordSegmenter.bundled
+        let wordsStart = ContinuousClock.now
+        var words = 0
+        for t in inputs.prefix(max(1, inputs.count / 5)) {
+            let scalars = Array(UnicodeNormalization.nfc(t).unicodeScalars)
+            words += seg.words(scalars, tokens: Tokenizer.tokens(scalars), sentences: Sentences.split(scalars)).count
+        }
+        let wordBytes = inputs.prefix(max(1, inputs.count / 5)).reduce(0) { $0 + $1.utf8.count }
+        print("  with words: \(fmt(Double(wordBytes) / 1e6 / Stopwatch.seconds(since: wordsStart), 1)) MB/s (\(words) tokens)")
+        return 0
+    }
+}

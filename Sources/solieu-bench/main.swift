@@ -26,6 +26,8 @@ case "bench-index":
     guard rest.count >= 2 else { print("usage: solieu-bench bench-index CORPUS_DIR DB [JOBS]"); exit(64) }
     let jobs = rest.count > 2 ? Int(rest[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount
     exit(BenchIndex.run(corpus: rest[0], db: rest[1], jobs: jobs, queriesOnly: rest.contains("--queries-only")))
+case "bench-text":
+    exit(BenchText.run(root: ".", megabytes: rest.first.flatMap { Int($0) } ?? 50))
 case "bench-wordseg":
     exit(BenchWordseg.run(root: ".", files: rest))
 case "bench-extract":
