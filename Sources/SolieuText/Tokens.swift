@@ -338,23 +338,38 @@ public enum Tokenizer {
     }
 }
 
-/// Whether a lower-case word is shaped like a Vietnamese syllable (initial consonant, vowel
-/// nucleus, final consonant), for telling "HỘI" (a word in capitals) from "UBND".
+/// Whether a lower-case word is a well-formed Vietnamese syllable: an initial consonant, a legal
+/// vowel nucleus (with its glides), a legal final, and at most one tone mark. Tells "HỘI" (a
+/// word in capitals) from "UBND", and Vietnamese read in the right encoding from the same
+/// bytes read in the wrong one ("quyết" from "quyeỏt").
 public enum VietnameseSyllable {
     static let initials: [String] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h",
-                                     "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", ""]
-    static let finals: [String] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u", ""]
+                                     "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""]
+    static let finals: [String] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""]
+    static let nuclei: Set<String> = {
+        let list = """
+            a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê             iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu uơi
+            """
+        return Set(list.split(separator: " ").map { UnicodeNormalization.nfc(String($0)) })
+    }()
+    static let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
 
     public static func isPlausible(_ lower: String) -> Bool {
-        let base = String(VietnameseFold.searchKey(lower).unicodeScalars.map { Character($0) })
-        let folded = lower.unicodeScalars.first == "đ" ? "đ" + base.dropFirst() : base
-        guard folded.count <= 7 else { return false }
-        for initial in initials where folded.hasPrefix(initial) {
-            let rest = folded.dropFirst(initial.count)
-            guard !rest.isEmpty else { continue }
-            for final in finals where rest.hasSuffix(final) {
-                let nucleus = rest.dropLast(final.count)
-                if !nucleus.isEmpty && nucleus.count <= 3 && nucleus.allSatisfy({ "aeiouy".contains($0) }) { return true }
+        // Strip the tone (at most one), keep the vowel shapes (â ă ê ô ơ ư) and đ.
+        var scalars = String.UnicodeScalarView()
+        var toneCount = 0
+        for s in UnicodeNormalization.nfd(lower).unicodeScalars {
+            if tones.contains(s.value) { toneCount += 1 } else { scalars.append(s) }
+        }
+        guard toneCount <= 1 else { return false }
+        let bare = UnicodeNormalization.nfc(String(scalars))
+        guard bare.count <= 7, bare.allSatisfy({ $0.isLetter }) else { return false }
+        for initial in initials where bare.hasPrefix(initial) {
+            let rest = bare.dropFirst(initial.count)
+            for final in finals where rest.hasSuffix(final) && rest.count > final.count {
+                let nucleus = String(rest.dropLast(final.count))
+                if nuclei.contains(nucleus) { return true }
+                // "gi" + "a" is read as initial g + nucleus "ia" too.
             }
         }
         return false

@@ -82,6 +82,30 @@ struct RobustnessTests {
         #expect(article.warnings.isEmpty)
     }
 
+    /// Older pages and documents: VNI bytes in a text file, a VNI page declared windows-1252, and a
+    /// page whose UTF-8 was read as windows-1252 before it was saved.
+    @Test func legacyEncodingsAreDetectedAndConverted() throws {
+        let vni = "Quyeát ñònh soá 32/QÑ-UBND veà coâng taùc thi ñua, khen thöôûng naêm 2018 cuûa UÛy ban nhaân daân tænh"
+        let expected = "Quyết định số 32/QĐ-UBND về công tác thi đua, khen thưởng năm 2018 của Ủy ban nhân dân tỉnh"
+        let vniBytes = Array(vni.unicodeScalars.map { UInt8($0.value) })  // all of it is Latin-1
+        let text = try Ingest.article(bytes: vniBytes, name: "vni.txt")
+        #expect(text.text == expected)
+        #expect(text.warnings.contains { $0.contains("VNI") })
+
+        let page = "<html><head><meta charset=\"windows-1252\"><title>t</title></head><body><p>" + vni + "</p></body></html>"
+        let declared = try Ingest.article(bytes: Array(page.unicodeScalars.map { UInt8($0.value) }), name: "vni.html")
+        #expect(declared.text.contains(expected))
+
+        let utf8 = Array(expected.utf8)
+        let garbled = "<html><head><meta charset=\"utf-8\"></head><body><p>" + String(utf8.map { Character(Unicode.Scalar($0)) }.map { c -> String in
+            let v = c.unicodeScalars.first!.value
+            return v >= 0x80 && v < 0xA0 ? ["\u{20AC}", "\u{81}", "\u{201A}", "\u{192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}", "\u{2C6}", "\u{2030}", "\u{160}", "\u{2039}", "\u{152}", "\u{8D}", "\u{17D}", "\u{8F}", "\u{90}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}", "\u{2DC}", "\u{2122}", "\u{161}", "\u{203A}", "\u{153}", "\u{9D}", "\u{17E}", "\u{178}"][Int(v - 0x80)] : String(c)
+        }.joined()) + "</p></body></html>"
+        let repaired = try html(garbled)
+        #expect(repaired.text.contains(expected))
+        #expect(repaired.warnings.contains { $0.contains("repaired") })
+    }
+
     @Test func decomposedInputBecomesNFC() throws {
         let nfd = "Thi đua khen thưởng năm 2019".decomposedStringWithCanonicalMapping
         let article = try Ingest.article(bytes: Array((nfd + "\nNội dung bài viết.").utf8), name: "a.txt")

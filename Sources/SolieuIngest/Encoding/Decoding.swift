@@ -44,17 +44,25 @@ enum Decoding {
             }
             if CharsetConversion.isKnown(declared), let r = CharsetConversion.decode(bytes, charset: declared) {
                 if r.substitutions > 0 { warnings.append("\(r.substitutions) bytes not valid in \(declared) replaced by U+FFFD") }
-                return Decoded(text: UnicodeNormalization.nfc(r.text), warnings: warnings)
+                return repaired(UnicodeNormalization.nfc(r.text), warnings: warnings)
             }
             warnings.append("unknown charset \(declared); read as UTF-8")
         }
         if utf8Errors > 0 {
             // Mostly-invalid UTF-8 with no usable declaration: the legacy Vietnamese Windows code page.
             let high = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-            if high > 0 && utf8Errors * 2 > high / 2, declared == nil || isUTF8Name(declared!),
-               let r = CharsetConversion.decode(bytes, charset: "windows-1258"), r.substitutions == 0 {
-                warnings.append("not valid UTF-8 (\(utf8Errors) bad sequences); decoded as windows-1258")
-                return Decoded(text: UnicodeNormalization.nfc(r.text), warnings: warnings)
+            if high > 0 && utf8Errors * 2 > high / 2, declared == nil || isUTF8Name(declared!) {
+                let windows1258 = CharsetConversion.decode(bytes, charset: "windows-1258")
+                // TCVN3 and VNI are read as well, and the clearly Vietnamese reading wins.
+                let baseline = windows1258.map { UnicodeNormalization.nfc($0.text) } ?? LegacyVietnamese.cp1252(bytes)
+                if let legacy = LegacyVietnamese.decode(bytes, against: baseline) {
+                    warnings.append("not valid UTF-8 (\(utf8Errors) bad sequences); detected \(legacy.encoding.rawValue) and converted")
+                    return Decoded(text: legacy.text, warnings: warnings)
+                }
+                if let r = windows1258, r.substitutions == 0 {
+                    warnings.append("not valid UTF-8 (\(utf8Errors) bad sequences); decoded as windows-1258")
+                    return Decoded(text: UnicodeNormalization.nfc(r.text), warnings: warnings)
+                }
             }
             warnings.append("\(utf8Errors) invalid UTF-8 sequences replaced by U+FFFD")
         }
@@ -62,7 +70,15 @@ enum Decoding {
     }
 
     private static func finish(utf8: [UInt8], warnings: [String]) -> Decoded {
-        Decoded(text: UnicodeNormalization.nfc(String(decoding: utf8, as: UTF8.self)), warnings: warnings)
+        repaired(UnicodeNormalization.nfc(String(decoding: utf8, as: UTF8.self)), warnings: warnings)
+    }
+
+    /// Text that decoded fine but is clearly mis-decoded underneath (UTF-8 read as
+    /// windows-1252 before it reached us, or TCVN3 / VNI shown through windows-1252) is repaired,
+    /// and said so.
+    private static func repaired(_ text: String, warnings: [String]) -> Decoded {
+        guard let fix = LegacyVietnamese.repair(text) else { return Decoded(text: text, warnings: warnings) }
+        return Decoded(text: fix.text, warnings: warnings + ["the text was \(fix.encoding.rawValue); repaired"])
     }
 
     static func isUTF8Name(_ name: String) -> Bool {

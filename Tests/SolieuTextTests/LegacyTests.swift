@@ -1,0 +1,75 @@
+@testable import SolieuText
+import Testing
+
+/// TCVN3, VNI and mis-decoded UTF-8, on phrases from the corpus.
+struct LegacyTests {
+    static let phrases = [
+        "Quyết định số 32/QĐ-UBND ngày 17/01/2017 của Ủy ban nhân dân tỉnh",
+        "công tác thi đua, khen thưởng 6 tháng đầu năm 2018",
+        "Huân chương Lao động hạng Ba cho 02 tập thể",
+        "Bà mẹ Việt Nam anh hùng, xây dựng nông thôn mới",
+    ]
+
+    /// Encodes lower-case Vietnamese into TCVN3 bytes with the same chart, read backwards.
+    func tcvn3(_ text: String) -> [UInt8] {
+        var reverse: [String: UInt8] = [:]
+        for (b, s) in LegacyVietnamese.tcvn3 { reverse[s] = b }
+        return text.flatMap { c -> [UInt8] in
+            if c.isASCII { return Array(String(c).utf8) }
+            return reverse[String(c)].map { [$0] } ?? []
+        }
+    }
+
+    @Test func tcvn3BytesDecode() {
+        for phrase in Self.phrases.map({ $0.lowercased() }) {
+            let bytes = tcvn3(phrase)
+            #expect(LegacyVietnamese.fromTCVN3(bytes) == phrase)
+            // Detected among the readings of bytes that are not UTF-8.
+            let decoded = LegacyVietnamese.decode(bytes, against: LegacyVietnamese.cp1252(bytes))
+            #expect(decoded?.encoding == .tcvn3 && decoded?.text == phrase, "\(phrase)")
+        }
+        // The chart's known points: "®" is đ, "­" (0xAD) is ư.
+        #expect(LegacyVietnamese.fromTCVN3([0xAE, 0x75, 0x61]) == "đua")
+    }
+
+    @Test func vniDecodes() {
+        #expect(LegacyVietnamese.fromVNI("Vieät Nam") == "Việt Nam")
+        #expect(LegacyVietnamese.fromVNI("Thi ñua khen thöôûng") == "Thi đua khen thưởng")
+        #expect(LegacyVietnamese.fromVNI("UÛy ban nhaân daân tænh") == "Ủy ban nhân dân tỉnh")
+        #expect(LegacyVietnamese.fromVNI("Quyeát ñònh soá 32/QÑ-UBND") == "Quyết định số 32/QĐ-UBND")
+        #expect(LegacyVietnamese.fromVNI("Huaân chöông Lao ñoäng haïng Ba") == "Huân chương Lao động hạng Ba")
+        let repaired = LegacyVietnamese.repair("Baèng khen cuûa Chuû tòch UÛy ban nhaân daân tænh cho 56 taäp theå")
+        #expect(repaired?.encoding == .vni)
+        #expect(repaired?.text == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 56 tập thể")
+    }
+
+    @Test func utf8ReadAsWindows1252IsRepaired() {
+        for phrase in Self.phrases {
+            let garbled = LegacyVietnamese.cp1252(Array(phrase.utf8))
+            #expect(garbled != phrase)
+            let repaired = LegacyVietnamese.repair(garbled)
+            #expect(repaired?.encoding == .mojibake && repaired?.text == phrase, "\(garbled)")
+        }
+        #expect(LegacyVietnamese.repair("Thá»±c hiá»‡n")?.text == "Thực hiện")
+    }
+
+    @Test func vniBytesAreNotMistakenForTCVN3() {
+        let vni = "Quyeát ñònh soá 32/QÑ-UBND veà coâng taùc thi ñua, khen thöôûng naêm 2018 cuûa UÛy ban nhaân daân tænh"
+        let bytes = LegacyVietnamese.cp1252Bytes(vni)!
+        let decoded = LegacyVietnamese.decode(bytes, against: LegacyVietnamese.cp1252(bytes))
+        #expect(decoded?.encoding == .vni)
+        #expect(decoded?.text == "Quyết định số 32/QĐ-UBND về công tác thi đua, khen thưởng năm 2018 của Ủy ban nhân dân tỉnh")
+    }
+
+    @Test func syllableShapes() {
+        for w in ["thưởng", "quyết", "nghiệp", "hội", "khuya", "giêng", "người", "oằn"] { #expect(VietnameseSyllable.isPlausible(w), "\(w)") }
+        for w in ["ubnd", "quyeỏt", "veà", "thửụỷng", "hcm", "tp"] { #expect(!VietnameseSyllable.isPlausible(w), "\(w)") }
+    }
+
+    @Test func goodTextIsLeftAlone() {
+        for phrase in Self.phrases { #expect(LegacyVietnamese.repair(phrase) == nil, "\(phrase)") }
+        #expect(LegacyVietnamese.repair("Café au lait à Paris") == nil)
+        #expect(LegacyVietnamese.repair("plain ASCII text") == nil)
+    }
+}
+
