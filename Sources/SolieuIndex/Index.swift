@@ -90,6 +90,15 @@ public final class SolieuDatabase: Sendable {
         }
     }
 
+    /// Abbreviations documents define for themselves, as entries for query expansion.
+    public func definedAbbreviations() throws -> [Abbreviations.Entry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT DISTINCT abbreviation, expansion FROM document_abbreviations").map {
+                Abbreviations.Entry(abbreviation: $0[0], expansion: $0[1], category: "defined in a document")
+            }
+        }
+    }
+
     /// Files already stored: path → file hash, for skipping unchanged files before any work.
     public func knownSources() throws -> [String: String] {
         try pool.read { db in
@@ -184,6 +193,10 @@ public final class SolieuDatabase: Sendable {
         try db.execute(sql: "INSERT INTO document_search(rowid, title, body, facets) VALUES (?, ?, ?, ?)",
                        arguments: [id, doc.titleKey, doc.bodyKey,
                                    Facets.tokens(province: doc.province?.province, provinceNow: doc.province?.provinceNow, published: a.published)])
+        for d in doc.definitions {
+            try db.execute(sql: "INSERT OR IGNORE INTO document_abbreviations(document_id, abbreviation, expansion, abbreviation_key) VALUES (?, ?, ?, ?)",
+                           arguments: [id, d.abbreviation, d.expansion, VietnameseFold.searchKey(d.abbreviation)])
+        }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO figures(id, document_id, kind, start, "end", sentence, sentence_start, sentence_end,
                 value, calendar, unit, currency, numerator, denominator, range_from, range_to,
@@ -228,6 +241,7 @@ public final class SolieuDatabase: Sendable {
                                    Facets.tokens(province: row[2], provinceNow: row[3], published: row[4])])
         try db.execute(sql: "DELETE FROM figures WHERE id BETWEEN ? AND ?",
                        arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)])
+        try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }

@@ -22,6 +22,8 @@ public struct PreparedDocument: Sendable {
     public var figurePeriods: [PeriodRange?]
     public var titleKey: String
     public var bodyKey: String
+    /// Abbreviations the article defines for itself.
+    public var definitions: [Abbreviations.Definition]
 
     /// The text the full-text index holds: searchKey (lower-case, no diacritics, "đ" → "d"), one
     /// scalar per scalar of the original, so offsets found in it are offsets in the text.
@@ -72,7 +74,8 @@ public struct Preparer: Sendable {
         return PreparedDocument(
             path: path, fileHash: fileHash, bytes: bytes.count, article: article, text: text, chars: scalars.count,
             figures: figures, sentences: sentences, province: province, period: period, figurePeriods: figurePeriods,
-            titleKey: PreparedDocument.searchKey(article.title ?? ""), bodyKey: PreparedDocument.searchKey(text))
+            titleKey: PreparedDocument.searchKey(article.title ?? ""), bodyKey: PreparedDocument.searchKey(text),
+            definitions: Abbreviations.definitions(in: text))
     }
 
     /// The title's period, else the first one in the first paragraphs, else the year published.

@@ -177,7 +177,8 @@ public extension SolieuDatabase {
     /// Ranked documents matching `query` (see `SearchQuery`), newest first among equals.
     func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
                 markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
-        let parsed = try SearchQuery.parse(query)
+        let defined = (try? definedAbbreviations()) ?? []
+        let parsed = try SearchQuery.parse(query, abbreviations: defined.isEmpty ? .bundled : Abbreviations(entries: Abbreviations.bundled.entries + defined))
         guard limit > 0 else { throw IndexError("--limit must be at least 1") }
         // Filters become part of the FTS5 query (facet tokens), so relevance is computed only for
         // documents that pass them; exact days are then checked in SQL.

@@ -11,13 +11,14 @@ import GRDB
 ///   document's figures are one rowid range), periods as yyyymmdd integers (NULL: the
 ///   document's), `measure` '' when it is the unit (or the award). `figure_view` resolves all of
 ///   that for readers (text, sentence_text, measure, period_first/last, document fields).
+/// - `document_abbreviations` (v2): abbreviations a document defines for itself.
 /// - `failures`: files that could not be ingested, with the reason (cleared when they succeed).
 /// - `document_search`: FTS5, contentless, over the search keys (`VietnameseFold.searchKey`) of
 ///   title and text, plus `facets` (province and date tokens, see `Facets`) so filtered searches
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 1
+    static let version = 2
 
     /// The SELECT behind figure_view: figures with their text, sentence, measure and period
     /// resolved, and their document's fields. `join` "CROSS JOIN" makes SQLite start from the
@@ -133,6 +134,21 @@ enum Schema {
                 INSERT INTO document_search(document_search, rank) VALUES ('rank', 'bm25(5.0, 1.0, 0.0)');
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // v2: abbreviations each document defines for itself ("phong trào thi đua (PTTĐ)"), so a
+        // search for one finds the other in every document.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_abbreviations (
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    abbreviation TEXT NOT NULL,
+                    expansion TEXT NOT NULL,
+                    abbreviation_key TEXT NOT NULL,
+                    UNIQUE (document_id, abbreviation_key, expansion)
+                );
+                CREATE INDEX document_abbreviations_key ON document_abbreviations(abbreviation_key);
+                PRAGMA user_version = 2;
+                """)
         }
         return migrator
     }

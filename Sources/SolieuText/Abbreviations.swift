@@ -9,6 +9,12 @@ public struct Abbreviations: Sendable {
         /// Full Vietnamese form ("Ủy ban nhân dân").
         public var expansion: String
         public var category: String?
+
+        public init(abbreviation: String, expansion: String, category: String?) {
+            self.abbreviation = abbreviation
+            self.expansion = expansion
+            self.category = category
+        }
     }
 
     public let entries: [Entry]
@@ -91,5 +97,60 @@ public struct Abbreviations: Sendable {
     static func isAbbreviationForm(_ s: String) -> Bool {
         guard !s.isEmpty, !s.contains(" ") else { return false }
         return s.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+    }
+}
+
+public extension Abbreviations {
+    /// An abbreviation a document defines for itself: "phong trào thi đua (PTTĐ)".
+    struct Definition: Sendable, Equatable, Codable {
+        public var abbreviation: String
+        public var expansion: String
+        /// Scalar offsets of the expansion and of the abbreviation in the text.
+        public var expansionStart: Int
+        public var abbreviationEnd: Int
+    }
+
+    /// Definitions in a text: a parenthesized run of capitals right after words whose initials
+    /// spell it ("kinh tế - xã hội (KTXH)", "Thi đua - Khen thưởng (TĐKT)"). Case, diacritics and
+    /// "đ"/"d" aside, each letter must start one syllable, in order.
+    static func definitions(in text: String) -> [Definition] {
+        let s = Array(text.unicodeScalars)
+        var out: [Definition] = []
+        var seen = Set<String>()
+        var i = 0
+        while i < s.count {
+            guard s[i] == "(" else { i += 1; continue }
+            var j = i + 1
+            while j < s.count && j - i <= 12 && (s[j].properties.isUppercase || s[j] == "&" || s[j] == "-" || s[j].properties.numericType != nil) { j += 1 }
+            guard j < s.count, s[j] == ")", j - i >= 3 else { i += 1; continue }
+            let abbreviation = String(String.UnicodeScalarView(s[(i + 1)..<j]))
+            let letters = abbreviation.unicodeScalars.filter { $0.properties.isAlphabetic }.map { VietnameseFold.keyScalar($0) }
+            guard letters.count >= 2 else { i = j; continue }
+            // Syllables before the parenthesis, nearest first; "-" and "," between them are skipped.
+            var k = i - 1
+            var starts: [Int] = []
+            while k >= 0 && starts.count < letters.count {
+                while k >= 0 && (s[k] == " " || s[k] == "-" || s[k] == "–" || s[k] == ",") { k -= 1 }
+                guard k >= 0, s[k].properties.isAlphabetic || (0x300...0x36F).contains(s[k].value) else { break }
+                while k > 0 && (s[k - 1].properties.isAlphabetic || (0x300...0x36F).contains(s[k - 1].value)) { k -= 1 }
+                starts.append(k)
+                k -= 1
+            }
+            if starts.count == letters.count {
+                let initials = starts.reversed().map { VietnameseFold.keyScalar(s[$0]) }
+                if initials == letters {
+                    let start = starts.last!
+                    var end = i
+                    while end > start && s[end - 1] == " " { end -= 1 }
+                    let expansion = String(String.UnicodeScalarView(s[start..<end]))
+                    let key = VietnameseFold.searchKey(abbreviation) + "|" + VietnameseFold.searchKey(expansion)
+                    if seen.insert(key).inserted {
+                        out.append(Definition(abbreviation: abbreviation, expansion: expansion, expansionStart: start, abbreviationEnd: j + 1))
+                    }
+                }
+            }
+            i = j + 1
+        }
+        return out
     }
 }

@@ -45,6 +45,19 @@ import Testing
         #expect(try files(db, "uy ban") == ["a.txt"])  // not an expansion: plain words
     }
 
+    @Test func abbreviationsDocumentsDefineMatchTheirExpansionsEverywhere() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let a = scratch.write("a.txt", "Tỉnh phát động phong trào thi đua (PTTĐ) năm 2018.\n\nKết quả PTTĐ rất tốt.")
+        let b = scratch.write("b.txt", "Các PTTĐ của huyện được triển khai sâu rộng.")
+        let c = scratch.write("c.txt", "Phong trào văn nghệ của huyện.")
+        let db = try SolieuDatabase(path: scratch.path("d.db"))
+        _ = try BatchIngest(database: db, jobs: 1).run(paths: [a, b, c])
+        #expect(try db.definedAbbreviations().map(\.abbreviation) == ["PTTĐ"])
+        #expect(try files(db, "\"phong trào thi đua\"") == ["a.txt", "b.txt"])
+        #expect(try files(db, "PTTĐ") == ["a.txt", "b.txt"])
+    }
+
     @Test func phrasesOrExclusionAndPrefix() throws {
         let (db, scratch) = try Self.database()
         defer { scratch.cleanup() }

@@ -73,3 +73,19 @@ struct LegacyTests {
     }
 }
 
+
+/// Abbreviations a document defines for itself (seed 000's own definitions).
+struct DefinitionTests {
+    @Test func definitionsFromTheCorpus() {
+        let text = "ngay từ đầu năm 2018, UBND tỉnh đã phát động phong trào thi đua (PTTĐ) phát triển kinh tế - xã hội (KTXH) năm 2018. Hội đồng Thi đua - Khen thưởng (TĐKT) tỉnh họp."
+        let defs = Abbreviations.definitions(in: text)
+        #expect(defs.map(\.abbreviation) == ["PTTĐ", "KTXH", "TĐKT"])
+        #expect(defs.map(\.expansion) == ["phong trào thi đua", "kinh tế - xã hội", "Thi đua - Khen thưởng"])
+        let scalars = Array(text.unicodeScalars)
+        let d = defs[0]
+        #expect(String(String.UnicodeScalarView(scalars[d.expansionStart..<d.abbreviationEnd])) == "phong trào thi đua (PTTĐ)")
+        // Not definitions: a parenthesis that does not spell the words before it.
+        #expect(Abbreviations.definitions(in: "tỉnh Gia Lai (GL) và thành phố (TPHCM)").map(\.abbreviation) == ["GL"])
+        #expect(Abbreviations.definitions(in: "số liệu năm nay (ABC)").isEmpty)
+    }
+}

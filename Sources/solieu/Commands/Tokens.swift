@@ -15,6 +15,7 @@ struct TokensCommand: ParsableCommand {
     @Argument(help: "An HTML or text file ('-' reads standard input).") var file: String
     @Flag(help: "Merge syllables into words (word segmentation).") var words = false
     @Flag(help: "One row per sentence instead of per token.") var sentences = false
+    @Flag(help: "The abbreviations the text defines for itself (\"phong trào thi đua (PTTĐ)\").") var abbreviations = false
     @Option(help: "table or jsonl.") var format: Format = .table
 
     struct Row: Encodable {
@@ -34,7 +35,14 @@ struct TokensCommand: ParsableCommand {
         let scalars = Array(article.text.unicodeScalars)
         let units = Sentences.split(scalars)
         var rows: [Row] = []
-        if sentences {
+        if abbreviations {
+            for d in Abbreviations.definitions(in: article.text) {
+                var k = 0
+                while k + 1 < units.count && units[k].end <= d.expansionStart { k += 1 }
+                rows.append(Row(sentence: k, start: d.expansionStart, end: d.abbreviationEnd, kind: "abbreviation",
+                                text: "\(d.abbreviation) = \(d.expansion)"))
+            }
+        } else if sentences {
             for (k, u) in units.enumerated() {
                 rows.append(Row(sentence: k, start: u.start, end: u.end, kind: "sentence", text: String(String.UnicodeScalarView(scalars[u.start..<u.end]))))
             }
