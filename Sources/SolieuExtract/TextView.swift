@@ -37,31 +37,21 @@ struct TextView {
         tokens = Self.tokenize(scalars, key, lower)
     }
 
-    static func lowerScalar(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value < 0x80 {
-            return s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(s.value | 0x20)! : s
-        }
-        let l = s.properties.lowercaseMapping.unicodeScalars
-        return l.count == 1 ? l.first! : s
-    }
+    @inline(__always) static func lowerScalar(_ s: Unicode.Scalar) -> Unicode.Scalar { Tokenizer.lower(s) }
 
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-    static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || (0x300...0x36F).contains(s.value)
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        Tokenizer.isLetter(s) || (0x300...0x36F).contains(s.value)
     }
 
     private static func tokenize(_ s: [Unicode.Scalar], _ key: [Unicode.Scalar], _ lower: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         let n = s.count
-        func keyString(_ a: Int, _ b: Int) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: key[a..<b])
-            return String(v)
-        }
+        func keyString(_ a: Int, _ b: Int) -> String { Tokenizer.string(key, a, b) }
         while i < n {
             let c = s[i]
-            if c.properties.isWhitespace { i += 1; continue }
+            if Tokenizer.isSpace(c) { i += 1; continue }
             if isDigit(c) {
                 var j = i + 1
                 while j < n, isDigit(s[j]) || ((s[j] == "." || s[j] == ",") && j + 1 < n && isDigit(s[j + 1])) { j += 1 }
@@ -69,16 +59,13 @@ struct TextView {
                 i = j
             } else if isLetter(c) {
                 var j = i + 1
-                var upper = c.properties.isUppercase
-                var allUpper = upper
+                var allUpper = Tokenizer.isUpper(c)
                 while j < n, isLetter(s[j]) {
-                    if s[j].properties.isAlphabetic { upper = s[j].properties.isUppercase; allUpper = allUpper && upper }
+                    if allUpper, !(0x300...0x36F).contains(s[j].value) { allUpper = Tokenizer.isUpper(s[j]) }
                     j += 1
                 }
-                var l = String.UnicodeScalarView()
-                l.append(contentsOf: lower[i..<j])
                 tokens.append(Token(start: i, end: j, kind: .word, key: keyString(i, j), isUpper: allUpper && j - i >= 2,
-                                    lower: UnicodeNormalization.nfc(String(l))))
+                                    lower: UnicodeNormalization.nfc(Tokenizer.string(lower, i, j))))
                 i = j
             } else {
                 tokens.append(Token(start: i, end: i + 1, kind: .punct, key: String(c), isUpper: false))
@@ -99,11 +86,7 @@ struct TextView {
         return lo
     }
 
-    func text(_ a: Int, _ b: Int) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[a..<b])
-        return String(v)
-    }
+    func text(_ a: Int, _ b: Int) -> String { Tokenizer.string(scalars, a, b) }
 
     /// Whether tokens from `index` spell `phrase` (a list of token keys, or of lower-case words
     /// with diacritics when `exact`). Returns the index after.

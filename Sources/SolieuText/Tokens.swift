@@ -96,13 +96,13 @@ public enum Tokenizer {
         }
     }
 
-    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
         return c.properties.isWhitespace
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+    @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         // Latin-1 letters, Latin Extended-A/B and Vietnamese (Latin Extended Additional) without
@@ -118,8 +118,20 @@ public enum Tokenizer {
         default: return false
         }
     }
+    /// Lower case of one scalar, without a table lookup for ASCII and Vietnamese letters.
+    @inline(__always) public static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        let v = c.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : c }
+        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return Unicode.Scalar(v + 0x20)! }
+        if v == 0x102 || v == 0x110 || v == 0x128 || v == 0x168 || v == 0x1A0 || v == 0x1AF { return Unicode.Scalar(v + 1)! }
+        if v >= 0x1EA0 && v <= 0x1EF8 { return v & 1 == 0 ? Unicode.Scalar(v + 1)! : c }
+        if v < 0x250 && !(0x100...0x17F).contains(v) && !(0x180...0x24F).contains(v) { return c }
+        let l = c.properties.lowercaseMapping.unicodeScalars
+        return l.count == 1 ? l.first! : c
+    }
+
     @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && c.value <= 0x36F }
-    @inline(__always) static func isUpper(_ c: Unicode.Scalar) -> Bool {
+    @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v >= 0xC0 && v <= 0xDE { return v != 0xD7 }
