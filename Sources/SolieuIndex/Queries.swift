@@ -286,6 +286,24 @@ public extension SolieuDatabase {
         Self.startsFromDocuments(filter) ? "(\(Schema.figureViewSelect(join: "CROSS JOIN")))" : "figure_view"
     }
 
+    /// The province condition (named before or after 2025) and the period condition (lying
+    /// within it) over `alias` (figure_view f, or documents d).
+    static func placeAndTime(province: String?, period: String?, alias: String,
+                             _ conditions: inout [String], _ arguments: inout [(any DatabaseValueConvertible)?]) throws {
+        if let province {
+            let name = try provinceName(province)
+            conditions.append("(\(alias).province = ? OR \(alias).province_now = ?)")
+            arguments += [name, name]
+        }
+        if let period {
+            guard let range = PeriodRange(period) else {
+                throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
+            }
+            conditions.append("\(alias).period_first >= ? AND \(alias).period_last <= ?")
+            arguments += [range.firstDay, range.lastDay]
+        }
+    }
+
     /// 20180630 → "2018-06-30".
     static func day(_ value: Int?) -> String? {
         guard let v = value, v >= 0 else { return nil }
@@ -313,18 +331,7 @@ public extension SolieuDatabase {
             conditions.append("f.recipient IN (\(names.map { _ in "?" }.joined(separator: ",")))")
             arguments += names
         }
-        if let province = filter.province {
-            let name = try Self.provinceName(province)
-            conditions.append("(f.province = ? OR f.province_now = ?)")
-            arguments += [name, name]
-        }
-        if let period = filter.period {
-            guard let range = PeriodRange(period) else {
-                throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
-            }
-            conditions.append("f.period_first >= ? AND f.period_last <= ?")
-            arguments += [range.firstDay, range.lastDay]
-        }
+        try Self.placeAndTime(province: filter.province, period: filter.period, alias: "f", &conditions, &arguments)
         if let measure = filter.measure {
             let words = SearchQuery.fold(measure)
             guard !words.isEmpty else { throw IndexError("--measure needs words") }
@@ -509,18 +516,7 @@ public extension SolieuDatabase {
             conditions.append("d.id = ?")
             arguments.append(try documentID(document))
         }
-        if let province = scope.province {
-            let name = try Self.provinceName(province)
-            conditions.append("(d.province = ? OR d.province_now = ?)")
-            arguments += [name, name]
-        }
-        if let period = scope.period {
-            guard let range = PeriodRange(period) else {
-                throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
-            }
-            conditions.append("d.period_first >= ? AND d.period_last <= ?")
-            arguments += [range.firstDay, range.lastDay]
-        }
+        try Self.placeAndTime(province: scope.province, period: scope.period, alias: "d", &conditions, &arguments)
         let whereSQL = conditions.joined(separator: " AND ")
         try pool.read { db in
             let docs = try Row.fetchCursor(db, sql: """
