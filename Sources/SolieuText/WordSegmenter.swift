@@ -7,7 +7,10 @@ import Foundation
 /// how often it occurs in the VTB training split, so the longest dictionary words win unless a
 /// split into common words is clearly better; a run of Title-case syllables inside a sentence
 /// is one name ("Trương Định", "Bạch Đằng"). Words come from the pyvi word list (MIT), the
-/// training split's words (CC BY-SA 4.0) and `extraWords` (solieu's own reference data).
+/// training split's words (CC BY-SA 4.0); dictionary words the training split writes apart ("cô
+/// gái", "xảy ra") are dropped. `segment` follows the treebank's conventions (what
+/// scripts/bench-wordseg scores); `words`, which solieu uses on reports, also keeps domain terms
+/// whole (solieu's abbreviation expansions: "Ủy ban nhân dân", "Thi đua - Khen thưởng").
 /// Lookups fold case and tone-mark placement ("hòa"/"hoà"), so the text keeps what was written.
 public final class WordSegmenter: Sendable {
     /// Longest word considered, in syllables.
@@ -24,7 +27,11 @@ public final class WordSegmenter: Sendable {
 
     static let unknown: UInt16 = .max
 
-    public init(wordLists: [[String]], counts: [String: Int]) {
+    /// Domain terms (packed ids, 2–4 syllables) that `words` keeps whole even where the general
+    /// segmentation splits them ("Ủy ban nhân dân", which the treebank writes "ủy_ban nhân_dân").
+    private let terms: Set<UInt64>
+
+    public init(wordLists: [[String]], counts: [String: Int], splits: [String] = [], terms: [String] = []) {
         var ids: [String: UInt16] = [:]
         var words = Set<UInt64>()
         var frequency: [UInt64: Float] = [:]
@@ -57,6 +64,20 @@ public final class WordSegmenter: Sendable {
             frequency[k, default: 0] += Float(n)
         }
         for (k, n) in frequency { frequency[k] = log(1 + n) }
+        // Dictionary words the training split writes apart ("cô gái", "xảy ra", "thứ hai").
+        for w in splits {
+            let parts = w.split(separator: " ").map { Self.fold(String($0)) }
+            let syllables = parts.compactMap { ids[$0] }
+            if syllables.count == parts.count { words.remove(Self.pack(syllables)) }
+        }
+        var termKeys = Set<UInt64>()
+        for t in terms {
+            let parts = t.split(whereSeparator: { $0 == " " || $0 == "_" }).map { Self.fold(String($0)) }
+            guard parts.count >= 2, parts.count <= Self.maxWordLength else { continue }
+            let syllables = parts.compactMap(id)
+            if syllables.count == parts.count { termKeys.insert(Self.pack(syllables)) }
+        }
+        self.terms = termKeys
         var surface: [String: UInt16] = [:]
         for (s, i) in ids {
             surface[s] = i
@@ -120,10 +141,10 @@ public final class WordSegmenter: Sendable {
                 }
             }
             // A run of Title-case syllables inside the sentence: one name.
-            if i > 0 && i >= nameEnd && Self.isTitle(subs[i]) {
-                var j = i + 1
+            if i > 0 && Self.isTitle(subs[i]) {
+                var j = max(i + 1, nameEnd)
                 while j < n && Self.isTitle(subs[j]) { j += 1 }
-                nameEnd = j
+                nameEnd = j  // the run's end, reused by the next syllables of the same run
                 if j - i >= 2 { relax(i, j - i, ids, &best, &back) }
             }
         }
@@ -164,12 +185,38 @@ public final class WordSegmenter: Sendable {
             let parts = line.split(separator: "\t")
             if parts.count == 2, let n = Int(parts[1]) { counts[String(parts[0]), default: 0] += n }
         }
-        let extra = Abbreviations.bundled.entries.map(\.expansion)
-        return WordSegmenter(wordLists: [lines("pyvi-words", "txt"), extra], counts: counts)
+        let splits = lines("vtb-train-splits", "txt").filter { !$0.hasPrefix("#") }
+        return WordSegmenter(wordLists: [lines("pyvi-words", "txt")], counts: counts, splits: splits,
+                             terms: Abbreviations.bundled.entries.map(\.expansion))
     }()
 }
 
 public extension WordSegmenter {
+    /// Consecutive words that together spell a domain term become one ("Ủy ban" + "nhân dân").
+    internal func joinTerms(_ words: [Range<Int>], _ ids: [UInt16]) -> [Range<Int>] {
+        guard !terms.isEmpty else { return words }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i < words.count {
+            var merged = false
+            for k in stride(from: min(4, words.count - i), through: 2, by: -1) {
+                let span = words[i].lowerBound..<words[i + k - 1].upperBound
+                guard span.count <= Self.maxWordLength, !ids[span].contains(Self.unknown) else { continue }
+                if terms.contains(Self.pack(ids[span])) {
+                    out.append(span)
+                    i += k
+                    merged = true
+                    break
+                }
+            }
+            if !merged {
+                out.append(words[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// Tokens with syllables merged into words: each run of `word` tokens inside one sentence,
     /// separated only by spaces, is segmented; a multi-syllable word becomes one `word` token
     /// spanning its syllables ("thi đua", text as written). Other tokens pass through.
@@ -187,7 +234,7 @@ public extension WordSegmenter {
             while j < tokens.count, tokens[j].kind == .word, tokens[j].end <= sentenceEnd,
                   text[tokens[j - 1].end..<tokens[j].start].allSatisfy({ $0 == " " }) { j += 1 }
             let run = Array(tokens[i..<j])
-            for r in segment(run.map(\.text)) {
+            for r in joinTerms(segment(run.map(\.text)), run.map { syllableID(Substring($0.text)) }) {
                 let a = run[r.lowerBound].start, b = run[r.upperBound - 1].end
                 out.append(Token(kind: .word, start: a, end: b, text: Tokenizer.string(text, a, b)))
             }
