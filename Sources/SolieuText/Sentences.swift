@@ -28,8 +28,8 @@ public enum Sentences {
         func close(_ end: Int) {
             var a = start
             var b = end
-            while a < b, s[a].properties.isWhitespace { a += 1 }
-            while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+            while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
+            while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
             if b > a { units.append(Unit(start: a, end: b)) }
             start = end
         }
@@ -73,18 +73,18 @@ public enum Sentences {
     }
 
     private static func startsSentence(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isUppercase || c.properties.numericType != nil || c == "“" || c == "\"" || c == "(" || c == "-" || c == "+" || c == "–"
+        Tokenizer.isUpper(c) || (c.value >= 0x30 && c.value <= 0x39) || c.properties.numericType != nil || c == "“" || c == "\"" || c == "(" || c == "-" || c == "+" || c == "–"
     }
 
     private static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
         var k = dot
-        while k > 0, s[k - 1].properties.isAlphabetic || s[k - 1] == "." || s[k - 1] == "/" { k -= 1 }
+        while k > 0, Tokenizer.isLetter(s[k - 1]) || s[k - 1] == "." || s[k - 1] == "/" { k -= 1 }
         guard k < dot else { return false }
         var word = String.UnicodeScalarView()
         word.append(contentsOf: s[k..<dot])
         let w = String(word).lowercased()
         if abbreviations.contains(w) { return true }
         // A single upper-case letter ("Q.", "P.") is an initial or an abbreviation.
-        return dot - k == 1 && s[k].properties.isUppercase
+        return dot - k == 1 && Tokenizer.isUpper(s[k])
     }
 }

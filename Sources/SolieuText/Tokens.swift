@@ -112,6 +112,12 @@ public enum Tokenizer {
         return c.properties.isAlphabetic && !isMark(c)
     }
     static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            switch c.value {
+            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
+            default: return false
+            }
+        }
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
              .finalPunctuation, .otherPunctuation: return true
