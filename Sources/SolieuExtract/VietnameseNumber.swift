@@ -58,3 +58,40 @@ enum VietnameseNumber {
         return table[s.lowercased()]
     }
 }
+
+extension VietnameseNumber {
+    static let unitWords: [String: Int] = [
+        "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+    ]
+
+    /// A number written in words at token `t` ("hai", "mười hai", "hai mươi lăm", "một trăm"):
+    /// its value and the token after it. Up to 999; the caller decides whether the context makes
+    /// it a count ("hai gia đình") rather than a word ("một số", "hai bên").
+    static func words(_ v: TextView, at t: Int) -> (value: Int, end: Int)? {
+        let tk = v.tokens
+        func word(_ i: Int) -> String? { i < tk.count && tk[i].kind == .word ? tk[i].lower : nil }
+        var i = t
+        var total = 0
+        // hundreds: "một trăm", "hai trăm"
+        if let w = word(i), let u = unitWords[w], word(i + 1) == "trăm" {
+            total = u * 100
+            i += 2
+            if word(i) == "linh" || word(i) == "lẻ", let w2 = word(i + 1), let u2 = unitWords[w2] { return (total + u2, i + 2) }
+        }
+        // tens: "mười", "mười hai", "hai mươi", "hai mươi lăm"
+        if word(i) == "mười" {
+            total += 10
+            i += 1
+            if let w = word(i), let u = unitWords[w], u != 1 || w == "một" { total += u; i += 1 }
+            return (total, i)
+        }
+        if let w = word(i), let u = unitWords[w], u >= 2, word(i + 1) == "mươi" {
+            total += u * 10
+            i += 2
+            if let w2 = word(i), let u2 = unitWords[w2] { total += u2; i += 1 }
+            return (total, i)
+        }
+        if let w = word(i), let u = unitWords[w], w != "lăm", w != "mốt" { return (total + u, i + 1) }
+        return total > 0 ? (total, i) : nil
+    }
+}

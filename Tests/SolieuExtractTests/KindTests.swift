@@ -161,6 +161,16 @@ struct KindTests {
         // Parts must count what the total counts.
         #expect(figures("đã cấp 120 giấy phép (45 xã, 30 thị trấn)").allSatisfy { $0.partOf == nil })
     }
+    @Test func countsInWords() {
+        let a = figures("Tặng Bằng khen cho hai gia đình và một cá nhân.").filter { $0.kind == .award }
+        #expect(a.map(\.count) == [2, 1])
+        #expect(a.map(\.recipient) == ["gia đình", "cá nhân"])
+        #expect(a.first?.text == "hai gia đình")
+        let b = figures("Chủ tịch UBND tỉnh tặng Bằng khen cho mười hai tập thể, hai mươi lăm cá nhân.").filter { $0.kind == .award }
+        #expect(b.map(\.count) == [12, 25])
+        // Words that only look like numbers are not counts.
+        #expect(figures("một số đơn vị chưa hoàn thành, hai bên cùng thống nhất").isEmpty)
+    }
     @Test func countWithoutAwardTitleIsAQuantity() {
         #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .award) == nil)
         #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .quantity)?.number == 47)

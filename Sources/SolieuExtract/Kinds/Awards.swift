@@ -130,15 +130,25 @@ enum Awards {
         var parts: [Part] = []
         var t = from
         while t < tk.count {
-            guard tk[t].kind == .number, let value = VietnameseNumber.parse(v.scalars[tk[t].start..<tk[t].end]),
-                  value == value.rounded(), let (rEnd, _) = lexicon.recipients.longest(in: v, at: t + 1) else { break }
+            // A count in digits, or in words right before the recipient ("hai gia đình", "một cá nhân").
+            var value: Double
+            var after = t + 1
+            if tk[t].kind == .number, let n = VietnameseNumber.parse(v.scalars[tk[t].start..<tk[t].end]), n == n.rounded() {
+                value = n
+            } else if let (n, e) = VietnameseNumber.words(v, at: t) {
+                value = Double(n)
+                after = e
+            } else {
+                break
+            }
+            guard let (rEnd, _) = lexicon.recipients.longest(in: v, at: after) else { break }
             var recipientEnd = rEnd
             // "doanh nghiệp và doanh nhân": one count for a mixed recipient.
             if recipientEnd + 1 < tk.count, tk[recipientEnd].key == "va", tk.count > recipientEnd + 1,
                tk[recipientEnd + 1].kind == .word, let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1) {
                 recipientEnd = e2
             }
-            let recipient = v.text(tk[t + 1].start, tk[recipientEnd - 1].end).lowercased()
+            let recipient = v.text(tk[after].start, tk[recipientEnd - 1].end).lowercased()
             parts.append(Part(start: tk[t].start, end: tk[rEnd - 1].end, count: Int(value), recipient: recipient))
             t = recipientEnd
             if t < tk.count, tk[t].key == "," || tk[t].key == "va" { t += 1 } else { break }
