@@ -71,5 +71,35 @@ enum BenchIngest {
         print("cost vs bare SAX pass:   \(fmt(full / bare, 2))x   (goal: at most 1.5x)")
         print("RSS as the corpus grows: " + rssAt.map { "\($0.0) pages \(fmt($0.1, 0)) MB" }.joined(separator: ", "))
         print("peak RSS:                \(fmt(Memory.peakMB, 0)) MB")
+        largePage(sources)
+    }
+
+    /// One 50 MB page: a real page's body repeated inside one document (a must not crash or hang).
+    static func largePage(_ sources: [[UInt8]]) {
+        let body = String(decoding: sources[0], as: UTF8.self)
+        var chunk = body
+        if let a = body.range(of: "<body"), let b = body.range(of: "</body>") { chunk = String(body[a.upperBound..<b.lowerBound]) }
+        chunk = "<div class=\"part\">" + (chunk.firstIndex(of: ">").map { String(chunk[chunk.index(after: $0)...]) } ?? chunk) + "</div>"
+        var html = "<html><head><meta charset=\"utf-8\"><title>Trang rất lớn</title></head><body><h1>Trang rất lớn</h1>"
+        let target = 50 * 1_048_576
+        var copies = 0
+        while html.utf8.count < target {
+            html += chunk.replacingOccurrences(of: "</p>", with: " (\(copies))</p>")
+            copies += 1
+        }
+        html += "</body></html>"
+        let bytes = Array(html.utf8)
+        let clock = ContinuousClock.now
+        let rssBefore = Memory.currentMB
+        var outcome: String
+        do {
+            let a = try Ingest.article(bytes: bytes, name: "large.html", format: .html)
+            outcome = "\(a.paragraphs.count) paragraphs, \(fmt(Double(a.text.utf8.count) / 1_048_576, 1)) MB of article text"
+        } catch {
+            outcome = "error: \(error)"
+        }
+        let seconds = Stopwatch.seconds(since: clock)
+        print("50 MB page (\(fmt(Double(bytes.count) / 1_048_576, 1)) MB, \(copies) copies of a real page's body): \(fmt(seconds, 2)) s, " +
+              "\(fmt(Double(bytes.count) / 1_048_576 / seconds, 1)) MB/s, \(outcome); RSS \(fmt(rssBefore, 0)) → peak \(fmt(Memory.peakMB, 0)) MB")
     }
 }

@@ -144,7 +144,7 @@ struct RobustnessTests {
     }
 
     @Test func largePageIsHandled() throws {
-        // About 8 MB of real page repeated; the 50 MB case runs in scripts/bench-ingest (release).
+        // About 8 MB of real page repeated; a 50 MB page is the last line of scripts/bench-ingest (release).
         let one = Project.text("fixtures/html/vn-nld.html")
         var page = ""
         while page.utf8.count < 8_000_000 { page += one }
