@@ -37,21 +37,21 @@ public enum VietnameseFold {
 
     /// Lower-case, diacritic-free, "đ" → "d". Non-letters pass through unchanged.
     public static func searchKey(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.utf8.count)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = Int(scalar.value)
             if v < 0x80 {
-                if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(UInt8(v | 0x20))) } else { out.append(scalar) }
+                scalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : scalar)
             } else if (0x300...0x36F).contains(v) {
                 continue  // combining marks (text that was not NFC)
             } else if v < 0x1F00, baseTable[v] != 0 {
-                out.append(Unicode.Scalar(baseTable[v]))
+                scalars.append(Unicode.Scalar(baseTable[v]))
             } else {
-                out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
             }
         }
-        return String(out)
+        return Tokenizer.string(scalars, 0, scalars.count)
     }
 
     private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]

@@ -131,7 +131,7 @@ public enum LegacyVietnamese {
     /// The bytes a text had if it was read as windows-1252 (nil when it cannot have been).
     static func cp1252Bytes(_ text: String) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
             if s.value < 0x80 || (s.value >= 0xA0 && s.value <= 0xFF) { out.append(UInt8(s.value)) } else if let b = cp1252Reverse[s.value] { out.append(b) } else { return nil }
         }
