@@ -252,15 +252,16 @@ public extension SolieuDatabase {
             limitSQL = " LIMIT ?"
             args.append(limit)
         }
+        // Select the ids first (filters, order, limit); slice texts and sentences only for those.
         let sql = """
+            WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY f.id\(limitSQL))
             SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = f.document_id ORDER BY s.id LIMIT 1),
                    f.title, f.published, f.province, f.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
                    f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
                    f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
                    f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.sentence_text
-            FROM \(figureSource(filter)) f
-            WHERE \(whereSQL)
-            ORDER BY f.id\(limitSQL)
+            FROM hits CROSS JOIN figure_view f ON f.id = hits.id
+            ORDER BY f.id
             """
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
@@ -327,9 +328,10 @@ public extension SolieuDatabase {
             arguments += names
         }
         if let recipient = filter.recipient {
-            let names = try matchingValues(column: "recipient", query: recipient, what: "recipient", whole: true)
-            conditions.append("f.recipient IN (\(names.map { _ in "?" }.joined(separator: ",")))")
-            arguments += names
+            let words = SearchQuery.fold(recipient)
+            guard !words.isEmpty else { throw IndexError("--recipient needs words") }
+            conditions.append("solieu_words(f.recipient) = ?")
+            arguments.append(words.joined(separator: " "))
         }
         try Self.placeAndTime(province: filter.province, period: filter.period, alias: "f", &conditions, &arguments)
         if let measure = filter.measure {
@@ -355,13 +357,22 @@ public extension SolieuDatabase {
     /// The stored values of `column` that a user's words name: all words of the query appear in
     /// the value, diacritics and case aside ("bang khen" → "Bằng khen"; "huan chuong lao dong" →
     /// "Huân chương Lao động"). With `whole`, the value must be exactly those words.
-    func matchingValues(column: String, query: String, what: String, whole: Bool = false) throws -> [String] {
+    func matchingValues(column: String, query: String, what: String) throws -> [String] {
         let words = SearchQuery.fold(query)
         guard !words.isEmpty else { throw IndexError("--\(what) needs words") }
-        let known = try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT \(column) FROM figures WHERE \(column) IS NOT NULL") }
+        // The distinct values, read from the (kind, award) index by skipping from one value to
+        // the next rather than scanning every figure.
+        let known = try pool.read { db in
+            try String.fetchAll(db, sql: """
+                WITH RECURSIVE v(x) AS (
+                    SELECT min(\(column)) FROM figures WHERE kind = 'award'
+                    UNION ALL
+                    SELECT (SELECT min(\(column)) FROM figures WHERE kind = 'award' AND \(column) > x) FROM v WHERE x IS NOT NULL
+                ) SELECT x FROM v WHERE x IS NOT NULL
+                """)
+        }
         let matching = known.filter { value in
             let v = SearchQuery.fold(value)
-            if whole { return v == words }
             // the query's words, in order, as a run of the value's words
             guard v.count >= words.count else { return false }
             return (0...(v.count - words.count)).contains { Array(v[$0..<($0 + words.count)]) == words }
