@@ -30,7 +30,12 @@ let package = Package(
         .target(name: "SolieuExtract", dependencies: ["SolieuText"], resources: [.process("Resources")]),
         .target(
             name: "SolieuIndex",
-            dependencies: ["SolieuIngest", "SolieuText", "SolieuExtract", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SolieuIngest", "SolieuText", "SolieuExtract",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for the one scan that steps statements directly (AwardStats).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             resources: [.process("Resources")]
         ),
         .target(name: "SolieuAudit", dependencies: ["SolieuIndex"]),

@@ -45,8 +45,14 @@ public struct PeriodRange: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// yyyymmdd integers, as the database stores periods (20180101, 20180630).
-    public var firstDay: Int { Int(first.replacingOccurrences(of: "-", with: "")) ?? 0 }
-    public var lastDay: Int { Int(last.replacingOccurrences(of: "-", with: "")) ?? 0 }
+    public var firstDay: Int { Self.day(first) }
+    public var lastDay: Int { Self.day(last) }
+
+    static func day(_ iso: String) -> Int {
+        var n = 0
+        for c in iso.utf8 where c >= 0x30 && c <= 0x39 { n = n * 10 + Int(c - 0x30) }
+        return n
+    }
 
     public func contains(_ other: PeriodRange) -> Bool { first <= other.first && other.last <= last }
     public func overlaps(_ other: PeriodRange) -> Bool { first <= other.last && other.first <= last }

@@ -427,6 +427,25 @@ public extension SolieuDatabase {
     // MARK: stats
 
     func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
+        guard AwardStats.applies(filter, groupBy) else { return try statsSQL(filter, groupBy: groupBy) }
+        let awards = try filter.award.map { try matchingValues(column: "award", query: $0, what: "award") }
+        let province = try filter.province.map(Self.provinceName)
+        var period: PeriodRange?
+        if let p = filter.period {
+            guard let range = PeriodRange(p) else {
+                throw IndexError("unknown period '\(p)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
+            }
+            period = range
+        }
+        let document = try filter.document.map(documentID)
+        if let r = filter.recipient, SearchQuery.fold(r).isEmpty { throw IndexError("--recipient needs words") }
+        return try pool.read { db in
+            try AwardStats.run(db, filter: filter, groupBy: groupBy, awards: awards, provinceName: province, period: period, documentID: document)
+        }
+    }
+
+    /// The same aggregates through SQL's GROUP BY (any kind, any filter).
+    func statsSQL(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
         var expressions: [String] = []
         for key in groupBy {
             guard let e = Self.statsExpression(key) else {
@@ -446,7 +465,7 @@ public extension SolieuDatabase {
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 var keys: [String: String?] = [:]
-                for (i, key) in groupBy.enumerated() { keys[key] = row[i].map { "\($0)" } ?? nil }
+                for (i, key) in groupBy.enumerated() { keys[key] = .some(row[i].map { "\($0)" } ?? nil) }  // a NULL group stays a key
                 let n = groupBy.count
                 return StatsRow(keys: keys, figures: row[n], documents: row[n + 1], sum: row[n + 2])
             }

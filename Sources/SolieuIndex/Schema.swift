@@ -18,7 +18,7 @@ import GRDB
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 2
+    static let version = 3
 
     /// The SELECT behind figure_view: figures with their text, sentence, measure and period
     /// resolved, and their document's fields. `join` "CROSS JOIN" makes SQLite start from the
@@ -148,6 +148,16 @@ enum Schema {
                 );
                 CREATE INDEX document_abbreviations_key ON document_abbreviations(abbreviation_key);
                 PRAGMA user_version = 2;
+                """)
+        }
+        // v3: the award figures' stats columns in one partial covering index, so award stats read
+        // a compact, ordered structure instead of every figure row (see AwardStats).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE INDEX figures_award_facts ON figures(award, recipient, document_id, count, award_class, conferrer, period_first, period_last)
+                    WHERE kind = 'award';
+                CREATE INDEX documents_facets ON documents(id, province, province_now, site, period, period_first, period_last);
+                PRAGMA user_version = 3;
                 """)
         }
         return migrator

@@ -87,3 +87,38 @@ import Testing
         }
     }
 }
+
+/// The award stats pass (AwardStats) and SQL's GROUP BY give the same rows.
+@Suite(.serialized) struct StatsPathTests {
+    @Test func awardStatsMatchTheSQLPath() throws {
+        let (db, scratch) = try EndToEndTests.corpusDatabase()
+        defer { scratch.cleanup() }
+        let groupings: [[String]] = [
+            ["province", "year", "award", "recipient"], ["province_now"], ["award", "class", "conferrer"], ["period", "recipient"],
+            ["document"], ["site", "year"], [],
+        ]
+        var filters: [FigureFilter] = []
+        var f = FigureFilter()
+        f.kinds = [.award]
+        filters.append(f)
+        f.award = "bang khen"
+        filters.append(f)
+        f.province = "Kiên Giang"
+        filters.append(f)
+        f = FigureFilter()
+        f.kinds = [.award]
+        f.period = "2017"
+        f.recipient = "cá nhân"
+        filters.append(f)
+        for filter in filters {
+            for keys in groupings {
+                let fast = try db.stats(filter, groupBy: keys)
+                let sql = try db.statsSQL(filter, groupBy: keys)
+                #expect(fast.count == sql.count, "\(keys) \(filter)")
+                for (a, b) in zip(fast, sql) {
+                    #expect(a.keys == b.keys && a.figures == b.figures && a.documents == b.documents && a.sum == b.sum, "\(keys): \(a) vs \(b)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import SolieuText
+
+/// `stats --kind award` without SQL's GROUP BY: one pass over the award figures' covering index
+/// (figures_award_facts, ordered by award, recipient, document) with the documents held in
+/// memory, grouping on interned ids. The SQL path (`SolieuDatabase.stats`) gives the same rows
+/// for every query; this one is used when it can answer (award figures, no measure filter) and
+/// is several times faster on large indexes.
+struct AwardStats {
+    static let keys: Set<String> = ["province", "province_now", "year", "period", "award", "recipient", "class", "conferrer", "site", "document", "kind"]
+
+    static func applies(_ filter: FigureFilter, _ groupBy: [String]) -> Bool {
+        filter.kinds == [.award] && filter.measure == nil && groupBy.allSatisfy { keys.contains($0) }
+    }
+
+    struct Doc {
+        var province: Int32 = -1
+        var provinceNow: Int32 = -1
+        var site: Int32 = -1
+        var period: Int32 = -1
+        var first: Int32 = 0
+        var last: Int32 = 0
+        var included = false
+    }
+
+    /// A group: up to 8 interned values (unused: -1).
+    typealias Key = SIMD8<Int32>
+
+    struct Accumulator {
+        var figures = 0
+        var sum = 0.0
+        var hasSum = false
+        /// Distinct documents: counted on change when rows of a group come in document order,
+        /// else kept in a set.
+        var documentCount = 0
+        var lastDocument: Int64 = -1
+        var documents = Set<Int64>()
+    }
+
+    enum Column { case province, provinceNow, site, award, recipient, kind, awardClass, document, year, conferrer, period }
+
+    /// Interning of raw UTF-8 bytes (a column read straight from SQLite) without making a String
+    /// each time: FNV-1a hash, then a byte comparison against the stored copies.
+    final class ByteInterner {
+        let strings: Strings
+        var table: [UInt64: [(bytes: [UInt8], id: Int32)]] = [:]
+        init(_ strings: Strings) { self.strings = strings }
+
+        func id(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+            if let bucket = table[h] {
+                for e in bucket where e.bytes.count == n && e.bytes.withUnsafeBufferPointer({ n == 0 || memcmp($0.baseAddress!, p, n) == 0 }) {
+                    return e.id
+                }
+            }
+            let bytes = Array(UnsafeBufferPointer(start: p, count: n))
+            let id = strings.id(String(decoding: bytes, as: UTF8.self))
+            table[h, default: []].append((bytes, id))
+            return id
+        }
+    }
+
+    /// Interned strings: value ↔ id.
+    final class Strings {
+        var ids: [String: Int32] = [:]
+        var values: [String] = []
+        func id(_ s: String) -> Int32 {
+            if let i = ids[s] { return i }
+            let i = Int32(values.count)
+            ids[s] = i
+            values.append(s)
+            return i
+        }
+    }
+
+    @inline(__always)
+    static func update(_ acc: inout Accumulator, _ hasCount: Bool, _ count: Double, _ document: Int64, _ ordered: Bool) {
+        acc.figures += 1
+        if hasCount {
+            acc.sum += count
+            acc.hasSum = true
+        }
+        if ordered {
+            if acc.lastDocument != document {
+                acc.documentCount += 1
+                acc.lastDocument = document
+            }
+        } else {
+            acc.documents.insert(document)
+        }
+    }
+
+    static func run(_ db: Database, filter: FigureFilter, groupBy: [String], awards: [String]?, provinceName: String?,
+                    period: PeriodRange?, documentID: Int64?) throws -> [StatsRow] {
+        let strings = Strings()
+        // Documents in memory, marked when the filter keeps them.
+        var docs: [Doc] = []
+        let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0
+        docs = Array(repeating: Doc(), count: Int(maxID) + 1)
+        // From the covering index (scanning the table would read every article's text pages),
+        // stepping the statement directly.
+        let interner = ByteInterner(strings)
+        let provinceID = provinceName.map(strings.id)
+        let needProvince = provinceName != nil || groupBy.contains("province")
+        let needProvinceNow = provinceName != nil || groupBy.contains("province_now")
+        let needSite = groupBy.contains("site")
+        let needPeriod = groupBy.contains("period")
+        let docStatement = try db.makeStatement(sql: """
+            SELECT id, province, province_now, site, period, period_first, period_last FROM documents INDEXED BY documents_facets
+            """)
+        let ds = docStatement.sqliteStatement
+        func docText(_ c: Int32) -> Int32 {
+            guard let p = sqlite3_column_text(ds, c) else { return -1 }
+            return interner.id(p, Int(sqlite3_column_bytes(ds, c)))
+        }
+        while true {
+            let rc = sqlite3_step(ds)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(ds)))) }
+            let id = sqlite3_column_int64(ds, 0)
+            var d = Doc()
+            // Only the columns this query groups or filters by.
+            if needProvince { d.province = docText(1) }
+            if needProvinceNow { d.provinceNow = docText(2) }
+            if needSite { d.site = docText(3) }
+            if needPeriod { d.period = docText(4) }
+            d.first = Int32(sqlite3_column_int64(ds, 5))
+            d.last = Int32(sqlite3_column_int64(ds, 6))
+            d.included = (provinceID == nil || d.province == provinceID || d.provinceNow == provinceID) && (documentID == nil || id == documentID)
+            if id >= 0 && Int(id) < docs.count { docs[Int(id)] = d }
+        }
+        sqlite3_reset(ds)
+
+        // `period` (the one stated in the sentence) is not in the index: read it only when grouped by.
+        var sql = """
+            SELECT award, recipient, document_id, count, award_class, conferrer, period_first, period_last\(groupBy.contains("period") ? ", period" : "")
+            FROM figures INDEXED BY figures_award_facts WHERE kind = 'award'
+            """
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let awards {
+            sql += " AND award IN (\(awards.map { _ in "?" }.joined(separator: ",")))"
+            arguments += awards
+        }
+        let recipientWords = filter.recipient.map { SearchQuery.fold($0).joined(separator: " ") }
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(arguments))
+        let sqlite = statement.sqliteStatement
+
+        func text(_ column: Int32) -> (UnsafePointer<UInt8>, Int)? {
+            guard let p = sqlite3_column_text(sqlite, column) else { return nil }
+            return (p, Int(sqlite3_column_bytes(sqlite, column)))
+        }
+        // Interning with a one-entry cache per column: rows come ordered by award, then recipient.
+        var lastAward: [UInt8] = [], lastAwardID: Int32 = -1
+        var lastRecipient: [UInt8] = [], lastRecipientID: Int32 = -1
+        var recipientKept: [Int32: Bool] = [:]
+        func intern(_ column: Int32, _ last: inout [UInt8], _ lastID: inout Int32) -> Int32 {
+            guard let (p, n) = text(column) else { last = []; lastID = -1; return -1 }
+            if n == last.count && lastID >= 0 && last.withUnsafeBufferPointer({ n == 0 || memcmp($0.baseAddress!, p, n) == 0 }) { return lastID }
+            last = Array(UnsafeBufferPointer(start: p, count: n))
+            lastID = strings.id(String(decoding: last, as: UTF8.self))
+            return lastID
+        }
+        var yearIDs: [Int64: Int32] = [:]
+        var groups: [Key: Accumulator] = [:]
+        let wanted = groupBy
+        let columns: [Column] = groupBy.prefix(8).map {
+            switch $0 {
+            case "province": .province
+            case "province_now": .provinceNow
+            case "site": .site
+            case "award": .award
+            case "recipient": .recipient
+            case "kind": .kind
+            case "class": .awardClass
+            case "document": .document
+            case "year": .year
+            case "conferrer": .conferrer
+            default: .period
+            }
+        }
+        let kindID = strings.id("award")
+        // Computed once: PeriodRange's day numbers are derived from its strings.
+        let hasPeriod = period != nil, periodFirst = period?.firstDay ?? 0, periodLast = period?.lastDay ?? 0
+        // Rows come ordered by award, recipient, document: within a group that fixes both, the
+        // documents arrive in order and can be counted without a set.
+        let ordered = groupBy.contains("award") && groupBy.contains("recipient")
+
+        reading: while true {
+            let rc = sqlite3_step(sqlite)
+            if rc == SQLITE_DONE { break reading }
+            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqlite)))) }
+            let documentID = sqlite3_column_int64(sqlite, 2)
+            guard documentID >= 0, Int(documentID) < docs.count, docs[Int(documentID)].included else { continue }
+            let doc = docs[Int(documentID)]
+            let first = sqlite3_column_type(sqlite, 6) == SQLITE_NULL ? doc.first : Int32(sqlite3_column_int64(sqlite, 6))
+            let last = sqlite3_column_type(sqlite, 7) == SQLITE_NULL ? doc.last : Int32(sqlite3_column_int64(sqlite, 7))
+            if hasPeriod && !(Int(first) >= periodFirst && Int(last) <= periodLast) { continue }
+            let award = intern(0, &lastAward, &lastAwardID)
+            let recipient = intern(1, &lastRecipient, &lastRecipientID)
+            if let recipientWords {
+                let kept = recipientKept[recipient] ?? {
+                    let k = recipient >= 0 && SearchQuery.fold(strings.values[Int(recipient)]).joined(separator: " ") == recipientWords
+                    recipientKept[recipient] = k
+                    return k
+                }()
+                if !kept { continue }
+            }
+            var key = Key(repeating: -1)
+            for (i, column) in columns.enumerated() {
+                switch column {
+                case .province: key[i] = doc.province
+                case .provinceNow: key[i] = doc.provinceNow
+                case .site: key[i] = doc.site
+                case .award: key[i] = award
+                case .recipient: key[i] = recipient
+                case .kind: key[i] = kindID
+                case .awardClass: key[i] = sqlite3_column_type(sqlite, 4) == SQLITE_NULL ? -1 : strings.id(String(sqlite3_column_int64(sqlite, 4)))
+                case .document: key[i] = strings.id(String(documentID))
+                case .year:
+                    let y0 = Int64(first) / 10000, y1 = Int64(last) / 10000
+                    let packed = y0 * 10000 + y1
+                    if let id = yearIDs[packed] { key[i] = id } else {
+                        let id = first == 0 && last == 0 ? -1 : strings.id(y0 == y1 ? String(y0) : "\(y0)/\(y1)")
+                        yearIDs[packed] = id
+                        key[i] = id
+                    }
+                case .conferrer:
+                    if let (p, n) = text(5) { key[i] = interner.id(p, n) }
+                case .period:
+                    if let (p, n) = text(8) {
+                        key[i] = interner.id(p, n)
+                    } else {
+                        key[i] = doc.period
+                    }
+                }
+            }
+            // In place (the subscript's modify accessor): no copy of the accumulator per row.
+            let hasCount = sqlite3_column_type(sqlite, 3) != SQLITE_NULL
+            let count = Double(sqlite3_column_int64(sqlite, 3))
+            update(&groups[key, default: Accumulator()], hasCount, count, documentID, ordered)
+        }
+        sqlite3_reset(sqlite)
+
+        var out: [StatsRow] = groups.map { key, acc in
+            var keys: [String: String?] = [:]
+            for (i, name) in wanted.enumerated() {
+                let id = i < 8 ? key[i] : -1
+                keys[name] = id >= 0 ? strings.values[Int(id)] : nil
+            }
+            return StatsRow(keys: keys, figures: acc.figures, documents: ordered ? acc.documentCount : acc.documents.count, sum: acc.hasSum ? acc.sum : nil)
+        }
+        // SQL's order: NULLs first, then by value, key by key.
+        out.sort { a, b in
+            for name in wanted {
+                let x = a.keys[name] ?? nil, y = b.keys[name] ?? nil
+                if x == y { continue }
+                guard let x else { return true }
+                guard let y else { return false }
+                return x < y
+            }
+            return false
+        }
+        return out
+    }
+}
