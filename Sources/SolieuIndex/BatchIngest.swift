@@ -41,7 +41,7 @@ public final class BatchIngest: @unchecked Sendable {
     enum Outcome: Sendable {
         case prepared(PreparedDocument)
         case unchanged(path: String, bytes: Int)
-        case failed(path: String, reason: String, bytes: Int)
+        case failed(path: String, reason: String)
     }
 
     /// Runs the batch. `report` is called on the writer's thread after every file.
@@ -68,7 +68,7 @@ public final class BatchIngest: @unchecked Sendable {
                         outcome = .prepared(try preparer.prepare(path: path, bytes: bytes, fileHash: hash))
                     }
                 } catch {
-                    outcome = .failed(path: path, reason: error.description, bytes: 0)
+                    outcome = .failed(path: path, reason: error.description)
                 }
                 queue.put(outcome)
             }
@@ -85,7 +85,7 @@ public final class BatchIngest: @unchecked Sendable {
             case .unchanged(_, let bytes):
                 progress.unchanged += 1
                 progress.bytes += bytes
-            case .failed(let path, let reason, _):
+            case .failed(let path, let reason):
                 progress.failed += 1
                 failures.append(Failure(path: path, reason: reason))
                 try? database.recordFailure(path: path, reason: reason)

@@ -86,7 +86,7 @@ public final class SolieuDatabase: Sendable {
         return String(describing: error)
     }
 
-    /// `PRAGMA integrity_check` and the FTS5 index's own check: "ok" when sound.
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try pool.read { db in
             let result = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
