@@ -156,6 +156,12 @@ public enum Extractor {
     ///   - text: the article text (NFC), as `Article.text` gives it.
     ///   - published: the document's date ("YYYY-MM-DD…"), used for years the text leaves out.
     public static func extract(_ text: String, published: String? = nil) -> [Figure] {
+        extractWithSentences(text, published: published).figures
+    }
+
+    /// The figures and the sentence units they were assigned to (`Figure.sentence` indexes
+    /// `sentences`), for callers that store both: the sentences are split once.
+    public static func extractWithSentences(_ text: String, published: String? = nil) -> (figures: [Figure], sentences: [Sentences.Unit]) {
         let view = TextView(text)
         let lexicon = Lexicon.bundled
         let publishedYear = published.flatMap { Int($0.prefix(4)) }
@@ -169,7 +175,7 @@ public enum Extractor {
         DatesAndPeriods.fillYears(&figures, publishedYear: publishedYear)
         assignSentences(&figures, sentences)
         Context.attach(&figures, view: view, sentences: sentences)
-        return figures
+        return (figures, sentences)
     }
 
     /// Keeps the best non-overlapping candidates: higher priority first, then longer, then earlier.

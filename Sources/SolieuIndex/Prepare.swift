@@ -60,26 +60,24 @@ public struct Preparer: Sendable {
 
     public func prepare(path: String, bytes: [UInt8], article: Article, fileHash: String) -> PreparedDocument {
         let text = article.text
-        let scalars = Array(text.unicodeScalars)
-        let figures = Extractor.extract(text, published: article.published)
-        let sentences = Sentences.split(scalars)
+        let (figures, sentences) = Extractor.extractWithSentences(text, published: article.published)
         let province = provinces.detect(title: article.title, text: text, site: article.site, url: article.url,
                                         pageHosts: Provinces.hosts(inPage: bytes) + Provinces.hosts(inPath: path), published: article.published)
-        let period = documentPeriod(article: article, figures: figures, sentences: sentences)
+        let period = documentPeriod(article: article, figures: figures)
         let figurePeriods: [PeriodRange?] = figures.map { f in
             if f.kind == .period || f.kind == .date, let own = f.calendar.flatMap(PeriodRange.init) { return own }
             if let stated = f.period.flatMap(PeriodRange.init) { return stated }
             return period?.range
         }
         return PreparedDocument(
-            path: path, fileHash: fileHash, bytes: bytes.count, article: article, text: text, chars: scalars.count,
+            path: path, fileHash: fileHash, bytes: bytes.count, article: article, text: text, chars: text.unicodeScalars.count,
             figures: figures, sentences: sentences, province: province, period: period, figurePeriods: figurePeriods,
             titleKey: PreparedDocument.searchKey(article.title ?? ""), bodyKey: PreparedDocument.searchKey(text),
             definitions: Abbreviations.definitions(in: text))
     }
 
     /// The title's period, else the first one in the first paragraphs, else the year published.
-    func documentPeriod(article: Article, figures: [Figure], sentences: [Sentences.Unit]) -> DocumentPeriod? {
+    func documentPeriod(article: Article, figures: [Figure]) -> DocumentPeriod? {
         let titleEnd = article.paragraphs.first.map { $0.unicodeScalars.count } ?? 0
         let leadEnd = article.paragraphs.prefix(3).reduce(0) { $0 + $1.unicodeScalars.count + 2 }
         let periods = figures.filter { $0.kind == .period }
