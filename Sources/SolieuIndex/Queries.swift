@@ -73,12 +73,15 @@ public struct FigureRow: Sendable, Encodable {
              sentenceStart = "sentence_start", sentenceEnd = "sentence_end"
     }
 
+    /// A number as a table shows it: whole numbers without ".0", nil as "".
+    public static func number(_ d: Double?) -> String {
+        guard let d else { return "" }
+        return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    }
+
     /// The normalized value in one short string, for tables.
     public var valueSummary: String {
-        func n(_ d: Double?) -> String {
-            guard let d else { return "" }
-            return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        }
+        let n = Self.number
         switch kind {
         case "quantity", "percent": return n(value) + (kind == "percent" ? "%" : "") + (unit.map { " " + $0 } ?? "")
         case "money": return n(value) + " " + (currency ?? "")

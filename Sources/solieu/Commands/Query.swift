@@ -128,10 +128,7 @@ enum FigureColumns {
     }
 
     static func fields(_ r: FigureRow) -> [String] {
-        func n(_ d: Double?) -> String {
-            guard let d else { return "" }
-            return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        }
+        let n = FigureRow.number
         let value: String
         switch r.kind {
         case "date", "period": value = r.calendar ?? ""
