@@ -93,6 +93,16 @@ struct AwardStats {
         }
     }
 
+    /// Steps a statement: true for a row, false when done, an error otherwise.
+    static func step(_ statement: SQLiteStatement) throws -> Bool {
+        let rc = sqlite3_step(statement)
+        if rc == SQLITE_DONE { return false }
+        guard rc == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+        }
+        return true
+    }
+
     static func run(_ db: Database, filter: FigureFilter, groupBy: [String], awards: [String]?, provinceName: String?,
                     period: PeriodRange?, documentID: Int64?) throws -> [StatsRow] {
         let strings = Strings()
@@ -116,10 +126,7 @@ struct AwardStats {
             guard let p = sqlite3_column_text(ds, c) else { return -1 }
             return interner.id(p, Int(sqlite3_column_bytes(ds, c)))
         }
-        while true {
-            let rc = sqlite3_step(ds)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(ds)))) }
+        while try step(ds) {
             let id = sqlite3_column_int64(ds, 0)
             var d = Doc()
             // Only the columns this query groups or filters by.
@@ -192,10 +199,7 @@ struct AwardStats {
         // documents arrive in order and can be counted without a set.
         let ordered = groupBy.contains("award") && groupBy.contains("recipient")
 
-        reading: while true {
-            let rc = sqlite3_step(sqlite)
-            if rc == SQLITE_DONE { break reading }
-            guard rc == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(sqlite)))) }
+        while try step(sqlite) {
             let documentID = sqlite3_column_int64(sqlite, 2)
             guard documentID >= 0, Int(documentID) < docs.count, docs[Int(documentID)].included else { continue }
             let doc = docs[Int(documentID)]
