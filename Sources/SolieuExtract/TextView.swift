@@ -22,7 +22,7 @@ struct TextView {
     }
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = UnicodeNormalization.scalars(text)
         var lower: [Unicode.Scalar] = []
         var key: [Unicode.Scalar] = []
         lower.reserveCapacity(scalars.count)

@@ -20,9 +20,11 @@ public enum Sentences {
         "đ/c", "đc", "tr", "th", "x", "ph",
     ]
 
-    public static func split(_ text: String) -> [Unit] { split(Array(text.unicodeScalars)) }
+    public static func split(_ text: String) -> [Unit] { split(UnicodeNormalization.scalars(text)) }
 
-    public static func split(_ s: [Unicode.Scalar]) -> [Unit] {
+    public static func split(_ s: [Unicode.Scalar]) -> [Unit] { s.withUnsafeBufferPointer { split($0) } }
+
+    static func split(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [Unit] {
         var units: [Unit] = []
         var start = 0
         func close(_ end: Int) {
@@ -35,8 +37,12 @@ public enum Sentences {
         }
         var i = 0
         let n = s.count
+        // The scalars below U+0040 the loop looks at: "\n", "!", ".", ":", ";", "?".
+        let interesting: UInt64 = 1 << 0x0A | 1 << 0x21 | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
         while i < n {
             let c = s[i]
+            // Letters, digits and spaces never decide anything here: skip them at once.
+            if c.value >= 0x40 ? c.value != 0x2026 : (interesting >> UInt64(c.value)) & 1 == 0 { i += 1; continue }
             if c == "\n" {
                 close(i)
                 start = i + 1
@@ -76,14 +82,19 @@ public enum Sentences {
         Tokenizer.isUpper(c) || (c.value >= 0x30 && c.value <= 0x39) || c.properties.numericType != nil || c == "“" || c == "\"" || c == "(" || c == "-" || c == "+" || c == "–"
     }
 
-    private static func isAbbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
+    /// `abbreviations` as lower-case scalar sequences packed into one number each (all are at
+    /// most three scalars), so the check before every "." allocates nothing.
+    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.map { pack($0.unicodeScalars.map(\.value)) })
+
+    @inline(__always) static func pack<C: Sequence>(_ values: C) -> UInt64 where C.Element == UInt32 {
+        values.reduce(UInt64(0)) { $0 << 21 | UInt64($1) }
+    }
+
+    private static func isAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, before dot: Int) -> Bool {
         var k = dot
         while k > 0, Tokenizer.isLetter(s[k - 1]) || s[k - 1] == "." || s[k - 1] == "/" { k -= 1 }
         guard k < dot else { return false }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: s[k..<dot])
-        let w = String(word).lowercased()
-        if abbreviations.contains(w) { return true }
+        if dot - k <= 3, abbreviationKeys.contains(pack(s[k..<dot].lazy.map { Tokenizer.lower($0).value })) { return true }
         // A single upper-case letter ("Q.", "P.") is an initial or an abbreviation.
         return dot - k == 1 && Tokenizer.isUpper(s[k])
     }

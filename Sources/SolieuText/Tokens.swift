@@ -16,21 +16,93 @@ public struct Token: Sendable, Equatable {
 }
 
 public enum Tokenizer {
-    public static func tokens(_ text: String) -> [Token] { tokens(Array(text.unicodeScalars)) }
+    public static func tokens(_ text: String) -> [Token] { tokens(UnicodeNormalization.scalars(text)) }
 
-    public static func tokens(_ s: [Unicode.Scalar]) -> [Token] {
+    public static func tokens(_ s: [Unicode.Scalar]) -> [Token] { s.withUnsafeBufferPointer { tokens($0) } }
+
+    /// Scalars read without bounds checks in release builds (each shape checks its own ends).
+    typealias Scalars = UnsafeBufferPointer<Unicode.Scalar>
+
+    /// Character classes of U+0000–U+1FFF (ASCII, Latin, combining marks, Vietnamese), one byte
+    /// each, so the hot loops ask a table instead of a chain of range tests.
+    struct Class: OptionSet {
+        let rawValue: UInt8
+        static let letter = Class(rawValue: 1), upper = Class(rawValue: 2), digit = Class(rawValue: 4)
+        static let mark = Class(rawValue: 8), nonASCII = Class(rawValue: 16), space = Class(rawValue: 32)
+        /// What a letter run is made of.
+        static let inRun: Class = [.letter, .digit, .mark]
+    }
+    static let classLimit: UInt32 = 0x2000
+    static let classes: [UInt8] = (0..<classLimit).map { v in classOf(Unicode.Scalar(v) ?? " ").rawValue }
+
+    @inline(__always) static func classOf(_ c: Unicode.Scalar) -> Class {
+        var k: Class = []
+        if isLetter(c) { k.insert(.letter) }
+        if isUpper(c) { k.insert(.upper) }
+        if isDigit(c) { k.insert(.digit) }
+        if isMark(c) { k.insert(.mark) }
+        if isSpace(c) { k.insert(.space) }
+        if c.value >= 0x80 { k.insert(.nonASCII) }
+        return k
+    }
+
+    static func tokens(_ s: Scalars) -> [Token] {
+        classes.withUnsafeBufferPointer { tokens(s, $0) }
+    }
+
+    static func tokens(_ s: Scalars, _ table: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
         out.reserveCapacity(s.count / 4)
         let n = s.count
         var i = 0
+        // The next "@" at or after i: an e-mail address can only start within 64 scalars of one.
+        var nextAt = -1
+        var cache = TextCache(scalars: n)
+        defer { cache.release() }
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            out.append(Token(kind: kind, start: a, end: b, text: string(s, a, b)))
+            out.append(Token(kind: kind, start: a, end: b, text: cache.text(s, a, b)))
         }
         while i < n {
             let c = s[i]
-            if isSpace(c) { i += 1; continue }
-            if let end = url(s, i) { emit(.url, i, end); i = end; continue }
-            if let end = email(s, i) { emit(.email, i, end); i = end; continue }
+            let cls = c.value < classLimit ? Class(rawValue: table[Int(c.value)]) : classOf(c)
+            if cls.contains(.space) { i += 1; continue }
+            if nextAt < i {
+                nextAt = i
+                while nextAt < n && s[nextAt] != "@" { nextAt += 1 }
+            }
+            if cls.contains(.letter) {
+                // One scan over the run: its end, whether it is all ASCII, its capitals and digits.
+                var j = i, caps = 0, digitCount = 0
+                var seen: UInt8 = 0
+                while j < n {
+                    let v = s[j].value
+                    let d = v < classLimit ? table[Int(v)] : classOf(s[j]).rawValue
+                    guard d & Class.inRun.rawValue != 0 else { break }
+                    seen |= d
+                    caps &+= Int((d & Class.upper.rawValue) >> 1)
+                    digitCount &+= Int((d & Class.digit.rawValue) >> 2)
+                    j += 1
+                }
+                let ascii = seen & Class.nonASCII.rawValue == 0
+                // URLs and host names are an ASCII run going on with ".", "-" or ":"
+                // ("baocaobang.vn", "www.", "http:"); every other word skips the URL check.
+                if ascii && j < n && (s[j] == "." || s[j] == "-" || s[j] == ":"), let end = url(s, i) { emit(.url, i, end); i = end; continue }
+                if nextAt < n && nextAt - i <= 64, let end = email(s, i) { emit(.email, i, end); i = end; continue }
+                // Abbreviations with inner "-", "&" or "." between capitals: "KT-XH", "GD&ĐT", "TP.HCM".
+                var k = j
+                let run = j
+                while k + 1 < n && (s[k] == "-" || s[k] == "&" || s[k] == ".") && isUpper(s[k + 1]) && allCaps(s, i, j) {
+                    var m = k + 1
+                    while m < n && (isLetter(s[m]) || isMark(s[m]) || isDigit(s[m])) { m += 1 }
+                    guard allCaps(s, k + 1, m) else { break }
+                    k = m
+                    j = m
+                }
+                emit(j == run ? classify(s, i, j, caps: caps, joiners: 0, digits: digitCount) : classify(s, i, j), i, j)
+                i = j
+                continue
+            }
+            if nextAt < n && nextAt - i <= 64, let end = email(s, i) { emit(.email, i, end); i = end; continue }
             if let end = phone(s, i) { emit(.phone, i, end); i = end; continue }
             if isDigit(c) {
                 if let end = code(s, i) { emit(.code, i, end); i = end; continue }
@@ -44,22 +116,6 @@ public enum Tokenizer {
                 i = end
                 continue
             }
-            if isLetter(c) {
-                var j = i
-                while j < n && (isLetter(s[j]) || isMark(s[j]) || isDigit(s[j])) { j += 1 }
-                // Abbreviations with inner "-", "&" or "." between capitals: "KT-XH", "GD&ĐT", "TP.HCM".
-                var k = j
-                while k + 1 < n && (s[k] == "-" || s[k] == "&" || s[k] == ".") && isUpper(s[k + 1]) && allCaps(s, i, j) {
-                    var m = k + 1
-                    while m < n && (isLetter(s[m]) || isMark(s[m]) || isDigit(s[m])) { m += 1 }
-                    guard allCaps(s, k + 1, m) else { break }
-                    k = m
-                    j = m
-                }
-                emit(classify(s, i, j), i, j)
-                i = j
-                continue
-            }
             if isMark(c) { i += 1; continue }
             let kind: Token.Kind = isPunctuation(c) ? .punctuation : .symbol
             // "./." closes official texts: one token.
@@ -70,13 +126,66 @@ public enum Tokenizer {
         return out
     }
 
+    /// The texts of short tokens already made in one `tokens` call: a report repeats its syllables
+    /// ("thi đua", "khen thưởng") so most tokens cost a table lookup instead of a new String.
+    /// Direct-mapped; a token of up to 8 scalars below U+2000 is its own key, so a hit is exact.
+    struct TextCache {
+        let mask: Int
+        let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
+        let texts: UnsafeMutablePointer<String>
+
+        init(scalars: Int) {
+            var bits = 6
+            while bits < 12 && 1 << bits < scalars / 8 { bits += 1 }
+            mask = (1 << bits) - 1
+            keys = .allocate(capacity: 2 << bits)
+            keys.initialize(repeating: 0, count: 2 << bits)
+            texts = .allocate(capacity: 1 << bits)
+            texts.initialize(repeating: "", count: 1 << bits)
+        }
+
+        func release() {
+            keys.deallocate()
+            texts.deinitialize(count: mask + 1)
+            texts.deallocate()
+        }
+
+        @inline(__always) func text(_ s: Scalars, _ a: Int, _ b: Int) -> String {
+            let length = b - a
+            guard length >= 1 && length <= 8 else { return string(s, a, b) }
+            var k0 = UInt64(length), k1: UInt64 = 0
+            for k in 0..<length {
+                let v = s[a + k].value
+                guard v < 0x2000 else { return string(s, a, b) }
+                if k < 4 { k0 |= UInt64(v) << (4 + 13 * k) } else { k1 |= UInt64(v) << (13 * (k - 4)) }
+            }
+            let slot = Int(truncatingIfNeeded: ((k0 ^ (k1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
+            if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return texts[slot] }
+            let t = string(s, a, b)
+            keys[2 * slot] = k0
+            keys[2 * slot + 1] = k1
+            texts[slot] = t
+            return t
+        }
+    }
+
     // MARK: classes
 
     /// The text of scalars a..<b, encoded straight into a new String's UTF-8 storage.
-    @inline(__always)
     public static func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        s.withUnsafeBufferPointer { string($0, a, b) }
+    }
+
+    @inline(__always)
+    static func string(_ s: Scalars, _ a: Int, _ b: Int) -> String {
         guard a < b else { return "" }
-        return String(unsafeUninitializedCapacity: (b - a) * 4) { buffer in
+        // The exact length first: at most 15 bytes makes a small (inline) string, no allocation.
+        var length = 0
+        for k in a..<b {
+            let v = s[k].value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var n = 0
             for k in a..<b {
                 let v = s[k].value
@@ -96,9 +205,15 @@ public enum Tokenizer {
         }
     }
 
+    /// White space (Unicode White_Space), decided without a property lookup.
     @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" || c.value == 0x0B || c.value == 0x0C }
-        return c.properties.isWhitespace
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        switch v {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
@@ -149,7 +264,7 @@ public enum Tokenizer {
         return c.properties.isUppercase
     }
 
-    static func allCaps(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+    static func allCaps(_ s: Scalars, _ a: Int, _ b: Int) -> Bool {
         var letters = 0
         for k in a..<b where isLetter(s[k]) {
             if !isUpper(s[k]) { return false }
@@ -160,27 +275,35 @@ public enum Tokenizer {
 
     /// A run of letters: roman numeral, abbreviation (capitals that are not a syllable, or
     /// mixed like "TTg", "ThS"), or word.
-    static func classify(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Token.Kind {
+    static func classify(_ s: Scalars, _ a: Int, _ b: Int) -> Token.Kind {
         var caps = 0, joiners = 0, digits = 0
         for k in a..<b {
             let c = s[k]
             if isUpper(c) { caps += 1 } else if c == "-" || c == "&" || c == "." { joiners += 1 } else if isDigit(c) { digits += 1 }
         }
+        return classify(s, a, b, caps: caps, joiners: joiners, digits: digits)
+    }
+
+    @inline(__always)
+    static func classify(_ s: Scalars, _ a: Int, _ b: Int, caps: Int, joiners: Int, digits: Int) -> Token.Kind {
         // Most tokens: a lower-case syllable, or a capitalized one.
         if caps == 0 && digits == 0 { return .word }
         if caps == 1 && isUpper(s[a]) && digits == 0 && joiners == 0 { return .word }
-        let text = string(s, a, b)
-        if isRoman(text) { return .roman }
+        if b - a >= 2 && b - a <= 7 && (a..<b).allSatisfy({ romanDigits.contains(s[$0].value) }) && isRoman(string(s, a, b)) {
+            return .roman
+        }
         if joiners > 0 && caps >= 2 { return .abbreviation }
         if caps >= 2 {
             // All capitals: a word written in capitals ("HỘI NGHỊ") or an abbreviation ("UBND").
-            if caps == b - a && VietnameseSyllable.isPlausible(text.lowercased()) { return .word }
+            if caps == b - a && VietnameseSyllable.isPlausible(buffer: s, a, b) { return .word }
             return .abbreviation
         }
         if caps == 1 && b - a >= 2 && (a + 1..<b).contains(where: { isUpper(s[$0]) }) { return .abbreviation }  // "TTg", "kWh"
         if digits > 0 { return .abbreviation }  // "A5", "Covid19"
         return .word
     }
+
+    static let romanDigits: Set<UInt32> = Set("IVXLC".unicodeScalars.map(\.value))
 
     static func isRoman(_ t: String) -> Bool {
         guard t.count >= 2, t.count <= 7, t.allSatisfy({ "IVXLC".contains($0) }) else { return false }
@@ -195,14 +318,14 @@ public enum Tokenizer {
 
     // MARK: shapes (each returns the end of the match, or nil)
 
-    static func digits(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+    static func digits(_ s: Scalars, _ i: Int) -> Int {
         var j = i
         while j < s.count && isDigit(s[j]) { j += 1 }
         return j
     }
 
     /// "3.304", "1.543,2", "08", "14, 78" (a space after the comma only before "%").
-    static func number(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+    static func number(_ s: Scalars, _ i: Int) -> Int {
         let n = s.count
         var j = digits(s, i)
         // thousands groups
@@ -223,7 +346,7 @@ public enum Tokenizer {
     }
 
     /// "17/01/2017", "18.07.2018", "21-3-2019", "6/2019" (month/year), "11/6" is not (a ratio?).
-    static func date(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    static func date(_ s: Scalars, _ i: Int) -> Int? {
         let n = s.count
         let a = digits(s, i)
         guard a - i <= 2, a < n, s[a] == "/" || s[a] == "." || s[a] == "-" else { return nil }
@@ -242,13 +365,13 @@ public enum Tokenizer {
         return c
     }
 
-    static func followedByDigit(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+    static func followedByDigit(_ s: Scalars, _ i: Int) -> Bool {
         i < s.count && (isDigit(s[i]) || (i + 1 < s.count && (s[i] == "/" || s[i] == ".") && isDigit(s[i + 1])))
     }
 
     /// Document numbers: digits, then "/" or "-" parts with at least one capital letter:
     /// "32/QĐ-UBND", "19-CT/TU", "91/2017/NĐ-CP", "05/GP-TTĐT", "136/KH-UBND".
-    static func code(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    static func code(_ s: Scalars, _ i: Int) -> Int? {
         let n = s.count
         var j = digits(s, i)
         var capitals = false
@@ -273,7 +396,7 @@ public enum Tokenizer {
 
     static let domains: [String] = [".gov.vn", ".org.vn", ".com.vn", ".edu.vn", ".net.vn", ".vn", ".com", ".net", ".org"]
 
-    static func url(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    static func url(_ s: Scalars, _ i: Int) -> Int? {
         // A bare host name: "baocaobang.vn", "sonoivu.angiang.gov.vn/tin-tuc".
         if s[i].isASCII && isLetter(s[i]) && (i == 0 || !(isLetter(s[i - 1]) || isDigit(s[i - 1]) || s[i - 1] == "@" || s[i - 1] == ".")) {
             var j = i
@@ -288,8 +411,7 @@ public enum Tokenizer {
         }
         // "http://…", "https://…", "www.…"
         guard s[i] == "h" || s[i] == "H" || s[i] == "w" || s[i] == "W" else { return nil }
-        for p in ["http://", "https://", "www."] where i + p.unicodeScalars.count <= s.count {
-            guard string(s, i, i + p.unicodeScalars.count).lowercased() == p else { continue }
+        for p in urlPrefixes where hasPrefixIgnoringASCIICase(s, i, p) {
             var j = i
             while j < s.count && !isSpace(s[j]) && s[j] != "\"" && s[j] != "<" && s[j] != ">" { j += 1 }
             while j > i && ".,;:)!?".unicodeScalars.contains(s[j - 1]) { j -= 1 }
@@ -298,8 +420,20 @@ public enum Tokenizer {
         return nil
     }
 
+    static let urlPrefixes: [[UInt8]] = ["http://", "https://", "www."].map { Array($0.utf8) }
+
+    /// Whether s[i...] starts with the lower-case ASCII `prefix`, in any case.
+    @inline(__always) static func hasPrefixIgnoringASCIICase(_ s: Scalars, _ i: Int, _ prefix: [UInt8]) -> Bool {
+        guard i + prefix.count <= s.count else { return false }
+        for k in 0..<prefix.count {
+            let v = s[i + k].value
+            guard v < 0x80, UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v) == prefix[k] else { return false }
+        }
+        return true
+    }
+
     /// A host name s[i..<j] with a known top-level domain, and the path after it.
-    static func hostName(_ s: [Unicode.Scalar], _ i: Int, _ j: Int) -> Int? {
+    static func hostName(_ s: Scalars, _ i: Int, _ j: Int) -> Int? {
         let host = string(s, i, j).lowercased()
         guard domains.contains(where: { host.hasSuffix($0) }) else { return nil }
         var j = j
@@ -311,7 +445,7 @@ public enum Tokenizer {
         return j
     }
 
-    static func email(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    static func email(_ s: Scalars, _ i: Int) -> Int? {
         func local(_ c: Unicode.Scalar) -> Bool { c.isASCII && (isLetter(c) || isDigit(c) || c == "." || c == "_" || c == "-" || c == "+") }
         guard local(s[i]), i == 0 || !local(s[i - 1]) else { return nil }
         var j = i
@@ -328,7 +462,7 @@ public enum Tokenizer {
 
     /// Vietnamese phone numbers: "0983.570.009", "02963.957.006", "(0269)3834792", "(0269) 3834812",
     /// "0297 3862 555": a leading 0 (or a parenthesized area code), 9 to 11 digits in all.
-    static func phone(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    static func phone(_ s: Scalars, _ i: Int) -> Int? {
         let n = s.count
         var j = i
         var count = 0
@@ -371,6 +505,84 @@ public enum VietnameseSyllable {
         return Set(list.split(separator: " ").map { UnicodeNormalization.nfc(String($0)) })
     }()
     static let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+    /// Each precomposed letter U+00C0–U+1EFF lower-cased and without its tone (â ă ê ô ơ ư and đ
+    /// keep their shape); bit 31 set when it carried a tone. 0 for scalars that are not letters.
+    static let toneless: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x1F00 - 0xC0)
+        for v in UInt32(0xC0)..<0x1F00 {
+            guard let c = Unicode.Scalar(v), Tokenizer.isLetter(c) else { continue }
+            let lower = Tokenizer.lower(c)
+            var base = String.UnicodeScalarView()
+            var tone: UInt32 = 0
+            for d in UnicodeNormalization.nfd(String(lower)).unicodeScalars {
+                if tones.contains(d.value) { tone = 1 << 31 } else { base.append(d) }
+            }
+            let composed = UnicodeNormalization.nfc(String(base)).unicodeScalars
+            guard composed.count == 1 else { continue }
+            table[Int(v - 0xC0)] = composed.first!.value | tone
+        }
+        return table
+    }()
+
+    /// A sequence of up to three scalars as one number, for set lookups without allocating.
+    @inline(__always) static func key<C: Collection>(_ scalars: C) -> UInt64 where C.Element == UInt32 {
+        scalars.reduce(UInt64(0)) { $0 << 21 | UInt64($1) }
+    }
+    static func keys(_ list: [String]) -> [(length: Int, key: UInt64)] {
+        list.map { w in
+            let v = UnicodeNormalization.nfc(w).unicodeScalars.map(\.value)
+            return (v.count, key(v))
+        }
+    }
+    static let initialKeys = keys(initials)
+    static let finalKeys = keys(finals)
+    static let nucleusKeys: Set<UInt64> = Set(nuclei.map { key($0.unicodeScalars.map(\.value)) })
+
+    /// `isPlausible` for the scalars s[a..<b] in any case, without building strings.
+    public static func isPlausible(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        s.withUnsafeBufferPointer { isPlausible(buffer: $0, a, b) }
+    }
+
+    static func isPlausible(buffer s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Bool {
+        guard b > a, b - a <= 8 else { return false }
+        var bare: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var toneCount = 0
+        return withUnsafeMutableBytes(of: &bare) { raw -> Bool in
+            let buffer = raw.bindMemory(to: UInt32.self)
+            for k in a..<b {
+                let v = s[k].value
+                var base: UInt32
+                if v < 0x80 {
+                    guard (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A else { return false }
+                    base = v | 0x20
+                } else if v >= 0xC0 && v < 0x1F00 {
+                    base = toneless[Int(v - 0xC0)]
+                    guard base != 0 else {
+                        // A combining mark or other rare scalar: the general path decides.
+                        return isPlausible(Tokenizer.string(s, a, b).lowercased())
+                    }
+                    if base & (1 << 31) != 0 { toneCount += 1; base &= ~(1 << 31) }
+                } else {
+                    return isPlausible(Tokenizer.string(s, a, b).lowercased())
+                }
+                guard count < 7 else { return false }
+                buffer[count] = base
+                count += 1
+            }
+            guard toneCount <= 1 else { return false }
+            let word = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            for initial in initialKeys where initial.length < count && key(word[0..<initial.length]) == initial.key {
+                for final in finalKeys where count - initial.length > final.length
+                    && key(word[(count - final.length)...]) == final.key {
+                    let nucleus = word[initial.length..<(count - final.length)]
+                    if nucleus.count <= 3 && nucleusKeys.contains(key(nucleus)) { return true }
+                }
+            }
+            return false
+        }
+    }
 
     public static func isPlausible(_ lower: String) -> Bool {
         // Strip the tone (at most one), keep the vowel shapes (â ă ê ô ơ ư) and đ.

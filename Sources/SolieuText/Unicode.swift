@@ -36,6 +36,71 @@ public enum UnicodeNormalization {
         return true
     }
 
+    /// The Unicode scalars of the NFC form of `text`, decoded in one pass over its UTF-8; ICU is
+    /// asked only when a scalar outside the certainly-NFC ranges of `isCertainlyNFC` turns up.
+    public static func nfcScalars(_ text: String) -> [Unicode.Scalar] {
+        var copy = text
+        let direct: [Unicode.Scalar]? = copy.withUTF8 { decodeIfCertainlyNFC($0) }
+        return direct ?? scalars(nfc(text))
+    }
+
+    /// The Unicode scalars of `text` as it is (no normalization), decoded straight from its UTF-8.
+    public static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+                count = decode(utf8, into: out, stopOutsideNFC: false)
+            }
+        }
+    }
+
+    private static func decodeIfCertainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+        var complete = true
+        let result = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+            count = decode(utf8, into: out, stopOutsideNFC: true)
+            if count < 0 { complete = false; count = 0 }
+        }
+        return complete ? result : nil
+    }
+
+    /// Decodes valid UTF-8 (a Swift string's storage) into `out`, which holds at least as many
+    /// scalars as there are bytes. Returns the number of scalars, or -1 when `stopOutsideNFC`
+    /// and a scalar outside the ranges known to be NFC was met.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                               stopOutsideNFC: Bool) -> Int {
+        var i = 0, n = 0
+        let end = utf8.count
+        let base = UnsafeRawPointer(utf8.baseAddress)
+        while i < end {
+            // Eight ASCII bytes at a time: most of a Vietnamese text's bytes are ASCII.
+            if i + 8 <= end, let base, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                for k in 0..<8 { out[n + k] = Unicode.Scalar(utf8[i + k]) }
+                i += 8
+                n += 8
+                continue
+            }
+            let b = utf8[i]
+            var v: UInt32
+            if b < 0x80 {
+                v = UInt32(b); i += 1
+            } else if b < 0xE0 {
+                v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                if stopOutsideNFC && v >= 0x300 { return -1 }
+            } else if b < 0xF0 {
+                v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                if stopOutsideNFC && !((v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2010 && v <= 0x207F) || v == 0xFEFF) { return -1 }
+            } else {
+                v = UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                i += 4
+                if stopOutsideNFC { return -1 }
+            }
+            out[n] = unsafeBitCast(v, to: Unicode.Scalar.self)  // valid: the bytes are a Swift string's
+            n += 1
+        }
+        return n
+    }
+
     private static func normalize(_ text: String, form: Int32) -> String {
         // ASCII is in every normalization form.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }

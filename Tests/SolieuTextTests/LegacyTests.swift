@@ -1,4 +1,5 @@
 @testable import SolieuText
+import SolieuTestSupport
 import Testing
 
 /// TCVN3, VNI and mis-decoded UTF-8, on phrases from the corpus.
@@ -64,6 +65,25 @@ struct LegacyTests {
     @Test func syllableShapes() {
         for w in ["thưởng", "quyết", "nghiệp", "hội", "khuya", "giêng", "người", "oằn"] { #expect(VietnameseSyllable.isPlausible(w), "\(w)") }
         for w in ["ubnd", "quyeỏt", "veà", "thửụỷng", "hcm", "tp"] { #expect(!VietnameseSyllable.isPlausible(w), "\(w)") }
+    }
+
+    /// The scalar path the tokenizer uses agrees with the string path on every syllable of the
+    /// lexicon, in lower case and in capitals, and on the legacy-encoding mistakes.
+    @Test func scalarSyllableCheckAgreesWithTheStringOne() {
+        var syllables = Set<String>()
+        for line in Project.text("fixtures/wordseg/vtb-dev.txt").split(separator: "\n") {
+            for word in line.split(separator: " ") { for s in word.split(separator: "_") { syllables.insert(String(s)); syllables.insert(s.uppercased()) } }
+        }
+        syllables.formUnion(["quyeỏt", "veà", "thửụỷng", "UBND", "HỘI", "NGHỊ", "Ủy", "KHUYA", "x", "ĐẢNG"])
+        #expect(syllables.count > 5500)
+        var plausible = 0
+        for w in syllables {
+            let scalars = Array(w.unicodeScalars)
+            let expected = VietnameseSyllable.isPlausible(w.lowercased())
+            #expect(VietnameseSyllable.isPlausible(scalars, 0, scalars.count) == expected, "\(w)")
+            if expected { plausible += 1 }
+        }
+        #expect(plausible > 5000)
     }
 
     @Test func goodTextIsLeftAlone() {
