@@ -15,6 +15,53 @@ public struct Token: Sendable, Equatable {
     public var text: String
 }
 
+/// The strings of short scalar runs already made while reading one text: a report repeats its
+/// syllables ("thi đua", "khen thưởng"), so most tokens cost a table lookup instead of a new
+/// String. Direct-mapped; a run of up to 8 scalars below U+2000 is its own key, so a hit is exact.
+/// One cache per text and thread (it is not shared).
+public final class ShortStringCache {
+    let mask: Int
+    let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
+    let texts: UnsafeMutablePointer<String>
+
+    /// A cache sized for a text of `scalars` scalars (64 to 4096 slots).
+    public init(scalars: Int) {
+        var bits = 6
+        while bits < 12 && 1 << bits < scalars / 8 { bits += 1 }
+        mask = (1 << bits) - 1
+        keys = .allocate(capacity: 2 << bits)
+        keys.initialize(repeating: 0, count: 2 << bits)
+        texts = .allocate(capacity: 1 << bits)
+        texts.initialize(repeating: "", count: 1 << bits)
+    }
+
+    deinit {
+        keys.deallocate()
+        texts.deinitialize(count: mask + 1)
+        texts.deallocate()
+    }
+
+    /// The string of s[a..<b], as `Tokenizer.string` makes it.
+    @inline(__always)
+    public func string(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
+        let length = b - a
+        guard length >= 1 && length <= 8 else { return Tokenizer.string(s, a, b) }
+        var k0 = UInt64(length), k1: UInt64 = 0
+        for k in 0..<length {
+            let v = s[a + k].value
+            guard v < 0x2000 else { return Tokenizer.string(s, a, b) }
+            if k < 4 { k0 |= UInt64(v) << (4 + 13 * k) } else { k1 |= UInt64(v) << (13 * (k - 4)) }
+        }
+        let slot = Int(truncatingIfNeeded: ((k0 ^ (k1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
+        if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return texts[slot] }
+        let t = Tokenizer.string(s, a, b)
+        keys[2 * slot] = k0
+        keys[2 * slot + 1] = k1
+        texts[slot] = t
+        return t
+    }
+}
+
 public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] { tokens(UnicodeNormalization.scalars(text)) }
 
@@ -57,10 +104,9 @@ public enum Tokenizer {
         var i = 0
         // The next "@" at or after i: an e-mail address can only start within 64 scalars of one.
         var nextAt = -1
-        var cache = TextCache(scalars: n)
-        defer { cache.release() }
+        let cache = ShortStringCache(scalars: n)
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            out.append(Token(kind: kind, start: a, end: b, text: cache.text(s, a, b)))
+            out.append(Token(kind: kind, start: a, end: b, text: cache.string(s, a, b)))
         }
         while i < n {
             let c = s[i]
@@ -126,49 +172,6 @@ public enum Tokenizer {
         return out
     }
 
-    /// The texts of short tokens already made in one `tokens` call: a report repeats its syllables
-    /// ("thi đua", "khen thưởng") so most tokens cost a table lookup instead of a new String.
-    /// Direct-mapped; a token of up to 8 scalars below U+2000 is its own key, so a hit is exact.
-    struct TextCache {
-        let mask: Int
-        let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
-        let texts: UnsafeMutablePointer<String>
-
-        init(scalars: Int) {
-            var bits = 6
-            while bits < 12 && 1 << bits < scalars / 8 { bits += 1 }
-            mask = (1 << bits) - 1
-            keys = .allocate(capacity: 2 << bits)
-            keys.initialize(repeating: 0, count: 2 << bits)
-            texts = .allocate(capacity: 1 << bits)
-            texts.initialize(repeating: "", count: 1 << bits)
-        }
-
-        func release() {
-            keys.deallocate()
-            texts.deinitialize(count: mask + 1)
-            texts.deallocate()
-        }
-
-        @inline(__always) func text(_ s: Scalars, _ a: Int, _ b: Int) -> String {
-            let length = b - a
-            guard length >= 1 && length <= 8 else { return string(s, a, b) }
-            var k0 = UInt64(length), k1: UInt64 = 0
-            for k in 0..<length {
-                let v = s[a + k].value
-                guard v < 0x2000 else { return string(s, a, b) }
-                if k < 4 { k0 |= UInt64(v) << (4 + 13 * k) } else { k1 |= UInt64(v) << (13 * (k - 4)) }
-            }
-            let slot = Int(truncatingIfNeeded: ((k0 ^ (k1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
-            if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return texts[slot] }
-            let t = string(s, a, b)
-            keys[2 * slot] = k0
-            keys[2 * slot + 1] = k1
-            texts[slot] = t
-            return t
-        }
-    }
-
     // MARK: classes
 
     /// The text of scalars a..<b, encoded straight into a new String's UTF-8 storage.
@@ -177,7 +180,7 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    static func string(_ s: Scalars, _ a: Int, _ b: Int) -> String {
+    public static func string(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
         guard a < b else { return "" }
         // The exact length first: at most 15 bytes makes a small (inline) string, no allocation.
         var length = 0
