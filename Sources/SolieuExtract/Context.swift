@@ -13,9 +13,10 @@ enum Context {
         linkTotals(&figures, view)
         // Periods: the nearest period in the same sentence, else the title's (sentence 0).
         let titlePeriod = figures.first { $0.sentence == 0 && $0.kind == .period }?.calendar
+        var periodsBySentence: [Int: [Int]] = [:]
+        for i in figures.indices where figures[i].kind == .period { periodsBySentence[figures[i].sentence, default: []].append(i) }
         for i in figures.indices where figures[i].kind != .period && figures[i].kind != .date {
-            let s = figures[i].sentence
-            let same = figures.indices.filter { figures[$0].sentence == s && figures[$0].kind == .period }
+            let same = periodsBySentence[figures[i].sentence] ?? []
             let nearest = same.min { abs(figures[$0].start - figures[i].start) < abs(figures[$1].start - figures[i].start) }
             figures[i].period = nearest.map { figures[$0].calendar! } ?? titlePeriod
             switch figures[i].kind {
@@ -41,7 +42,7 @@ enum Context {
                 partsStart = j
                 partsEnd = s[j...].firstIndex(of: ")") ?? j
             } else {
-                let window = v.text(f.end, min(s.count, f.end + 16)).lowercased()
+                let window = v.lowerText(f.end, min(s.count, f.end + 16))
                 if window.hasPrefix(", trong đó") || window.hasPrefix(" trong đó") || window.hasPrefix(", gồm") || window.hasPrefix(" gồm") {
                     partsStart = f.end
                     partsEnd = s[f.end...].firstIndex { $0 == ";" || $0 == "\n" || $0 == "." } ?? s.count
@@ -54,7 +55,7 @@ enum Context {
             }
             guard members.count >= 2 else { continue }
             // Parts are a breakdown, not changes: "98 người ( giảm 61 vụ, giảm 09 người chết, …)".
-            let region = v.text(ps, min(partsEnd, s.count)).lowercased()
+            let region = v.lowerText(ps, min(partsEnd, s.count))
             if ["tăng", "giảm", "so với", "so cùng kỳ"].contains(where: { region.contains($0) }) { continue }
             // Counted parts count (some of) what the total counts: "1.880 tập thể, cá nhân (769
             // tập thể, 1.111 cá nhân)". Awards are parts of any total of recipients.
@@ -67,13 +68,15 @@ enum Context {
         }
     }
 
+    /// Words (as keys) that introduce a figure rather than name what it measures.
+    static let verbs: Set<String> = ["uoc", "dat", "tang", "giam", "chiem", "bang", "la", "con", "khoang", "hon", "tren", "duoi",
+                                     "gan", "voi", "so", "cung", "ky", "ke", "hoach", "len", "xuong", "tu", "den", "thu"]
+
     /// The words of the clause before a figure, less the verb that introduces it:
     /// "Tổng kim ngạch xuất khẩu ước đạt 51,71%" → "Tổng kim ngạch xuất khẩu".
     static func clauseSubject(_ v: TextView, before start: Int) -> String? {
         let tk = v.tokens
         var t = v.tokenIndex(atOrAfter: start) - 1
-        let verbs: Set<String> = ["uoc", "dat", "tang", "giam", "chiem", "bang", "la", "con", "khoang", "hon", "tren", "duoi",
-                                  "gan", "voi", "so", "cung", "ky", "ke", "hoach", "len", "xuong", "tu", "den", "thu"]
         while t >= 0, tk[t].kind == .word, verbs.contains(tk[t].key) { t -= 1 }
         let last = t
         var words = 0

@@ -180,22 +180,25 @@ public enum Extractor {
 
     /// Keeps the best non-overlapping candidates: higher priority first, then longer, then earlier.
     static func resolve(_ candidates: [Candidate]) -> [Figure] {
-        let ordered = candidates.sorted {
-            if $0.priority != $1.priority { return $0.priority > $1.priority }
-            let l0 = $0.figure.end - $0.figure.start
-            let l1 = $1.figure.end - $1.figure.start
+        // Sort indices, not the candidates: a Figure is large, and moving it is what costs.
+        let order = candidates.indices.sorted {
+            let a = candidates[$0], b = candidates[$1]
+            if a.priority != b.priority { return a.priority > b.priority }
+            let l0 = a.figure.end - a.figure.start
+            let l1 = b.figure.end - b.figure.start
             if l0 != l1 { return l0 > l1 }
-            return $0.figure.start < $1.figure.start
+            return a.figure.start < b.figure.start
         }
-        var taken: [(Int, Int)] = []
-        var kept: [Figure] = []
-        for c in ordered {
-            let f = c.figure
-            if taken.contains(where: { f.start < $0.1 && $0.0 < f.end }) { continue }
-            taken.append((f.start, f.end))
-            kept.append(f)
+        // Scalar positions already covered by a kept figure.
+        var covered = [Bool](repeating: false, count: (candidates.map(\.figure.end).max() ?? 0) + 1)
+        var kept: [Int] = []
+        for c in order {
+            let f = candidates[c].figure
+            guard f.start < f.end, !covered[f.start..<f.end].contains(true) else { continue }
+            for k in f.start..<f.end { covered[k] = true }
+            kept.append(c)
         }
-        return kept.sorted { $0.start < $1.start }
+        return kept.sorted { candidates[$0].figure.start < candidates[$1].figure.start }.map { candidates[$0].figure }
     }
 
     static func assignSentences(_ figures: inout [Figure], _ sentences: [Sentences.Unit]) {

@@ -1,3 +1,4 @@
+import Foundation
 import SolieuText
 
 
@@ -19,22 +20,63 @@ struct TextView {
         var isUpper: Bool
         /// Lower-case with diacritics ("tăng" and "tầng" differ here, not in `key`).
         var lower: String = ""
+        /// Fingerprints of `key` and `lower` (FNV-1a over their scalars), for table lookups that
+        /// need no string hashing.
+        var keyHash: UInt64 = 0
+        var lowerHash: UInt64 = 0
+    }
+
+    /// The fingerprint of a key written out ("ngay").
+    static func fingerprint(_ key: String) -> UInt64 {
+        key.unicodeScalars.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1.value)) &* 0x100_0000_01B3 }
+    }
+
+    /// FNV-1a over scalar values: the fingerprint `PhraseTable` files phrases under.
+    @inline(__always) static func fingerprint(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in a..<b { h = (h ^ UInt64(s[k].value)) &* 0x100_0000_01B3 }
+        return h
     }
 
     init(_ text: String) {
-        scalars = UnicodeNormalization.scalars(text)
+        let scalars = UnicodeNormalization.scalars(text)
+        self.scalars = scalars
+        let n = scalars.count
         var lower: [Unicode.Scalar] = []
         var key: [Unicode.Scalar] = []
-        lower.reserveCapacity(scalars.count)
-        key.reserveCapacity(scalars.count)
-        for s in scalars {
-            let l = Self.lowerScalar(s)
-            lower.append(l)
-            key.append(VietnameseFold.keyScalar(l))
+        Self.foldTable.withUnsafeBufferPointer { table in
+            scalars.withUnsafeBufferPointer { s in
+                lower = [Unicode.Scalar](unsafeUninitializedCapacity: n) { lowerOut, lowerCount in
+                    key = [Unicode.Scalar](unsafeUninitializedCapacity: n) { keyOut, keyCount in
+                        for i in 0..<n {
+                            let v = s[i].value
+                            if v < Self.foldLimit {
+                                lowerOut[i] = unsafeBitCast(table[2 * Int(v)], to: Unicode.Scalar.self)
+                                keyOut[i] = unsafeBitCast(table[2 * Int(v) + 1], to: Unicode.Scalar.self)
+                            } else {
+                                let l = Self.lowerScalar(s[i])
+                                lowerOut[i] = l
+                                keyOut[i] = VietnameseFold.keyScalar(l)
+                            }
+                        }
+                        keyCount = n
+                    }
+                    lowerCount = n
+                }
+            }
         }
         self.lower = lower
         self.key = key
         tokens = Self.tokenize(scalars, key, lower)
+    }
+
+    /// Lower case and search key of every scalar below `foldLimit`, interleaved: the per-scalar
+    /// folding of every article reads a table instead of branching.
+    static let foldLimit: UInt32 = 0x2000
+    static let foldTable: [UInt32] = (0..<foldLimit).flatMap { v -> [UInt32] in
+        guard let c = Unicode.Scalar(v) else { return [v, v] }
+        let l = lowerScalar(c)
+        return [l.value, VietnameseFold.keyScalar(l).value]
     }
 
     @inline(__always) static func lowerScalar(_ s: Unicode.Scalar) -> Unicode.Scalar { Tokenizer.lower(s) }
@@ -44,35 +86,127 @@ struct TextView {
         Tokenizer.isLetter(s) || (0x300...0x36F).contains(s.value)
     }
 
-    private static func tokenize(_ s: [Unicode.Scalar], _ key: [Unicode.Scalar], _ lower: [Unicode.Scalar]) -> [Token] {
+    private static func tokenize(_ scalars: [Unicode.Scalar], _ keys: [Unicode.Scalar], _ lowers: [Unicode.Scalar]) -> [Token] {
+        scalars.withUnsafeBufferPointer { s in
+            keys.withUnsafeBufferPointer { key in
+                lowers.withUnsafeBufferPointer { lower in tokenize(s, key, lower) }
+            }
+        }
+    }
+
+    private static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ key: UnsafeBufferPointer<Unicode.Scalar>,
+                                 _ lower: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(s.count / 4)
         var i = 0
         let n = s.count
-        func keyString(_ a: Int, _ b: Int) -> String { Tokenizer.string(key, a, b) }
+        let cache = WordCache.take()
+        defer { WordCache.give(cache) }
         while i < n {
             let c = s[i]
             if Tokenizer.isSpace(c) { i += 1; continue }
             if isDigit(c) {
                 var j = i + 1
                 while j < n, isDigit(s[j]) || ((s[j] == "." || s[j] == ",") && j + 1 < n && isDigit(s[j + 1])) { j += 1 }
-                tokens.append(Token(start: i, end: j, kind: .number, key: keyString(i, j), isUpper: false))
+                let w = cache.word(lower, key, i, j)
+                tokens.append(Token(start: i, end: j, kind: .number, key: w.key, isUpper: false, lower: w.lower,
+                                    keyHash: w.keyHash, lowerHash: w.lowerHash))
                 i = j
             } else if isLetter(c) {
                 var j = i + 1
                 var allUpper = Tokenizer.isUpper(c)
+                var marks = false
                 while j < n, isLetter(s[j]) {
-                    if allUpper, !(0x300...0x36F).contains(s[j].value) { allUpper = Tokenizer.isUpper(s[j]) }
+                    if (0x300...0x36F).contains(s[j].value) { marks = true } else if allUpper { allUpper = Tokenizer.isUpper(s[j]) }
                     j += 1
                 }
-                tokens.append(Token(start: i, end: j, kind: .word, key: keyString(i, j), isUpper: allUpper && j - i >= 2,
-                                    lower: UnicodeNormalization.nfc(Tokenizer.string(lower, i, j))))
+                if marks {
+                    // Lower-casing keeps NFC text in NFC; only a run with combining marks needs ICU.
+                    let lowerText = UnicodeNormalization.nfc(Tokenizer.string(lower, i, j))
+                    tokens.append(Token(start: i, end: j, kind: .word, key: Tokenizer.string(key, i, j), isUpper: allUpper && j - i >= 2,
+                                        lower: lowerText, keyHash: fingerprint(key, i, j), lowerHash: fingerprint(lowerText)))
+                } else {
+                    let w = cache.word(lower, key, i, j)
+                    tokens.append(Token(start: i, end: j, kind: .word, key: w.key, isUpper: allUpper && j - i >= 2,
+                                        lower: w.lower, keyHash: w.keyHash, lowerHash: w.lowerHash))
+                }
                 i = j
             } else {
-                tokens.append(Token(start: i, end: i + 1, kind: .punct, key: String(c), isUpper: false))
+                let w = cache.word(lower, key, i, i + 1)
+                tokens.append(Token(start: i, end: i + 1, kind: .punct, key: w.key, isUpper: false, lower: w.lower,
+                                    keyHash: w.keyHash, lowerHash: w.lowerHash))
                 i += 1
             }
         }
         return tokens
+    }
+
+    /// What a token's lower-case scalars give: its lower-case text, its key and their
+    /// fingerprints. Reports repeat their words, so these are cached: direct-mapped, and a run of
+    /// up to 8 scalars below U+2000 is its own cache key, so a hit is exact. Caches live in a
+    /// pool and serve one text at a time, so they carry over from one document to the next on
+    /// every thread without being shared.
+    private final class WordCache: @unchecked Sendable {
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var pool: [WordCache] = []  // guarded by `lock`
+
+        static func take() -> WordCache {
+            lock.withLock { pool.popLast() } ?? WordCache(scalars: 1 << 15)
+        }
+
+        static func give(_ cache: WordCache) {
+            lock.withLock { if pool.count < 64 { pool.append(cache) } }
+        }
+
+        struct Word {
+            var lower: String
+            var key: String
+            var lowerHash: UInt64
+            var keyHash: UInt64
+        }
+        let mask: Int
+        let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
+        let words: UnsafeMutablePointer<Word>
+
+        init(scalars: Int) {
+            var bits = 6
+            while bits < 12 && 1 << bits < scalars / 8 { bits += 1 }
+            mask = (1 << bits) - 1
+            keys = .allocate(capacity: 2 << bits)
+            keys.initialize(repeating: 0, count: 2 << bits)
+            words = .allocate(capacity: 1 << bits)
+            words.initialize(repeating: Word(lower: "", key: "", lowerHash: 0, keyHash: 0), count: 1 << bits)
+        }
+
+        deinit {
+            keys.deallocate()
+            words.deinitialize(count: mask + 1)
+            words.deallocate()
+        }
+
+        @inline(__always)
+        func word(_ lower: UnsafeBufferPointer<Unicode.Scalar>, _ key: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Word {
+            let length = b - a
+            guard length >= 1 && length <= 8 else { return make(lower, key, a, b) }
+            var k0 = UInt64(length), k1: UInt64 = 0
+            for k in 0..<length {
+                let v = lower[a + k].value
+                guard v < 0x2000 else { return make(lower, key, a, b) }
+                if k < 4 { k0 |= UInt64(v) << (4 + 13 * k) } else { k1 |= UInt64(v) << (13 * (k - 4)) }
+            }
+            let slot = Int(truncatingIfNeeded: ((k0 ^ (k1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
+            if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return words[slot] }
+            let w = make(lower, key, a, b)
+            keys[2 * slot] = k0
+            keys[2 * slot + 1] = k1
+            words[slot] = w
+            return w
+        }
+
+        private func make(_ lower: UnsafeBufferPointer<Unicode.Scalar>, _ key: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Word {
+            Word(lower: Tokenizer.string(lower, a, b), key: Tokenizer.string(key, a, b),
+                 lowerHash: fingerprint(lower, a, b), keyHash: fingerprint(key, a, b))
+        }
     }
 
     /// The first token at or after scalar offset `offset`.
@@ -87,6 +221,8 @@ struct TextView {
     }
 
     func text(_ a: Int, _ b: Int) -> String { Tokenizer.string(scalars, a, b) }
+    /// The lower-case text of scalars a..<b (as `text(a, b).lowercased()` for Vietnamese).
+    func lowerText(_ a: Int, _ b: Int) -> String { Tokenizer.string(lower, a, b) }
 
     /// Whether tokens from `index` spell `phrase` (a list of token keys, or of lower-case words
     /// with diacritics when `exact`). Returns the index after.
@@ -111,30 +247,84 @@ struct TextView {
     }
 }
 
+/// A set of token keys tested by fingerprint against a 4096-bit map: a word that is not one of
+/// them is turned away with one load. A hit may be a false positive; callers compare the key.
+struct KeyFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    init(_ keys: [String]) {
+        for k in keys { insert(TextView.fingerprint(k)) }
+    }
+
+    mutating func insert(_ fingerprint: UInt64) { bits[Int(fingerprint & 4095) >> 6] |= 1 << (fingerprint & 63) }
+
+    @inline(__always) func contains(_ fingerprint: UInt64) -> Bool {
+        bits[Int(fingerprint & 4095) >> 6] & (1 << (fingerprint & 63)) != 0
+    }
+}
+
 /// A phrase dictionary matched on token keys, longest phrase first.
 struct PhraseTable<Payload> {
-    private var byFirst: [String: [(keys: [String], payload: Payload)]] = [:]
+    private struct Entry {
+        var keys: [String]
+        /// Fingerprints of `keys`: a phrase that does not match is usually told at its second token
+        /// without comparing strings.
+        var hashes: [UInt64]
+        var payload: Payload
+    }
+    /// Phrases grouped by the fingerprint of their first token, in a 4096-slot table with chains:
+    /// a token that starts no phrase costs one load.
+    private var slots = [Int32](repeating: -1, count: 4096)
+    private var groups: [(fingerprint: UInt64, next: Int32, entries: [Entry])] = []
     /// Match words with their diacritics ("tầng" ≠ "tăng") rather than on search keys.
     var exact = false
 
     init(exact: Bool = false) { self.exact = exact }
 
+    @inline(__always) private func fingerprint(_ t: TextView.Token) -> UInt64 {
+        exact && t.kind == .word ? t.lowerHash : t.keyHash
+    }
+
+    private func group(_ first: UInt64) -> Int? {
+        var g = slots[Int(first & 4095)]
+        while g >= 0 {
+            if groups[Int(g)].fingerprint == first { return Int(g) }
+            g = groups[Int(g)].next
+        }
+        return nil
+    }
+
     /// Adds a phrase; a phrase added again replaces the earlier payload.
     mutating func add(_ phrase: String, _ payload: Payload) {
-        let keys = TextView.phraseKeys(phrase, exact: exact)
-        guard let first = keys.first else { return }
-        byFirst[first, default: []].removeAll { $0.keys == keys }
-        byFirst[first, default: []].append((keys, payload))
-        byFirst[first]!.sort { $0.keys.count > $1.keys.count }
+        let view = TextView(phrase)
+        let keys = view.tokens.map { exact && $0.kind == .word ? $0.lower : $0.key }
+        let hashes = view.tokens.map(fingerprint)
+        guard let first = hashes.first else { return }
+        let g: Int
+        if let existing = group(first) {
+            g = existing
+        } else {
+            let slot = Int(first & 4095)
+            groups.append((first, slots[slot], []))
+            g = groups.count - 1
+            slots[slot] = Int32(g)
+        }
+        groups[g].entries.removeAll { $0.keys == keys }
+        groups[g].entries.append(Entry(keys: keys, hashes: hashes, payload: payload))
+        groups[g].entries.sort { $0.keys.count > $1.keys.count }
     }
 
     /// The longest phrase starting at token `index`: (token index after it, payload).
     func longest(in view: TextView, at index: Int) -> (end: Int, payload: Payload)? {
-        guard index < view.tokens.count else { return nil }
-        let token = view.tokens[index]
-        guard let entries = byFirst[exact && token.kind == .word ? token.lower : token.key] else { return nil }
-        for e in entries {
-            if let end = view.match(e.keys, at: index, exact: exact) { return (end, e.payload) }
+        let tokens = view.tokens
+        guard index < tokens.count, let g = group(fingerprint(tokens[index])) else { return nil }
+        for e in groups[g].entries where index + e.keys.count <= tokens.count {
+            var same = true
+            for k in 1..<e.keys.count where fingerprint(tokens[index + k]) != e.hashes[k] {
+                same = false
+                break
+            }
+            if same, let end = view.match(e.keys, at: index, exact: exact) { return (end, e.payload) }
         }
         return nil
     }

@@ -209,7 +209,7 @@ public enum Tokenizer {
     }
 
     /// White space (Unicode White_Space), decided without a property lookup.
-    @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    @inlinable @inline(__always) public static func isSpace(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         if v < 0x1680 { return v == 0x85 || v == 0xA0 }
@@ -219,8 +219,8 @@ public enum Tokenizer {
         }
     }
 
-    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-    @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool {
+    @usableFromInline @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    @inlinable @inline(__always) public static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         // Latin-1 letters, Latin Extended-A/B and Vietnamese (Latin Extended Additional) without
@@ -243,7 +243,7 @@ public enum Tokenizer {
         }
     }
     /// Lower case of one scalar, without a table lookup for ASCII and Vietnamese letters.
-    @inline(__always) public static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    @inlinable @inline(__always) public static func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : c }
         if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return Unicode.Scalar(v + 0x20)! }
@@ -254,8 +254,8 @@ public enum Tokenizer {
         return l.count == 1 ? l.first! : c
     }
 
-    @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && c.value <= 0x36F }
-    @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool {
+    @usableFromInline @inline(__always) static func isMark(_ c: Unicode.Scalar) -> Bool { c.value >= 0x300 && c.value <= 0x36F }
+    @inlinable @inline(__always) public static func isUpper(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v >= 0xC0 && v <= 0xDE { return v != 0xD7 }

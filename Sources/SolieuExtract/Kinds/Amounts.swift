@@ -146,7 +146,7 @@ enum Amounts {
         // "70 năm" is a duration; "năm 2018" after a number is not its unit.
         if tk[u].lower == "năm", u + 1 < tk.count, tk[u + 1].kind == .number { return nil }
         if tk[u].isUpper {
-            return (v.text(tk[u].start, tk[u].end).lowercased(), tk[u].end)
+            return (v.lowerText(tk[u].start, tk[u].end), tk[u].end)
         }
         // Proper nouns are not units ("12 Chương trình" still is: a capital after a number is rare but real).
         var end = u
@@ -164,7 +164,7 @@ enum Amounts {
             end = after
         }
         guard end > u else { return nil }
-        return (v.text(tk[u].start, tk[end - 1].end).lowercased(), tk[end - 1].end)
+        return (v.lowerText(tk[u].start, tk[end - 1].end), tk[end - 1].end)
     }
 
     static let listNouns: [[String]] = [["phuong"], ["thi", "tran"], ["thi", "xa"], ["truong", "hoc"], ["giai", "phap"], ["huyen"], ["xa"], ["thanh", "pho"]]

@@ -70,7 +70,7 @@ enum Awards {
                 } else {
                     var f = Figure(kind: .quantity, text: v.text(start, tk[titleEnd - 1].end), start: start, end: tk[titleEnd - 1].end)
                     f.number = Double(count)
-                    f.unit = v.text(tk[m.start].start, tk[titleEnd - 1].end).lowercased()
+                    f.unit = v.lowerText(tk[m.start].start, tk[titleEnd - 1].end)
                     out.append(Candidate(figure: f, priority: totalPriority))
                 }
             }
@@ -148,7 +148,7 @@ enum Awards {
                tk[recipientEnd + 1].kind == .word, let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1) {
                 recipientEnd = e2
             }
-            let recipient = v.text(tk[after].start, tk[recipientEnd - 1].end).lowercased()
+            let recipient = v.lowerText(tk[after].start, tk[recipientEnd - 1].end)
             parts.append(Part(start: tk[t].start, end: tk[rEnd - 1].end, count: Int(value), recipient: recipient))
             t = recipientEnd
             if t < tk.count, tk[t].key == "," || tk[t].key == "va" { t += 1 } else { break }

@@ -52,6 +52,8 @@ enum DatesAndPeriods {
         // Word-led forms.
         let tk = v.tokens
         for t in tk.indices {
+            // Every form below starts with a number or one of a few words: skip the rest at once.
+            guard tk[t].kind == .number || wordLeads.contains(tk[t].keyHash) else { continue }
             let key = tk[t].key
             // ngày D tháng M năm Y
             if key == "ngay", t + 5 < tk.count, tk[t + 2].key == "thang", tk[t + 4].key == "nam",
@@ -136,8 +138,7 @@ enum DatesAndPeriods {
                 out.append(Candidate(figure: f, priority: periodPriority))
             }
             // giai đoạn / nhiệm kỳ / thời kỳ YYYY - YYYY
-            let leads: [[String]] = [["giai", "doan"], ["nhiem", "ky"], ["thoi", "ky"], ["nien", "khoa"], ["nam", "hoc"]]
-            for lead in leads {
+            for lead in intervalLeads where lead[0] == key {
                 guard let after = v.match(lead, at: t), after < tk.count, tk[after].kind == .number,
                       let y = int(tk[after]), isYear(y), let (y2, end) = yearRange(v, after) else { continue }
                 var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
@@ -147,6 +148,11 @@ enum DatesAndPeriods {
         }
         return out
     }
+
+    /// Words that open an interval: "giai đoạn 2016-2020", "nhiệm kỳ 2020 - 2025".
+    static let intervalLeads: [[String]] = [["giai", "doan"], ["nhiem", "ky"], ["thoi", "ky"], ["nien", "khoa"], ["nam", "hoc"]]
+    /// The first words of every word-led form in `candidates`.
+    static let wordLeads = KeyFilter(["ngay", "thang", "quy", "nam"] + intervalLeads.map { $0[0] })
 
     /// "2016-2020", "2020 - 2025" starting at number token `t`.
     static func yearRange(_ v: TextView, _ t: Int) -> (Int, Int)? {
@@ -186,13 +192,16 @@ enum DatesAndPeriods {
             if let c = f.calendar, let y = Int(c.prefix(4)) { explicit.append((f.start, y)) }
         }
         for i in figures.indices where figures[i].inferred {
-            guard let c = figures[i].calendar, c.contains("????") else { continue }
+            guard let c = figures[i].calendar, hasUnknownYear(c) else { continue }
             let before = explicit.last(where: { $0.0 < figures[i].start })?.1
             guard let year = before ?? publishedYear ?? explicit.first?.1 else { continue }
             figures[i].calendar = c.replacingOccurrences(of: "????", with: String(year))
         }
-        figures.removeAll { $0.calendar?.contains("????") == true }
+        figures.removeAll { $0.calendar.map(hasUnknownYear) == true }
     }
+
+    /// A calendar value still waiting for its year ("????-06-11"): "?" appears in no other.
+    static func hasUnknownYear(_ calendar: String) -> Bool { calendar.utf8.contains(UInt8(ascii: "?")) }
 
     static func int(_ t: TextView.Token) -> Int? {
         guard t.kind == .number, t.end - t.start <= 4 else { return nil }
