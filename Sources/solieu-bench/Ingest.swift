@@ -71,7 +71,7 @@ enum BenchIngest {
         print("cost vs bare SAX pass:   \(fmt(full / bare, 2))x   (goal: at most 1.5x)")
         print("RSS as the corpus grows: " + rssAt.map { "\($0.0) pages \(fmt($0.1, 0)) MB" }.joined(separator: ", "))
         print("peak RSS:                \(fmt(Memory.peakMB, 0)) MB")
-        largePage(sources)
+        if ProcessInfo.processInfo.environment["SOLIEU_BENCH_SKIP_LARGE"] == nil { largePage(sources) }
     }
 
     /// One 50 MB page: a real page's body repeated inside one document (a must not crash or hang).

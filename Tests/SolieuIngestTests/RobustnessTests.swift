@@ -54,6 +54,17 @@ struct RobustnessTests {
         #expect(article.paragraphs.contains("Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang."))
     }
 
+    @Test func blocksHiddenByInlineStyleAreDropped() throws {
+        let body = "Đoạn nội dung chính của bài viết về công tác thi đua, khen thưởng năm 2019 của tỉnh, đủ dài để là bài."
+        for style in ["display:none", "DISPLAY : NONE", "color:red; visibility: hidden"] {
+            let article = try html("<html><body><h1>Khen thưởng năm 2019</h1><p>\(body)</p><div style=\"\(style)\"><p>Khối ẩn không được đọc vào bài viết này dù nó dài như một đoạn văn.</p></div></body></html>")
+            #expect(!article.text.contains("Khối ẩn"), "\(style)")
+            #expect(article.text.contains(body))
+        }
+        let shown = try html("<html><body><h1>Khen thưởng năm 2019</h1><p style=\"display:block; font-size: 12px\">\(body)</p></body></html>")
+        #expect(shown.text.contains(body))
+    }
+
     @Test func inlineMarkupDoesNotGlueWords() throws {
         let article = try html("<html><body><h1>Khen thưởng năm 2019</h1><p>Chủ tịch UBND tỉnh tặng Bằng<b>khen</b> cho 12 tập thể và <i>Giấy</i><i>khen</i> cho 25 cá nhân có thành tích xuất sắc trong năm 2019.</p></body></html>")
         #expect(article.text.contains("Bằng khen cho 12 tập thể và Giấy khen cho 25 cá nhân"))

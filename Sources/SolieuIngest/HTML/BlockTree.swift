@@ -105,6 +105,24 @@ private let boilerplatePrefixes: [String] = [
 
 private let boilerplatePrefixBytes: [[UInt8]] = boilerplatePrefixes.map { Array($0.utf8) }
 
+/// Whether an inline style hides its element ("display: none", "visibility:hidden"), read over
+/// the bytes with white space dropped and ASCII lower-cased.
+func styleHides(_ style: String) -> Bool {
+    var compact: [UInt8] = []
+    compact.reserveCapacity(style.utf8.count)
+    for b in style.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+        compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    func has(_ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard compact.count >= n else { return false }
+        return needle.withUTF8Buffer { p in
+            (0...(compact.count - n)).contains { i in (0..<n).allSatisfy { compact[i + $0] == p[$0] } }
+        }
+    }
+    return has("display:none") || has("visibility:hidden")
+}
+
 private func isBoilerplateToken(_ token: Substring) -> Bool {
     let string = String(token)
     if boilerplateTokens.contains(string) { return true }
@@ -277,8 +295,7 @@ private struct Builder {
                 boilerplate = boilerplate || v.boilerplate
                 contentHint = contentHint || v.content
             case "style":
-                let s = v.lowercased().replacingOccurrences(of: " ", with: "")
-                if s.contains("display:none") || s.contains("visibility:hidden") { hidden = true }
+                if styleHides(v) { hidden = true }
             case "hidden": hidden = true
             case "aria-hidden": if v.lowercased() == "true" { hidden = true }
             default: break
