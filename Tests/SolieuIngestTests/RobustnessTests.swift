@@ -1,5 +1,5 @@
 import Foundation
-import SolieuIngest
+@testable import SolieuIngest
 import SolieuTestSupport
 import Testing
 
@@ -52,6 +52,15 @@ struct RobustnessTests {
     @Test func unclosedTagsEverywhere() throws {
         let article = try html("<html><body><h1>Tiêu đề bài viết về thi đua<p>Đoạn thứ nhất của bài viết, có đủ dài để được coi là nội dung chính của trang này.<p>Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang.<table><tr><td>a<td>b</table>")
         #expect(article.paragraphs.contains("Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang."))
+    }
+
+    @Test func titleOverlapCountsSharedWords() {
+        let m = OverlapMatcher("khen thuong nam 2019 cua tinh")
+        #expect(m.overlap("khen thuong nam 2019 cua tinh", atLeast: 0.6) == 1)
+        #expect(m.overlap("khen  thuong nam 2019 cua", atLeast: 0.6) == 5.0 / 6.0)
+        #expect(m.overlap("khen thuong", atLeast: 0.6) == 0)          // 2 of 6 words: under the threshold
+        #expect(m.overlap("thi dua yeu nuoc toan dan", atLeast: 0.1) == 0)
+        #expect(m.overlap("nam nam nam 2019 tinh tinh", atLeast: 0.1) == 3.0 / 6.0)  // each word counts once
     }
 
     @Test func blocksHiddenByInlineStyleAreDropped() throws {

@@ -118,7 +118,9 @@ enum Decoding {
     }
 
     /// Number of invalid UTF-8 sequences.
-    static func invalidUTF8Count(_ bytes: [UInt8]) -> Int {
+    static func invalidUTF8Count(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBufferPointer(invalidUTF8Count) }
+
+    static func invalidUTF8Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var errors = 0
         var i = 0
         let n = bytes.count

@@ -130,9 +130,10 @@ struct ContentFinder {
     private func findTitle(keys: [String], metaTitle: String?, contentStart: Int, contentEnd: Int) -> Int? {
         let blocks = tree.blocks
         let metaKey = metaTitle.map { VietnameseFold.searchKey($0) }
+        let matcher = metaKey.map(OverlapMatcher.init)
         func similar(_ i: Int) -> Double {
-            guard let metaKey, !metaKey.isEmpty else { return 0 }
-            return overlap(keys[i], metaKey)
+            guard let matcher else { return 0 }
+            return matcher.overlap(keys[i], atLeast: 0.6)
         }
         func usable(_ i: Int) -> Bool {
             let node = Int(blocks[i].node)
@@ -195,17 +196,38 @@ extension ContentFinder {
     }
 }
 
-/// Word overlap of two keys: |shared| / max(|a|, |b|), by whitespace words.
-func overlap(_ a: String, _ b: String) -> Double {
-    let wa = a.split(separator: " ")
-    let wb = b.split(separator: " ")
-    guard !wa.isEmpty, !wb.isEmpty else { return 0 }
-    var counts: [Substring: Int] = [:]
-    for w in wb { counts[w, default: 0] += 1 }
-    var shared = 0
-    for w in wa where (counts[w] ?? 0) > 0 {
-        shared += 1
-        counts[w]! -= 1
+/// Word overlap of candidate keys with one fixed key, |shared| / max(|a|, |b|) by whitespace
+/// words: the fixed key's words are counted once, and a candidate whose word count alone keeps
+/// it under the threshold is not split.
+struct OverlapMatcher {
+    let counts: [Substring: Int]
+    let words: Int
+
+    init(_ key: String) {
+        var counts: [Substring: Int] = [:]
+        let words = key.split(separator: " ")
+        for w in words { counts[w, default: 0] += 1 }
+        self.counts = counts
+        self.words = words.count
     }
-    return Double(shared) / Double(max(wa.count, wb.count))
+
+    /// The overlap of `candidate` with the key, or 0 when it is certainly below `atLeast`.
+    func overlap(_ candidate: String, atLeast threshold: Double) -> Double {
+        guard words > 0 else { return 0 }
+        // Words of the candidate, counted over its bytes (runs of non-spaces).
+        var n = 0
+        var inWord = false
+        for b in candidate.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        guard n > 0, Double(min(n, words)) / Double(max(n, words)) >= threshold else { return 0 }
+        var remaining = counts
+        var shared = 0
+        for w in candidate.split(separator: " ") where (remaining[w] ?? 0) > 0 {
+            shared += 1
+            remaining[w]! -= 1
+        }
+        return Double(shared) / Double(max(n, words))
+    }
 }
+
