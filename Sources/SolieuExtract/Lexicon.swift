@@ -23,6 +23,8 @@ final class Lexicon: Sendable {
     /// Words after which a bare currency word ("đồng") is the currency, not part of a compound.
     let afterCurrency: Set<String>
     let notQuantityBefore: PhraseTable<Bool>
+    /// Nouns a number written in words counts ("hai gia đình"), matched with diacritics.
+    let countNouns: PhraseTable<Bool>
 
     static let bundled: Lexicon = {
         guard let lexURL = Bundle.module.url(forResource: "lexicon", withExtension: "json"),
@@ -82,6 +84,9 @@ final class Lexicon: Sendable {
         var before = PhraseTable<Bool>(exact: true)
         for w in lexicon["not_quantity_before"] as? [String] ?? [] { before.add(w, true) }
         notQuantityBefore = before
+        var countNouns = PhraseTable<Bool>(exact: true)
+        for w in lexicon["count_nouns"] as? [String] ?? [] { countNouns.add(w, true) }
+        self.countNouns = countNouns
     }
 }
 

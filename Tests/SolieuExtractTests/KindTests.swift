@@ -171,6 +171,20 @@ struct KindTests {
         // Words that only look like numbers are not counts.
         #expect(figures("một số đơn vị chưa hoàn thành, hai bên cùng thống nhất").isEmpty)
     }
+    @Test func quantitiesInWords() {
+        let q = one("Năm 2019, huyện hỗ trợ xây nhà cho mười lăm hộ nghèo.", .quantity)
+        #expect(q?.number == 15)
+        #expect(q?.text == "mười lăm hộ nghèo")
+        #expect(q?.unit == "hộ nghèo")
+        #expect(one("Ba xã đạt chuẩn nông thôn mới trong năm.", .quantity)?.number == 3)
+        #expect(one("có hai mươi lăm cá nhân tham gia", .quantity)?.number == 25)
+        #expect(one("đã khởi công một trăm linh năm công trình", .quantity)?.number == 105)
+        // Not counts: an article, an ordinal, a year, a word that only looks like a number.
+        #expect(one("Huyện là một đơn vị tiêu biểu của tỉnh.", .quantity) == nil)
+        #expect(one("đây là lần thứ hai đơn vị được nhận cờ", .quantity) == nil)
+        #expect(one("trong năm xã đã hoàn thành kế hoạch", .quantity) == nil)
+        #expect(one("hai bên cùng thống nhất ký kết", .quantity) == nil)
+    }
     @Test func countWithoutAwardTitleIsAQuantity() {
         #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .award) == nil)
         #expect(one("có 47 tập thể, cá nhân được khen thưởng cấp Nhà nước", .quantity)?.number == 47)

@@ -97,6 +97,28 @@ enum Amounts {
                 out.append(Candidate(figure: f, priority: quantityPriority))
             }
         }
+        out += wordQuantities(v, lexicon)
+        return out
+    }
+
+    /// Numbers written in words before a counted noun: "hai gia đình", "mười lăm hộ nghèo",
+    /// "hai mươi lăm cá nhân". Only before a noun of `count_nouns`, and from two up: "một" is as
+    /// often "a" as "one" ("là một đơn vị tiêu biểu"); bare "năm" and "tư" are as often "year" and
+    /// "fourth"; "thứ hai" is an ordinal.
+    static func wordQuantities(_ v: TextView, _ lexicon: Lexicon) -> [Candidate] {
+        var out: [Candidate] = []
+        let tk = v.tokens
+        for t in tk.indices where tk[t].kind == .word && (VietnameseNumber.unitWords[tk[t].lower] != nil || tk[t].lower == "mười") {
+            if t > 0, tk[t - 1].kind == .word, tk[t - 1].lower == "thứ" || VietnameseNumber.unitWords[tk[t - 1].lower] != nil
+                || tk[t - 1].lower == "mười" || tk[t - 1].lower == "mươi" || tk[t - 1].lower == "trăm" { continue }
+            guard let (n, e) = VietnameseNumber.words(v, at: t), n >= 2, e < tk.count else { continue }
+            if e == t + 1, tk[t].lower == "năm" || tk[t].lower == "tư" { continue }
+            guard lexicon.countNouns.longest(in: v, at: e) != nil, let (unit, uend) = unitPhrase(v, lexicon, from: e) else { continue }
+            var f = Figure(kind: .quantity, text: v.text(tk[t].start, uend), start: tk[t].start, end: uend)
+            f.number = Double(n)
+            f.unit = unit
+            out.append(Candidate(figure: f, priority: quantityPriority))
+        }
         return out
     }
 
