@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "SolieuTestSupport", path: "Tests/SolieuTestSupport"),
         .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText", "SolieuTestSupport"]),
-        .testTarget(name: "SolieuIndexTests", dependencies: ["SolieuIndex", "SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen", "solieu"]),
+        .testTarget(name: "SolieuIndexTests", dependencies: ["SolieuIndex", "SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen", "solieu",
+                                                       .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SolieuAuditTests", dependencies: ["SolieuAudit", "SolieuIndex", "SolieuTestSupport", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
     ]

@@ -54,6 +54,7 @@ public final class SolieuDatabase: Sendable {
             db.add(function: DatabaseFunction("solieu_key", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(VietnameseFold.searchKey)
             })
+            Ranking.register(db)
             // solieu_words(text): its folded words joined by one space ("Tập thể, cá nhân" → "tap the ca nhan").
             db.add(function: DatabaseFunction("solieu_words", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map { SearchQuery.fold($0).joined(separator: " ") }

@@ -178,8 +178,11 @@ public extension SolieuDatabase {
     static let rankingWindow = 2000
 
     /// Ranked documents matching `query` (see `SearchQuery`), newest first among equals.
+    /// With `exactRanking`, relevance uses document frequencies counted over the whole index
+    /// (FTS5's bm25()) instead of estimated from the newest documents (`Ranking`): the same order
+    /// on an index of up to `Ranking.sampleSize` documents, slower on large ones.
     func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
-                markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
+                exactRanking: Bool = false, markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
         let defined = (try? definedAbbreviations()) ?? []
         let parsed = try SearchQuery.parse(query, abbreviations: defined.isEmpty ? .bundled : Abbreviations(entries: Abbreviations.bundled.entries + defined))
         guard limit > 0 else { throw IndexError("--limit must be at least 1") }
@@ -206,13 +209,29 @@ public extension SolieuDatabase {
             try Int64.fetchOne(db, sql: "SELECT rowid FROM document_search WHERE document_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                                arguments: [match, Self.rankingWindow - 1])
         } ?? 0
+        // Document frequencies from the most recent documents (see `Ranking`): a thousand-document
+        // sample per phrase instead of bm25()'s walk over every document holding it.
+        let countedPhrases = exactRanking ? [] : parsed.phrases
+        let (sample, hits): (Int, [Int]) = exactRanking ? (0, []) : try pool.read { db in
+            let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0
+            let low = newest - Int64(Ranking.sampleSize)
+            let sample = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE id > ?", arguments: [low]) ?? 0
+            let hits = try countedPhrases.map { phrase in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM document_search WHERE document_search MATCH ? AND rowid > ?",
+                                 arguments: [phrase, low]) ?? 0
+            }
+            return (sample, hits)
+        }
+        let rankArguments = exactRanking ? [] : ([sample] + hits).map { $0 as (any DatabaseValueConvertible)? }
+        let rankExpression = exactRanking ? "document_search.rank"
+            : "solieu_bm25(document_search, \(rankArguments.map { _ in "?" }.joined(separator: ", ")))"
         let ranked = """
-            SELECT document_search.rowid AS id, document_search.rank AS rank
+            SELECT document_search.rowid AS id, \(rankExpression) AS rank
             FROM document_search JOIN documents d ON d.id = document_search.rowid
             WHERE document_search MATCH ? AND document_search.rowid >= ?\(conditions.map { " AND " + $0 }.joined())
-            ORDER BY document_search.rank LIMIT ?
+            ORDER BY rank LIMIT ?
             """
-        arguments = [match, bound] + arguments + [limit]
+        arguments = rankArguments + [match, bound] + arguments + [limit]
         let sql = """
             SELECT d.id, d.title, d.published, d.province, d.province_now, d.text, hits.rank,
                    (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1)

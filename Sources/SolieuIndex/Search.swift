@@ -71,6 +71,16 @@ public struct SearchQuery: Sendable, Equatable {
         }.joined(separator: " OR ")
     }
 
+    /// Every phrase of `fts5` as FTS5 numbers them (in the order written: per group, the required
+    /// items' alternatives, then the excluded ones'), each a MATCH expression of its own.
+    public var phrases: [String] {
+        groups.flatMap { group in
+            (group.filter { !$0.excluded } + group.filter(\.excluded)).flatMap { item in
+                item.alternatives.map { "\"" + $0.joined(separator: " ") + "\"" + (item.prefix ? "*" : "") }
+            }
+        }
+    }
+
     /// The token sequences a snippet should highlight.
     public var highlightPhrases: [[String]] {
         groups.flatMap { $0.filter { !$0.excluded }.flatMap(\.alternatives) }

@@ -108,6 +108,14 @@ enum BenchIndex {
         time("search \"Huân chương Lao động\" --province Kiên Giang", goal: 50) { try db.search("\"Huân chương Lao động\"", province: "Kiên Giang", limit: 20).count }
         time("search UBND --from 2018 --to 2019", goal: 50) { try db.search("UBND", from: "2018", to: "2019", limit: 20).count }
         time("search \"nong thon moi\" OR ngan sach", goal: 50) { try db.search("\"nong thon moi\" OR \"ngan sach\"", limit: 20).count }
+        // The estimated document frequencies against the exact ones: how much of the top 20 agrees.
+        for q in ["thi dua khen thuong", "\"Huân chương Lao động\"", "UBND", "\"nong thon moi\" OR \"ngan sach\"", "bang khen tap the"] {
+            let estimated = (try? db.search(q, limit: 20).map(\.id)) ?? []
+            let exact = (try? db.search(q, limit: 20, exactRanking: true).map(\.id)) ?? []
+            let shared = Set(estimated).intersection(exact).count
+            print("  ranking \(pad(q, 46)) top 20 shared with exact bm25: \(shared)/\(exact.count), same first: \(estimated.first == exact.first)")
+        }
+        time("search \"thi dua khen thuong\" --exact-ranking", goal: 50) { try db.search("thi dua khen thuong", limit: 20, exactRanking: true).count }
         var f1 = FigureFilter(); f1.kinds = [.award]; f1.award = "Bằng khen"; f1.province = "Gia Lai"; f1.period = "2018"; f1.limit = 200
         time("figures --kind award --award 'Bằng khen' --province 'Gia Lai' --period 2018", goal: 50) { try db.figures(f1).count }
         var f2 = FigureFilter(); f2.kinds = [.percent]; f2.measure = "nông thôn mới"; f2.province = "Cao Bằng"; f2.limit = 200
