@@ -37,6 +37,16 @@ struct AwardStats {
         var documentCount = 0
         var lastDocument: Int64 = -1
         var documents = Set<Int64>()
+
+        /// Adds another worker's share of the same group. Counted documents add up: with award
+        /// and recipient in the key a group lives in one worker (each title is scanned by one).
+        mutating func merge(_ other: Accumulator) {
+            figures += other.figures
+            sum += other.sum
+            hasSum = hasSum || other.hasSum
+            documentCount += other.documentCount
+            documents.formUnion(other.documents)
+        }
     }
 
     enum Column { case province, provinceNow, site, award, recipient, kind, awardClass, document, year, conferrer, period }
@@ -103,13 +113,17 @@ struct AwardStats {
         return true
     }
 
-    static func run(_ db: Database, filter: FigureFilter, groupBy: [String], awards: [String]?, provinceName: String?,
-                    period: PeriodRange?, documentID: Int64?) throws -> [StatsRow] {
+    /// Documents held in memory for the figure scan: facets by interned id (`strings`), and
+    /// whether the filter keeps each document. Read-only once built, so workers share it.
+    struct DocTable: @unchecked Sendable {
+        var docs: [Doc]
+        var strings: Strings
+    }
+
+    static func documents(_ db: Database, groupBy: [String], provinceName: String?, documentID: Int64?) throws -> DocTable {
         let strings = Strings()
-        // Documents in memory, marked when the filter keeps them.
-        var docs: [Doc] = []
         let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0
-        docs = Array(repeating: Doc(), count: Int(maxID) + 1)
+        var docs = Array(repeating: Doc(), count: Int(maxID) + 1)
         // From the covering index (scanning the table would read every article's text pages),
         // stepping the statement directly.
         let interner = ByteInterner(strings)
@@ -140,17 +154,152 @@ struct AwardStats {
             if id >= 0 && Int(id) < docs.count { docs[Int(id)] = d }
         }
         sqlite3_reset(ds)
+        return DocTable(docs: docs, strings: strings)
+    }
 
-        // `period` (the one stated in the sentence) is not in the index: read it only when grouped by.
-        var sql = """
-            SELECT award, recipient, document_id, count, award_class, conferrer, period_first, period_last\(groupBy.contains("period") ? ", period" : "")
-            FROM figures INDEXED BY figures_award_facts WHERE kind = 'award'
-            """
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let awards {
-            sql += " AND award IN (\(awards.map { _ in "?" }.joined(separator: ",")))"
-            arguments += awards
+    /// The award titles present, in index order: a skip scan, one seek per title.
+    static func awardTitles(_ db: Database, among awards: [String]?) throws -> [String] {
+        try awards ?? String.fetchAll(db, sql: """
+            WITH RECURSIVE t(award) AS (
+                SELECT min(award) FROM figures INDEXED BY figures_award_facts WHERE kind = 'award'
+                UNION ALL
+                SELECT (SELECT min(award) FROM figures INDEXED BY figures_award_facts WHERE kind = 'award' AND award > t.award)
+                FROM t WHERE t.award IS NOT NULL)
+            SELECT award FROM t WHERE award IS NOT NULL
+            """)
+    }
+
+    /// Below this many documents one scan is as fast as several.
+    static let parallelThreshold = 20_000
+
+    /// What identifies a state of the index for the workers' check: a new or replaced document
+    /// changes the newest document id or its content hash, and the newest figure id.
+    static func stamp(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: """
+            SELECT coalesce((SELECT max(id) FROM documents), '') || ' ' || coalesce((SELECT content_hash FROM documents ORDER BY id DESC LIMIT 1), '')
+                || ' ' || coalesce((SELECT max(id) FROM figures), '')
+            """) ?? ""
+    }
+
+    /// Aggregates award figures. On a large index up to four workers take award titles from a
+    /// shared queue, each scanning its titles' ranges of the covering index in its own read
+    /// transaction; their groups are merged. The workers check that they read the same state as
+    /// the document table; if an ingest committed in between, the query runs again in a single
+    /// transaction.
+    static func run(_ pool: DatabasePool, filter: FigureFilter, groupBy: [String], awards: [String]?, provinceName: String?,
+                    period: PeriodRange?, documentID: Int64?, workers requested: Int? = nil) throws -> [StatsRow] {
+        let (table, titles, state) = try pool.read { db in
+            (try documents(db, groupBy: groupBy, provinceName: provinceName, documentID: documentID), try awardTitles(db, among: awards),
+             try stamp(db))
         }
+        let workers = max(1, min(titles.count, requested
+            ?? (table.docs.count < parallelThreshold ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount))))
+        let queue = TitleQueue(titles)
+        let results = Results(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { i in
+            results.set(i, Result {
+                try pool.read { db in
+                    guard try stamp(db) == state else { throw Moved() }
+                    var groups: [Group] = []
+                    while let title = queue.next() {
+                        groups += try scan(db, table, filter: filter, groupBy: groupBy, awards: [title], period: period).map { ($0.key, $0.value) }
+                    }
+                    return groups
+                }
+            })
+        }
+        if results.values.contains(where: { if case .failure(let e) = $0 { return e is Moved } else { return false } }) {
+            let all = try pool.read { db in
+                let table = try documents(db, groupBy: groupBy, provinceName: provinceName, documentID: documentID)
+                let titles = try awardTitles(db, among: awards)
+                return titles.isEmpty ? [] : try scan(db, table, filter: filter, groupBy: groupBy, awards: titles, period: period).map { ($0.key, $0.value) }
+            }
+            results.replaceAll(with: .success(all))
+        }
+        // Merge the workers' groups (keys as strings: each worker interned its own ids).
+        let ordered = groupBy.contains("award") && groupBy.contains("recipient")
+        // With the title in the key, groups of different titles never meet: no merging needed.
+        var merged: [Group] = []
+        if groupBy.contains("award") {
+            for result in results.values { merged += try result.get() }
+        } else {
+            var byKey: [[String?]: Accumulator] = [:]
+            for result in results.values {
+                for (key, acc) in try result.get() { byKey[key, default: Accumulator()].merge(acc) }
+            }
+            merged = byKey.map { ($0.key, $0.value) }
+        }
+        // SQL's order: NULLs first, then by value, key by key; sorted on the key arrays before
+        // the rows (with their dictionaries) are made.
+        let sorted = merged.sorted { a, b in
+            for (x, y) in zip(a.0, b.0) where x != y {
+                guard let x else { return true }
+                guard let y else { return false }
+                return x < y
+            }
+            return false
+        }
+        let out: [StatsRow] = sorted.map { key, acc in
+            var keys: [String: String?] = [:]
+            for (i, name) in groupBy.enumerated() { keys[name] = i < key.count ? key[i] : nil }
+            return StatsRow(keys: keys, figures: acc.figures, documents: ordered ? acc.documentCount : acc.documents.count, sum: acc.hasSum ? acc.sum : nil)
+        }
+        return out
+    }
+
+    /// A group's key values (in `groupBy` order) and its aggregates.
+    typealias Group = ([String?], Accumulator)
+
+    /// Each worker's outcome, written from the worker's thread.
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Result<[Group], Error>]
+        init(count: Int) { values = Array(repeating: .success([]), count: count) }
+        func set(_ i: Int, _ r: Result<[Group], Error>) { lock.withLock { values[i] = r } }
+        func replaceAll(with r: Result<[Group], Error>) { lock.withLock { values = [r] } }
+    }
+
+    /// Award titles handed out one at a time to whichever worker asks first.
+    final class TitleQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var titles: ArraySlice<String>
+        init(_ titles: [String]) { self.titles = titles[...] }
+        func next() -> String? { lock.withLock { titles.popFirst() } }
+    }
+
+    /// A worker found the index changed since the document table was read.
+    struct Moved: Error {}
+
+    /// One worker: the award figures of `awards` (index ranges), grouped; keys as strings.
+    static func scan(_ db: Database, _ table: DocTable, filter: FigureFilter, groupBy: [String], awards: [String],
+                     period: PeriodRange?) throws -> [[String?]: Accumulator] {
+        let strings = Strings()
+        let interner = ByteInterner(strings)
+        let docs = table.docs
+        // Facets of documents, re-interned into this worker's ids on first use.
+        var fromDocs = [Int32](repeating: -2, count: table.strings.values.count)
+        func docID(_ id: Int32) -> Int32 {
+            guard id >= 0 else { return -1 }
+            if fromDocs[Int(id)] == -2 { fromDocs[Int(id)] = strings.id(table.strings.values[Int(id)]) }
+            return fromDocs[Int(id)]
+        }
+        // Only the columns this query needs: each one read costs the scan. `period` (the one
+        // stated in the sentence) is not in the index: read it only when grouped by.
+        var selected = "award, recipient, document_id, count, period_first, period_last"
+        var nextColumn: Int32 = 6
+        func optional(_ name: String, _ needed: Bool) -> Int32 {
+            guard needed else { return -1 }
+            selected += ", " + name
+            nextColumn += 1
+            return nextColumn - 1
+        }
+        let classColumn = optional("award_class", groupBy.contains("class"))
+        let conferrerColumn = optional("conferrer", groupBy.contains("conferrer"))
+        let periodColumn = optional("period", groupBy.contains("period"))
+        var sql = "SELECT \(selected) FROM figures INDEXED BY figures_award_facts WHERE kind = 'award'"
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        sql += " AND award IN (\(awards.map { _ in "?" }.joined(separator: ",")))"
+        arguments += awards
         let recipientWords = filter.recipient.map { SearchQuery.fold($0).joined(separator: " ") }
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
@@ -202,9 +351,13 @@ struct AwardStats {
         while try step(sqlite) {
             let documentID = sqlite3_column_int64(sqlite, 2)
             guard documentID >= 0, Int(documentID) < docs.count, docs[Int(documentID)].included else { continue }
-            let doc = docs[Int(documentID)]
-            let first = sqlite3_column_type(sqlite, 6) == SQLITE_NULL ? doc.first : Int32(sqlite3_column_int64(sqlite, 6))
-            let last = sqlite3_column_type(sqlite, 7) == SQLITE_NULL ? doc.last : Int32(sqlite3_column_int64(sqlite, 7))
+            var doc = docs[Int(documentID)]
+            doc.province = docID(doc.province)
+            doc.provinceNow = docID(doc.provinceNow)
+            doc.site = docID(doc.site)
+            doc.period = docID(doc.period)
+            let first = sqlite3_column_type(sqlite, 4) == SQLITE_NULL ? doc.first : Int32(sqlite3_column_int64(sqlite, 4))
+            let last = sqlite3_column_type(sqlite, 5) == SQLITE_NULL ? doc.last : Int32(sqlite3_column_int64(sqlite, 5))
             if hasPeriod && !(Int(first) >= periodFirst && Int(last) <= periodLast) { continue }
             let award = intern(0, &lastAward, &lastAwardID)
             let recipient = intern(1, &lastRecipient, &lastRecipientID)
@@ -225,7 +378,7 @@ struct AwardStats {
                 case .award: key[i] = award
                 case .recipient: key[i] = recipient
                 case .kind: key[i] = kindID
-                case .awardClass: key[i] = sqlite3_column_type(sqlite, 4) == SQLITE_NULL ? -1 : strings.id(String(sqlite3_column_int64(sqlite, 4)))
+                case .awardClass: key[i] = sqlite3_column_type(sqlite, classColumn) == SQLITE_NULL ? -1 : strings.id(String(sqlite3_column_int64(sqlite, classColumn)))
                 case .document: key[i] = strings.id(String(documentID))
                 case .year:
                     let y0 = Int64(first) / 10000, y1 = Int64(last) / 10000
@@ -236,9 +389,9 @@ struct AwardStats {
                         key[i] = id
                     }
                 case .conferrer:
-                    if let (p, n) = text(5) { key[i] = interner.id(p, n) }
+                    if let (p, n) = text(conferrerColumn) { key[i] = interner.id(p, n) }
                 case .period:
-                    if let (p, n) = text(8) {
+                    if let (p, n) = text(periodColumn) {
                         key[i] = interner.id(p, n)
                     } else {
                         key[i] = doc.period
@@ -267,24 +420,12 @@ struct AwardStats {
             }
             groups[key] = acc
         }
-        var out: [StatsRow] = groups.map { key, acc in
-            var keys: [String: String?] = [:]
-            for (i, name) in wanted.enumerated() {
+        var out: [[String?]: Accumulator] = [:]
+        for (key, acc) in groups {
+            out[(0..<wanted.count).map { i in
                 let id = i < 8 ? key[i] : -1
-                keys[name] = id >= 0 ? strings.values[Int(id)] : nil
-            }
-            return StatsRow(keys: keys, figures: acc.figures, documents: ordered ? acc.documentCount : acc.documents.count, sum: acc.hasSum ? acc.sum : nil)
-        }
-        // SQL's order: NULLs first, then by value, key by key.
-        out.sort { a, b in
-            for name in wanted {
-                let x = a.keys[name] ?? nil, y = b.keys[name] ?? nil
-                if x == y { continue }
-                guard let x else { return true }
-                guard let y else { return false }
-                return x < y
-            }
-            return false
+                return id >= 0 ? strings.values[Int(id)] : nil
+            }] = acc
         }
         return out
     }

@@ -450,6 +450,11 @@ public extension SolieuDatabase {
 
     func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
         guard AwardStats.applies(filter, groupBy) else { return try statsSQL(filter, groupBy: groupBy) }
+        return try awardStats(filter, groupBy: groupBy)
+    }
+
+    /// `stats` through `AwardStats`; `workers` overrides how many scan in parallel (tests).
+    func awardStats(_ filter: FigureFilter, groupBy: [String], workers: Int? = nil) throws -> [StatsRow] {
         let awards = try filter.award.map { try matchingValues(column: "award", query: $0, what: "award") }
         let province = try filter.province.map(Self.provinceName)
         var period: PeriodRange?
@@ -461,9 +466,8 @@ public extension SolieuDatabase {
         }
         let document = try filter.document.map(documentID)
         if let r = filter.recipient, SearchQuery.fold(r).isEmpty { throw IndexError("--recipient needs words") }
-        return try pool.read { db in
-            try AwardStats.run(db, filter: filter, groupBy: groupBy, awards: awards, provinceName: province, period: period, documentID: document)
-        }
+        return try AwardStats.run(pool, filter: filter, groupBy: groupBy, awards: awards, provinceName: province, period: period,
+                                  documentID: document, workers: workers)
     }
 
     /// The same aggregates through SQL's GROUP BY (any kind, any filter).
