@@ -142,70 +142,36 @@ struct TextView {
     }
 
     /// What a token's lower-case scalars give: its lower-case text, its key and their
-    /// fingerprints. Reports repeat their words, so these are cached: direct-mapped, and a run of
-    /// up to 8 scalars below U+2000 is its own cache key, so a hit is exact. Caches live in a
-    /// pool and serve one text at a time, so they carry over from one document to the next on
+    /// fingerprints, cached by those scalars (the key is a function of them). The caches live in
+    /// a pool and serve one text at a time, so they carry over from one document to the next on
     /// every thread without being shared.
+    struct Word {
+        var lower: String
+        var key: String
+        var lowerHash: UInt64
+        var keyHash: UInt64
+    }
+
     private final class WordCache: @unchecked Sendable {
         private static let lock = NSLock()
         nonisolated(unsafe) private static var pool: [WordCache] = []  // guarded by `lock`
 
         static func take() -> WordCache {
-            lock.withLock { pool.popLast() } ?? WordCache(scalars: 1 << 15)
+            lock.withLock { pool.popLast() } ?? WordCache()
         }
 
         static func give(_ cache: WordCache) {
             lock.withLock { if pool.count < 64 { pool.append(cache) } }
         }
 
-        struct Word {
-            var lower: String
-            var key: String
-            var lowerHash: UInt64
-            var keyHash: UInt64
-        }
-        let mask: Int
-        let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
-        let words: UnsafeMutablePointer<Word>
-
-        init(scalars: Int) {
-            var bits = 6
-            while bits < 12 && 1 << bits < scalars / 8 { bits += 1 }
-            mask = (1 << bits) - 1
-            keys = .allocate(capacity: 2 << bits)
-            keys.initialize(repeating: 0, count: 2 << bits)
-            words = .allocate(capacity: 1 << bits)
-            words.initialize(repeating: Word(lower: "", key: "", lowerHash: 0, keyHash: 0), count: 1 << bits)
-        }
-
-        deinit {
-            keys.deallocate()
-            words.deinitialize(count: mask + 1)
-            words.deallocate()
-        }
+        let runs = ScalarRunCache<Word>(scalars: 1 << 15, empty: Word(lower: "", key: "", lowerHash: 0, keyHash: 0))
 
         @inline(__always)
         func word(_ lower: UnsafeBufferPointer<Unicode.Scalar>, _ key: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Word {
-            let length = b - a
-            guard length >= 1 && length <= 8 else { return make(lower, key, a, b) }
-            var k0 = UInt64(length), k1: UInt64 = 0
-            for k in 0..<length {
-                let v = lower[a + k].value
-                guard v < 0x2000 else { return make(lower, key, a, b) }
-                if k < 4 { k0 |= UInt64(v) << (4 + 13 * k) } else { k1 |= UInt64(v) << (13 * (k - 4)) }
+            runs.value(lower, a, b) { a, b in
+                Word(lower: Tokenizer.string(lower, a, b), key: Tokenizer.string(key, a, b),
+                     lowerHash: fingerprint(lower, a, b), keyHash: fingerprint(key, a, b))
             }
-            let slot = Int(truncatingIfNeeded: ((k0 ^ (k1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
-            if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return words[slot] }
-            let w = make(lower, key, a, b)
-            keys[2 * slot] = k0
-            keys[2 * slot + 1] = k1
-            words[slot] = w
-            return w
-        }
-
-        private func make(_ lower: UnsafeBufferPointer<Unicode.Scalar>, _ key: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> Word {
-            Word(lower: Tokenizer.string(lower, a, b), key: Tokenizer.string(key, a, b),
-                 lowerHash: fingerprint(lower, a, b), keyHash: fingerprint(key, a, b))
         }
     }
 

@@ -48,9 +48,6 @@ public final class SolieuDatabase: Sendable {
             // Takes effect only when the file is created.
             try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Read the file through a memory map (up to 4 GB): a full scan of the award index then
-            // costs no read() call and no copy per page.
-            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
             // Plans must not depend on building a throw-away index over millions of figures.
             try db.execute(sql: "PRAGMA automatic_index = OFF")
             // solieu_key(text): the search key (lower-case, no diacritics, "đ" → "d").

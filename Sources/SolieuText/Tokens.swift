@@ -15,50 +15,51 @@ public struct Token: Sendable, Equatable {
     public var text: String
 }
 
-/// The strings of short scalar runs already made while reading one text: a report repeats its
-/// syllables ("thi đua", "khen thưởng"), so most tokens cost a table lookup instead of a new
-/// String. Direct-mapped; a run of up to 8 scalars below U+2000 is its own key, so a hit is exact.
-/// One cache per text and thread (it is not shared).
-public final class ShortStringCache {
-    let mask: Int
-    let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
-    let texts: UnsafeMutablePointer<String>
+/// What short scalar runs gave the last time they were met: a report repeats its syllables
+/// ("thi đua", "khen thưởng"), so most tokens cost a table lookup instead of new Strings. The
+/// tokenizer caches token texts in one; extraction caches each word's texts and fingerprints.
+/// Direct-mapped; a run of up to 8 scalars below U+2000 is its own key, so a hit is exact. Not
+/// shared between threads: one cache serves one text at a time.
+public final class ScalarRunCache<Value> {
+    @usableFromInline let mask: Int
+    @usableFromInline let keys: UnsafeMutablePointer<UInt64>  // two words per slot; (0, 0) is an empty slot
+    @usableFromInline let values: UnsafeMutablePointer<Value>
 
-    /// A cache sized for a text of `scalars` scalars (64 to 4096 slots).
-    public init(scalars: Int) {
+    /// A cache sized for a text of `scalars` scalars (64 to 4096 slots), its slots filled with `empty`.
+    public init(scalars: Int, empty: Value) {
         var bits = 6
         while bits < 12 && 1 << bits < scalars / 8 { bits += 1 }
         mask = (1 << bits) - 1
         keys = .allocate(capacity: 2 << bits)
         keys.initialize(repeating: 0, count: 2 << bits)
-        texts = .allocate(capacity: 1 << bits)
-        texts.initialize(repeating: "", count: 1 << bits)
+        values = .allocate(capacity: 1 << bits)
+        values.initialize(repeating: empty, count: 1 << bits)
     }
 
     deinit {
         keys.deallocate()
-        texts.deinitialize(count: mask + 1)
-        texts.deallocate()
+        values.deinitialize(count: mask + 1)
+        values.deallocate()
     }
 
-    /// The string of s[a..<b], as `Tokenizer.string` makes it.
-    @inline(__always)
-    public func string(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int) -> String {
+    /// What `make(a, b)` gives for the run s[a..<b], from the cache when this run was met before.
+    @inlinable @inline(__always)
+    public func value(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ b: Int, _ make: (Int, Int) -> Value) -> Value {
         let length = b - a
-        guard length >= 1 && length <= 8 else { return Tokenizer.string(s, a, b) }
+        guard length >= 1 && length <= 8 else { return make(a, b) }
         var k0 = UInt64(length), k1: UInt64 = 0
         for k in 0..<length {
             let v = s[a + k].value
-            guard v < 0x2000 else { return Tokenizer.string(s, a, b) }
+            guard v < 0x2000 else { return make(a, b) }
             if k < 4 { k0 |= UInt64(v) << (4 + 13 * k) } else { k1 |= UInt64(v) << (13 * (k - 4)) }
         }
         let slot = Int(truncatingIfNeeded: ((k0 ^ (k1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 40) & mask
-        if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return texts[slot] }
-        let t = Tokenizer.string(s, a, b)
+        if keys[2 * slot] == k0 && keys[2 * slot + 1] == k1 { return values[slot] }
+        let made = make(a, b)
         keys[2 * slot] = k0
         keys[2 * slot + 1] = k1
-        texts[slot] = t
-        return t
+        values[slot] = made
+        return made
     }
 }
 
@@ -104,9 +105,9 @@ public enum Tokenizer {
         var i = 0
         // The next "@" at or after i: an e-mail address can only start within 64 scalars of one.
         var nextAt = -1
-        let cache = ShortStringCache(scalars: n)
+        let cache = ScalarRunCache<String>(scalars: n, empty: "")
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            out.append(Token(kind: kind, start: a, end: b, text: cache.string(s, a, b)))
+            out.append(Token(kind: kind, start: a, end: b, text: cache.value(s, a, b) { string(s, $0, $1) }))
         }
         while i < n {
             let c = s[i]

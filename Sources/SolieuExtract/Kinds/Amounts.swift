@@ -105,10 +105,14 @@ enum Amounts {
     /// "hai mươi lăm cá nhân". Only before a noun of `count_nouns`, and from two up: "một" is as
     /// often "a" as "one" ("là một đơn vị tiêu biểu"); bare "năm" and "tư" are as often "year" and
     /// "fourth"; "thứ hai" is an ordinal.
+    /// The words a number written in words starts with, for turning other words away at once.
+    static let numberWords = KeyFilter(Array(VietnameseNumber.unitWords.keys) + ["mười"])
+
     static func wordQuantities(_ v: TextView, _ lexicon: Lexicon) -> [Candidate] {
         var out: [Candidate] = []
         let tk = v.tokens
-        for t in tk.indices where tk[t].kind == .word && (VietnameseNumber.unitWords[tk[t].lower] != nil || tk[t].lower == "mười") {
+        for t in tk.indices where tk[t].kind == .word && numberWords.contains(tk[t].lowerHash)
+            && (VietnameseNumber.unitWords[tk[t].lower] != nil || tk[t].lower == "mười") {
             if t > 0, tk[t - 1].kind == .word, tk[t - 1].lower == "thứ" || VietnameseNumber.unitWords[tk[t - 1].lower] != nil
                 || tk[t - 1].lower == "mười" || tk[t - 1].lower == "mươi" || tk[t - 1].lower == "trăm" { continue }
             guard let (n, e) = VietnameseNumber.words(v, at: t), n >= 2, e < tk.count else { continue }
