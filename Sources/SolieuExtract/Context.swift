@@ -1,3 +1,4 @@
+import Foundation
 import SolieuText
 
 /// What each figure measures, the period it refers to, and links from parts to their stated total.
@@ -22,9 +23,13 @@ enum Context {
             switch figures[i].kind {
             case .quantity, .ratio, .range: figures[i].measure = figures[i].unit
             case .award: figures[i].measure = figures[i].award
-            case .percent, .money: figures[i].measure = clauseSubject(view, before: figures[i].start)
             default: break
             }
+        }
+        // Percents and amounts: the subject of their clause, or of the figure they follow.
+        let subjects = ClauseSubjects(view: view, figures: figures)
+        for i in figures.indices where figures[i].kind == .percent || figures[i].kind == .money {
+            figures[i].measure = subjects.measure(of: i)
         }
     }
 
@@ -67,24 +72,133 @@ enum Context {
             for m in members { figures[m].partOf = i }
         }
     }
+}
 
-    /// Words (as keys) that introduce a figure rather than name what it measures.
-    static let verbs: Set<String> = ["uoc", "dat", "tang", "giam", "chiem", "bang", "la", "con", "khoang", "hon", "tren", "duoi",
-                                     "gan", "voi", "so", "cung", "ky", "ke", "hoach", "len", "xuong", "tu", "den", "thu"]
+/// What a percent or an amount measures: the noun phrase of its clause, less the verbs that
+/// introduce the figure ("Tổng kim ngạch xuất khẩu ước đạt 51,71%" → "Tổng kim ngạch xuất
+/// khẩu") and a period said in between ("Công tác tuyển quân năm 2017 đạt 100%" → "Công tác
+/// tuyển quân"). A figure that continues a clause ("… ước đạt 50,16% kế hoạch và tăng 14,65% so
+/// cùng kỳ", "thu ngân sách hơn 52.623 tỉ đồng, bình quân đạt 57,78% kế hoạch") measures what
+/// the figure before it in that clause measures; ";" ends a clause.
+struct ClauseSubjects {
+    let view: TextView
+    let figures: [Figure]
+    /// Tokens inside a date or period figure.
+    let inPeriod: [Bool]
 
-    /// The words of the clause before a figure, less the verb that introduces it:
-    /// "Tổng kim ngạch xuất khẩu ước đạt 51,71%" → "Tổng kim ngạch xuất khẩu".
-    static func clauseSubject(_ v: TextView, before start: Int) -> String? {
-        let tk = v.tokens
-        var t = v.tokenIndex(atOrAfter: start) - 1
-        while t >= 0, tk[t].kind == .word, verbs.contains(tk[t].key) { t -= 1 }
-        let last = t
-        var words = 0
-        while t >= 0, tk[t].kind == .word || (tk[t].kind == .number && t > 0 && tk[t - 1].kind == .word), words < 12 {
-            t -= 1
-            words += 1
+    /// Words (lower case) that introduce a figure or compare it rather than name what it measures.
+    static let verbs: Set<String> = [
+        "ước", "đạt", "tăng", "giảm", "chiếm", "bằng", "là", "còn", "khoảng", "hơn", "trên", "dưới", "gần", "với", "so", "cùng",
+        "kỳ", "kế", "hoạch", "lên", "xuống", "từ", "đến", "thứ", "vượt", "thực", "hiện", "đã", "được", "ở", "mức", "nâng",
+    ]
+    /// Two-word verbs whose words alone are nouns too ("tuyển quân").
+    static let verbPairs: Set<[String]> = [["bình", "quân"], ["phấn", "đấu"], ["triển", "khai"]]
+    /// Words that end a clause's subject without being part of it ("giải quyết việc làm cho").
+    static let trailing: Set<String> = ["cho", "của", "có", "và", "với", "là", "được", "trong", "tại", "về"]
+
+    /// How many tokens ending at `t` are an introducing verb (0 when none).
+    func verbLength(_ t: Int) -> Int {
+        let tk = view.tokens
+        guard tk[t].kind == .word else { return 0 }
+        if t >= 1, tk[t - 1].kind == .word, Self.verbPairs.contains([tk[t - 1].lower, tk[t].lower]) { return 2 }
+        return Self.verbs.contains(tk[t].lower) ? 1 : 0
+    }
+
+    /// Back from token `t` over the verbs and periods right before a figure.
+    func skipVerbs(_ t: Int) -> Int {
+        var t = t
+        while t >= 0 {
+            if inPeriod[t] { t -= 1; continue }
+            let n = verbLength(t)
+            guard n > 0 else { break }
+            t -= n
         }
-        guard last >= 0, words > 0, tk[last].kind != .punct else { return nil }
-        return v.text(tk[t + 1].start, tk[last].end)
+        return t
+    }
+
+    init(view: TextView, figures: [Figure]) {
+        self.view = view
+        self.figures = figures
+        var inPeriod = [Bool](repeating: false, count: view.tokens.count)
+        for f in figures where f.kind == .period || f.kind == .date {
+            var t = view.tokenIndex(atOrAfter: f.start)
+            while t < view.tokens.count, view.tokens[t].start < f.end { inPeriod[t] = true; t += 1 }
+        }
+        self.inPeriod = inPeriod
+    }
+
+    func measure(of i: Int, depth: Int = 0) -> String? {
+        let tk = view.tokens
+        let f = figures[i]
+        var t = view.tokenIndex(atOrAfter: f.start) - 1
+        while true {
+            // The verbs (and a period) right before the figure.
+            t = skipVerbs(t)
+            guard t >= 0 else { return nil }
+            let separator = tk[t].key == "," || tk[t].key == "va"
+            guard separator else { break }
+            // The clause goes on from an earlier figure: measure what it measures.
+            if depth < 4, let p = previousFigure(before: tk[t].start, from: f.start, in: f.sentence) {
+                switch figures[p].kind {
+                case .quantity, .ratio:
+                    // "232 trường đạt chuẩn quốc gia, đạt 34,52%": the counted noun and what
+                    // follows it; "Khách quốc tế 308 ngàn lượt, đạt 71,8%": the clause's subject.
+                    let rest = view.text(figures[p].end, tk[t].start).trimmingCharacters(in: .whitespaces)
+                    if let unit = figures[p].unit, !unit.isEmpty, !rest.isEmpty, rest.unicodeScalars.allSatisfy({ $0 == " " || Tokenizer.isLetter($0) }) {
+                        return unit + " " + rest
+                    }
+                    return subject(endingBefore: figures[p].start)
+                default:
+                    return measure(of: p, depth: depth + 1)
+                }
+            }
+            // "đã thực hiện vượt và đạt trên 45%": "và" between two verbs.
+            guard tk[t].key == "va" else { return nil }
+            t -= 1
+        }
+        return subject(from: t)
+    }
+
+    /// The words of the clause ending at token `last`: back to punctuation, at most twelve,
+    /// with a parenthesized abbreviation kept ("Tổng sản phẩm trên địa bàn (GRDP)").
+    func subject(from last: Int) -> String? {
+        let tk = view.tokens
+        var t = last
+        var words = 0
+        while t >= 0, words < 12 {
+            if tk[t].kind == .word || (tk[t].kind == .number && t > 0 && tk[t - 1].kind == .word) {
+                t -= 1
+                words += 1
+            } else if tk[t].key == ")", t >= 2, tk[t - 2].key == "(", tk[t - 1].kind == .word {
+                t -= 3
+                words += 1
+            } else {
+                break
+            }
+        }
+        var first = t + 1
+        var last = last
+        // Verbs at its start are not the subject ("đạt tỷ lệ" → "tỷ lệ"), nor a function word at its end.
+        while first <= last, verbLength(first) == 1 { first += 1 }
+        while last > first, tk[last].kind == .word, Self.trailing.contains(tk[last].lower) { last -= 1 }
+        guard first <= last, words > 0, tk[last].kind != .punct || tk[last].key == ")" else { return nil }
+        return view.text(tk[first].start, tk[last].end)
+    }
+
+    /// The subject of the clause that ends right before scalar offset `start` (a quantity's).
+    func subject(endingBefore start: Int) -> String? {
+        let tk = view.tokens
+        let t = skipVerbs(view.tokenIndex(atOrAfter: start) - 1)
+        return t >= 0 && tk[t].kind != .punct ? subject(from: t) : nil
+    }
+
+    /// The nearest percent, amount, quantity or ratio before offset `end` in the same sentence, with no
+    /// ";" between it and `limit`.
+    func previousFigure(before end: Int, from limit: Int, in sentence: Int) -> Int? {
+        guard let p = figures.lastIndex(where: {
+            $0.sentence == sentence && $0.end <= end && [.percent, .money, .quantity, .ratio].contains($0.kind)
+        }) else { return nil }
+        let between = view.scalars[figures[p].end..<limit]
+        return between.contains(";") ? nil : p
     }
 }

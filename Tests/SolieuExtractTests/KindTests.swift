@@ -193,6 +193,30 @@ struct KindTests {
         let fs = figures("Tổng kim ngạch xuất khẩu 6 tháng đầu năm 2018 ước đạt 51,71% kế hoạch.")
         let p = fs.first { $0.kind == .percent }
         #expect(p?.period == "2018-H1")
-        #expect(p?.measure == "Tổng kim ngạch xuất khẩu 6 tháng đầu năm 2018" || p?.measure?.hasPrefix("Tổng kim ngạch xuất khẩu") == true)
+        #expect(p?.measure == "Tổng kim ngạch xuất khẩu")
+    }
+    /// What percents and amounts measure, in sentences of the corpus.
+    @Test func measuresOfPercentsAndAmounts() {
+        func measures(_ text: String) -> [String?] { figures(text).filter { $0.kind == .percent || $0.kind == .money }.map(\.measure) }
+        // A period between the subject and the verb is not part of what is measured.
+        #expect(measures("Tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2018 tăng 8,52% so cùng kỳ.") == ["Tổng sản phẩm trên địa bàn (GRDP)"])
+        #expect(measures("Công tác tuyển quân năm 2017 đạt 100% chỉ tiêu.") == ["Công tác tuyển quân"])
+        // A clause that goes on measures the same thing.
+        #expect(measures("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ ước đạt 50,16% kế hoạch và tăng 14,65% so cùng kỳ; Tổng kim ngạch xuất khẩu ước đạt 51,71% kế hoạch.")
+            == ["tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "Tổng kim ngạch xuất khẩu"])
+        #expect(measures("Tổng thu ngân sách ước đạt 57,75% dự toán Hội đồng nhân dân tỉnh giao, tăng 15,35% so cùng kỳ.")
+            == ["Tổng thu ngân sách", "Tổng thu ngân sách"])
+        #expect(measures("thu ngân sách hơn 52.623 tỉ đồng, bình quân đạt 57,78% kế hoạch năm.") == ["thu ngân sách", "thu ngân sách"])
+        // After a quantity, what the quantity's clause is about.
+        let tourism = measures("Khách quốc tế 308 ngàn lượt, đạt 71,8% kế hoạch, tăng 59,8% so với cùng kỳ.")
+        #expect(tourism == ["Khách quốc tế", "Khách quốc tế"])
+        #expect(measures("toàn tỉnh có 232 trường đạt chuẩn quốc gia, đạt 34,52%, tăng 2 trường.") == ["trường đạt chuẩn quốc gia"])
+        #expect(measures("Giảm tỷ lệ hộ nghèo còn 3,86%/2%, bằng 193% KH.") == ["tỷ lệ hộ nghèo"])
+        #expect(measures("giải quyết việc làm cho 10.720 lao động, bằng 102% KH.") == ["giải quyết việc làm"])
+        // Verbs joined by "và" are skipped; a verb at the start is not the subject.
+        #expect(measures("Nhiều chỉ tiêu quan trọng đã thực hiện vượt và đạt trên 45% kế hoạch năm.") == ["Nhiều chỉ tiêu quan trọng"])
+        #expect(measures("các trường học đạt chuẩn xanh, đạt tỷ lệ 87,75% so với năm trước.") == ["tỷ lệ"])
+        // Nothing to name: no measure rather than a wrong one.
+        #expect(measures("Trong năm, tăng 12% so với cùng kỳ.") == [nil])
     }
 }
