@@ -12,14 +12,20 @@ enum Context {
             }
         }
         linkTotals(&figures, view)
-        // Periods: the nearest period in the same sentence, else the title's (sentence 0).
+        // Periods: the nearest period in the same sentence, else the one that opens the
+        // paragraph ("Kết quả 6 tháng đầu năm …: … tổng số 82 tập thể"), else the title's
+        // (sentence 0).
         let titlePeriod = figures.first { $0.sentence == 0 && $0.kind == .period }?.calendar
         var periodsBySentence: [Int: [Int]] = [:]
         for i in figures.indices where figures[i].kind == .period { periodsBySentence[figures[i].sentence, default: []].append(i) }
+        let paragraphLead = ParagraphLeads(view: view, sentences: sentences)
         for i in figures.indices where figures[i].kind != .period && figures[i].kind != .date {
             let same = periodsBySentence[figures[i].sentence] ?? []
             let nearest = same.min { abs(figures[$0].start - figures[i].start) < abs(figures[$1].start - figures[i].start) }
-            figures[i].period = nearest.map { figures[$0].calendar! } ?? titlePeriod
+            let lead = paragraphLead.sentence(of: figures[i].sentence).flatMap { s in
+                s > 0 && s != figures[i].sentence ? periodsBySentence[s]?.first.map { figures[$0].calendar! } : nil
+            }
+            figures[i].period = nearest.map { figures[$0].calendar! } ?? lead ?? titlePeriod
             switch figures[i].kind {
             case .quantity, .ratio, .range: figures[i].measure = figures[i].unit
             case .award: figures[i].measure = figures[i].award
@@ -201,4 +207,24 @@ struct ClauseSubjects {
         let between = view.scalars[figures[p].end..<limit]
         return between.contains(";") ? nil : p
     }
+}
+
+/// The first sentence of each sentence's paragraph (paragraphs are separated by a blank line).
+struct ParagraphLeads {
+    private var lead: [Int] = []
+
+    init(view: TextView, sentences: [Sentences.Unit]) {
+        var current = 0
+        for (k, unit) in sentences.enumerated() {
+            if k > 0 {
+                // A blank line between the previous sentence and this one starts a paragraph.
+                var newlines = 0
+                for c in view.scalars[sentences[k - 1].end..<unit.start] where c == "\n" { newlines += 1 }
+                if newlines >= 2 { current = k }
+            }
+            lead.append(current)
+        }
+    }
+
+    func sentence(of k: Int) -> Int? { k >= 0 && k < lead.count ? lead[k] : nil }
 }

@@ -195,6 +195,19 @@ struct KindTests {
         #expect(p?.period == "2018-H1")
         #expect(p?.measure == "Tổng kim ngạch xuất khẩu")
     }
+    @Test func paragraphLeadPeriodComesBeforeTheTitles() {
+        let text = """
+            Nhiệm vụ thi đua, khen thưởng 6 tháng cuối năm 2018
+
+            Kết quả 6 tháng đầu năm 2018 đạt nhiều mặt. Khen cấp nhà nước, tổng số 82 tập thể, cá nhân.
+
+            Khen cấp tỉnh cho 40 tập thể.
+            """
+        let fs = figures(text).filter { $0.kind == .quantity || $0.kind == .award }
+        #expect(fs.first { $0.number == 82 || $0.count == 82 }?.period == "2018-H1")   // the paragraph opens with its period
+        #expect(fs.first { $0.number == 40 || $0.count == 40 }?.period == "2018-H2")   // no period in its paragraph: the title's
+    }
+
     /// What percents and amounts measure, in sentences of the corpus.
     @Test func measuresOfPercentsAndAmounts() {
         func measures(_ text: String) -> [String?] { figures(text).filter { $0.kind == .percent || $0.kind == .money }.map(\.measure) }
