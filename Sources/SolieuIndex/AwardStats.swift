@@ -229,22 +229,65 @@ struct AwardStats {
             }
             merged = byKey.map { ($0.key, $0.value) }
         }
-        // SQL's order: NULLs first, then by value, key by key; sorted on the key arrays before
-        // the rows (with their dictionaries) are made.
-        let sorted = merged.sorted { a, b in
-            for (x, y) in zip(a.0, b.0) where x != y {
-                guard let x else { return true }
-                guard let y else { return false }
-                return x < y
-            }
+        // SQL's order: NULLs first, then by value, key by key. The distinct values are sorted
+        // once and the groups by their ranks (comparing Vietnamese strings costs far more).
+        var rank: [String: Int32] = [:]
+        for value in Set(merged.flatMap { $0.0.compactMap { $0 } }).sorted() { rank[value] = Int32(rank.count + 1) }
+        let ranks = merged.map { group in group.0.map { $0.map { rank[$0]! } ?? 0 } }
+        let order = merged.indices.sorted { a, b in
+            for (x, y) in zip(ranks[a], ranks[b]) where x != y { return x < y }
             return false
         }
+        let sorted = order.map { merged[$0] }
         let out: [StatsRow] = sorted.map { key, acc in
             var keys: [String: String?] = [:]
             for (i, name) in groupBy.enumerated() { keys[name] = i < key.count ? key[i] : nil }
             return StatsRow(keys: keys, figures: acc.figures, documents: ordered ? acc.documentCount : acc.documents.count, sum: acc.hasSum ? acc.sum : nil)
         }
         return out
+    }
+
+    /// Groups by packed key (four 16-bit ids): an open-addressing table with a multiplicative
+    /// hash, cheaper per row than a Dictionary's seeded hashing.
+    struct PackedGroups {
+        private var slots = [Int32](repeating: -1, count: 1024)  // index into `accumulators`, -1: empty
+        private var slotKeys = [UInt64](repeating: 0, count: 1024)
+        private(set) var keyList: [UInt64] = []
+        var accumulators: [Accumulator] = []
+
+        @inline(__always) mutating func index(_ key: UInt64) -> Int {
+            var mask = slots.count - 1
+            var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let s = slots[h]
+                if s < 0 { break }
+                if slotKeys[h] == key { return Int(s) }
+                h = (h + 1) & mask
+            }
+            if (keyList.count + 1) * 2 > slots.count {
+                grow()
+                mask = slots.count - 1
+                h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while slots[h] >= 0 { h = (h + 1) & mask }
+            }
+            slots[h] = Int32(keyList.count)
+            slotKeys[h] = key
+            keyList.append(key)
+            accumulators.append(Accumulator())
+            return keyList.count - 1
+        }
+
+        private mutating func grow() {
+            let size = slots.count * 2
+            slots = [Int32](repeating: -1, count: size)
+            slotKeys = [UInt64](repeating: 0, count: size)
+            for (i, key) in keyList.enumerated() {
+                var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+                while slots[h] >= 0 { h = (h + 1) & (size - 1) }
+                slots[h] = Int32(i)
+                slotKeys[h] = key
+            }
+        }
     }
 
     /// A group's key values (in `groupBy` order) and its aggregates.
@@ -322,7 +365,7 @@ struct AwardStats {
         }
         var yearIDs: [Int64: Int32] = [:]
         var groups: [Key: Accumulator] = [:]
-        var packed: [UInt64: Accumulator] = [:]
+        var packed = PackedGroups()
         // Interned ids stay far below 65535 unless documents are a key (one id per document).
         let packable = groupBy.count <= 4 && !groupBy.contains("document")
         let wanted = groupBy
@@ -405,14 +448,14 @@ struct AwardStats {
                 // Up to four ids of 16 bits in one integer: cheaper to hash than eight lanes.
                 let k = UInt64(UInt16(truncatingIfNeeded: key[0])) | UInt64(UInt16(truncatingIfNeeded: key[1])) << 16
                     | UInt64(UInt16(truncatingIfNeeded: key[2])) << 32 | UInt64(UInt16(truncatingIfNeeded: key[3])) << 48
-                update(&packed[k, default: Accumulator()], hasCount, count, documentID, ordered)
+                update(&packed.accumulators[packed.index(k)], hasCount, count, documentID, ordered)
             } else {
                 update(&groups[key, default: Accumulator()], hasCount, count, documentID, ordered)
             }
         }
         sqlite3_reset(sqlite)
 
-        for (k, acc) in packed {
+        for (k, acc) in zip(packed.keyList, packed.accumulators) {
             var key = Key(repeating: -1)
             for i in 0..<4 {
                 let v = UInt16(truncatingIfNeeded: k >> (16 * UInt64(i)))

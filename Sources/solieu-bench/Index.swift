@@ -123,7 +123,7 @@ enum BenchIndex {
         var f3 = FigureFilter(); f3.kinds = [.docref]; f3.document = "1000"
         time("figures --kind docref --doc 1000", goal: 50) { try db.figures(f3).count }
         var f4 = FigureFilter(); f4.kinds = [.award]
-        time("stats --kind award --group-by province,year,award,recipient", goal: 200, runs: 10) { try db.stats(f4, groupBy: ["province", "year", "award", "recipient"]).count }
+        time("stats --kind award --group-by province,year,award,recipient", goal: 200, runs: 30) { try db.stats(f4, groupBy: ["province", "year", "award", "recipient"]).count }
         var f5 = FigureFilter(); f5.kinds = [.award]; f5.award = "Huân chương"; f5.period = "2018-H1"
         time("stats --kind award --award 'Huân chương' --period 2018-H1 --group-by province", goal: 200, runs: 10) { try db.stats(f5, groupBy: ["province"]).count }
         return 0
