@@ -180,6 +180,10 @@ private struct Builder {
         return v
     }
 
+    /// The attributes `start` looks at.
+    static let readAttributes: Set<String> = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "name", "property",
+                                              "http-equiv", "content", "rel", "href", "lang", "datetime"]
+
     mutating func run(_ events: UnsafeRawBufferPointer) {
         var p = 0
         let n = events.count
@@ -203,9 +207,13 @@ private struct Builder {
                     p += an
                     let av = Int(events.loadUnaligned(fromByteOffset: p, as: UInt32.self))
                     p += 4
-                    let avalue = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + av]), as: UTF8.self)
+                    // Only the attributes `start` reads become strings; a link's address only on <link>.
+                    if Self.readAttributes.contains(aname) {
+                        let wanted = aname != "href" || name == "link"
+                        let avalue = wanted ? String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + av]), as: UTF8.self) : ""
+                        attributes.append((aname, avalue))
+                    }
                     p += av
-                    attributes.append((aname, avalue))
                 }
                 start(name, attributes)
             case UInt8(SOLIEU_EV_END):
