@@ -1,3 +1,4 @@
+import Foundation
 import CSolieuShim
 
 /// An element that starts or holds blocks: what the content finder scores.
@@ -123,6 +124,35 @@ func styleHides(_ style: String) -> Bool {
     return has("display:none") || has("visibility:hidden")
 }
 
+/// What a class or id value says: its tokens, and whether one marks furniture or content.
+struct Verdict: Sendable {
+    var tokens: [Substring]
+    var boilerplate: Bool
+    var content: Bool
+}
+
+/// Verdicts by attribute value, shared by every page and thread: a site's pages repeat the same
+/// class names, so after the first pages almost every value is a lookup. Cleared when it holds
+/// `limit` values, so odd pages cannot grow it without bound.
+final class VerdictCache: @unchecked Sendable {
+    static let shared = VerdictCache()
+    static let limit = 50_000
+    private let lock = NSLock()
+    private var verdicts: [String: Verdict] = [:]  // guarded by `lock`
+
+    func verdict(_ value: String) -> Verdict {
+        if let v = lock.withLock({ verdicts[value] }) { return v }
+        let tokens = splitTokens(value)
+        let v = Verdict(tokens: tokens, boilerplate: tokens.contains(where: isBoilerplateToken),
+                        content: tokens.contains { contentTokens.contains(String($0)) })
+        lock.withLock {
+            if verdicts.count >= Self.limit { verdicts.removeAll(keepingCapacity: true) }
+            verdicts[value] = v
+        }
+        return v
+    }
+}
+
 private func isBoilerplateToken(_ token: Substring) -> Bool {
     let string = String(token)
     if boilerplateTokens.contains(string) { return true }
@@ -169,16 +199,7 @@ private struct Builder {
         tree.blocks.reserveCapacity(512)
     }
 
-    /// Class/id verdicts, cached per attribute value (pages repeat the same classes many times).
-    var verdicts: [String: (tokens: [Substring], boilerplate: Bool, content: Bool)] = [:]
-
-    mutating func verdict(_ value: String) -> (tokens: [Substring], boilerplate: Bool, content: Bool) {
-        if let v = verdicts[value] { return v }
-        let tokens = splitTokens(value)
-        let v = (tokens, tokens.contains(where: isBoilerplateToken), tokens.contains { contentTokens.contains(String($0)) })
-        verdicts[value] = v
-        return v
-    }
+    mutating func verdict(_ value: String) -> Verdict { VerdictCache.shared.verdict(value) }
 
     /// The attributes `start` looks at.
     static let readAttributes: Set<String> = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "name", "property",
