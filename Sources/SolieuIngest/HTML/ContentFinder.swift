@@ -1,3 +1,4 @@
+import Foundation
 import SolieuText
 
 /// Picks the article's blocks out of a page's block list.
@@ -39,14 +40,17 @@ struct ContentFinder {
         var weight = [Int](repeating: 0, count: blocks.count + 1)
         var furniture = [Int](repeating: 0, count: blocks.count + 1)
         var keys = [String](repeating: "", count: blocks.count)
+        var furnitureBlock = [Bool](repeating: false, count: blocks.count)
         for (i, b) in blocks.enumerated() {
             // Keys serve title matching and furniture rules, which only look at short blocks.
-            let key = b.chars <= 400 ? VietnameseFold.searchKey(b.text) : ""
+            let (key, isFurniture) = b.chars <= 400 ? ShortBlockCache.shared.lookup(b.text, chars: b.chars)
+                : ("", BoilerplateRules.isFurniture(key: "", chars: b.chars))
             keys[i] = key
+            furnitureBlock[i] = isFurniture
             let node = Int(b.node)
             let classBad = node >= 0 && (boilerplate[node] || hidden[node])
             let linky = b.linkChars * 2 > b.chars
-            if classBad || linky || BoilerplateRules.isFurniture(key: key, chars: b.chars) {
+            if classBad || linky || isFurniture {
                 furniture[i + 1] = b.chars
                 continue
             }
@@ -102,7 +106,7 @@ struct ContentFinder {
             }
             if node >= 0 && boilerplate[node] && !(prose && b.kind == .paragraph && isInsideContent(node, best)) { continue }
             if b.linkChars * 2 > b.chars && !prose { continue }
-            if BoilerplateRules.isFurniture(key: keys[i], chars: b.chars) { continue }
+            if furnitureBlock[i] { continue }
             kept.append(i)
         }
         // Drop a second copy of the title printed right after it.
@@ -176,6 +180,27 @@ struct ContentFinder {
             }
         }
         return nil
+    }
+}
+
+/// The search key of a short block and whether its text is furniture, shared by every page and
+/// thread: menus, footers and widgets repeat on every page of a portal. Cleared when it holds
+/// `limit` texts.
+final class ShortBlockCache: @unchecked Sendable {
+    static let shared = ShortBlockCache()
+    static let limit = 50_000
+    private let lock = NSLock()
+    private var entries: [String: (key: String, furniture: Bool)] = [:]  // guarded by `lock`
+
+    func lookup(_ text: String, chars: Int) -> (key: String, furniture: Bool) {
+        if let e = lock.withLock({ entries[text] }) { return e }
+        let key = VietnameseFold.searchKey(text)
+        let e = (key: key, furniture: BoilerplateRules.isFurniture(key: key, chars: chars))
+        lock.withLock {
+            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+            entries[text] = e
+        }
+        return e
     }
 }
 
