@@ -9,8 +9,8 @@ enum Dateline {
         let s = Array(line.unicodeScalars)
         var i = 0
         while i < s.count {
-            guard s[i].properties.numericType != nil, s[i].isASCII else { i += 1; continue }
-            if i > 0, s[i - 1].isASCII, s[i - 1].properties.numericType != nil { i += 1; continue }
+            guard s[i].value >= 0x30 && s[i].value <= 0x39 else { i += 1; continue }
+            if i > 0, s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39 { i += 1; continue }
             if let (date, next) = numericDate(s, i) { return date + time(in: s, around: i, after: next) }
             i += 1
         }
@@ -110,7 +110,7 @@ enum Language {
     static func guess(_ text: String) -> String? {
         var vietnamese = 0
         var letters = 0
-        for scalar in text.unicodeScalars.prefix(4000) where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars.prefix(4000) where Tokenizer.isLetter(scalar) {
             letters += 1
             switch scalar.value {
             case 0x0102, 0x0103, 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x1EA0...0x1EF9: vietnamese += 1

@@ -54,6 +54,15 @@ struct RobustnessTests {
         #expect(article.paragraphs.contains("Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang."))
     }
 
+    @Test func siteSuffixIsStrippedFromThePageTitle() {
+        #expect(HTMLArticle.stripSiteSuffix("Sơ kết thi đua 6 tháng đầu năm - Cổng thông tin tỉnh Kiên Giang") == "Sơ kết thi đua 6 tháng đầu năm")
+        // The last separator: a dash inside the title stays.
+        #expect(HTMLArticle.stripSiteSuffix("Khen thưởng 2018 - 2019 của tỉnh | Sở Nội vụ") == "Khen thưởng 2018 - 2019 của tỉnh")
+        // A head too short to be a title: the title is kept whole.
+        #expect(HTMLArticle.stripSiteSuffix("Tin tức - Cổng thông tin") == "Tin tức - Cổng thông tin")
+        #expect(HTMLArticle.stripSiteSuffix("Không có hậu tố nào") == "Không có hậu tố nào")
+    }
+
     @Test func titleOverlapCountsSharedWords() {
         let m = OverlapMatcher("khen thuong nam 2019 cua tinh")
         #expect(m.overlap("khen thuong nam 2019 cua tinh", atLeast: 0.6) == 1)

@@ -52,10 +52,16 @@ enum HTMLArticle {
 
     /// "Tiêu đề bài viết - Cổng thông tin tỉnh X" → "Tiêu đề bài viết".
     static func stripSiteSuffix(_ title: String) -> String {
+        // Over the UTF-8 bytes (Foundation's backward search cost more than the rest of the title work).
+        let bytes = Array(title.utf8)
         for sep in [" | ", " - ", " – ", " :: ", " — "] {
-            if let r = title.range(of: sep, options: .backwards) {
-                let head = String(title[..<r.lowerBound])
+            let needle = Array(sep.utf8)
+            guard bytes.count >= needle.count else { continue }
+            for start in stride(from: bytes.count - needle.count, through: 0, by: -1)
+            where bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                let head = String(decoding: bytes[..<start], as: UTF8.self)
                 if head.unicodeScalars.count >= 15 { return head }
+                break
             }
         }
         return title
