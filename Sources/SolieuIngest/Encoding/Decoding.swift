@@ -35,12 +35,14 @@ enum Decoding {
             }
         }
         let declared = html ? declaredCharset(bytes) : nil
-        let utf8Errors = invalidUTF8Count(bytes)
+        // One pass both validates and makes the string when the bytes are UTF-8 (most pages).
+        let valid = String(validating: bytes, as: UTF8.self)
+        let utf8Errors = valid == nil ? invalidUTF8Count(bytes) : 0
         if let declared, !isUTF8Name(declared) {
             let hasMultibyte = bytes.contains { $0 >= 0x80 }
             if utf8Errors == 0 && hasMultibyte {
                 warnings.append("declared charset \(declared) but the bytes are valid UTF-8; read as UTF-8")
-                return finish(utf8: bytes, warnings: warnings)
+                return finish(utf8: bytes, valid: valid, warnings: warnings)
             }
             if CharsetConversion.isKnown(declared), let r = CharsetConversion.decode(bytes, charset: declared) {
                 if r.substitutions > 0 { warnings.append("\(r.substitutions) bytes not valid in \(declared) replaced by U+FFFD") }
@@ -66,11 +68,12 @@ enum Decoding {
             }
             warnings.append("\(utf8Errors) invalid UTF-8 sequences replaced by U+FFFD")
         }
-        return finish(utf8: bytes, warnings: warnings)
+        return finish(utf8: bytes, valid: valid, warnings: warnings)
     }
 
-    private static func finish(utf8: [UInt8], warnings: [String]) -> Decoded {
-        repaired(UnicodeNormalization.nfc(String(decoding: utf8, as: UTF8.self)), warnings: warnings)
+    /// `valid`: the bytes already validated as a string, when they were.
+    private static func finish(utf8: [UInt8], valid: String? = nil, warnings: [String]) -> Decoded {
+        repaired(UnicodeNormalization.nfc(valid ?? String(decoding: utf8, as: UTF8.self)), warnings: warnings)
     }
 
     /// Text that decoded fine but is clearly mis-decoded underneath (UTF-8 read as
