@@ -399,14 +399,14 @@ private struct Builder {
             flush()
             if !open.cells.isEmpty {
                 let text = open.cells.joined(separator: " | ")
-                let chars = text.unicodeScalars.count
+                let chars = scalarCount(text)
                 let linkChars = tree.cellBytes > 0 ? min(chars, chars * tree.linkCarry / tree.cellBytes) : 0
                 tree.linkCarry = 0
                 tree.cellBytes = 0
                 // A one-cell row is a line of a layout table: it belongs to its cell (and its class).
                 let single = open.cells.count == 1
                 appendBlock(text, kind: single ? .paragraph : .tableRow, node: single ? open.cellNodes[0] : open.node,
-                            linkChars: linkChars)
+                            linkChars: linkChars, chars: chars)
             }
         } else {
             flush()
@@ -446,7 +446,7 @@ private struct Builder {
         bufferLinkBytes = 0
         bufferTextBytes = 0
         guard !text.isEmpty else { return }
-        let chars = text.unicodeScalars.count
+        let chars = scalarCount(text)
         let linkChars = totalBytes > 0 ? min(chars, chars * linkBytes / totalBytes) : 0
         var kind = Block.Kind.paragraph
         var level: UInt8 = 0
@@ -462,17 +462,21 @@ private struct Builder {
             }
             break
         }
-        appendBlock(text, kind: kind, node: currentNode, linkChars: linkChars, level: level)
+        appendBlock(text, kind: kind, node: currentNode, linkChars: linkChars, chars: chars, level: level)
     }
 
-    private mutating func appendBlock(_ text: String, kind: Block.Kind, node: Int32, linkChars: Int, level: UInt8 = 0) {
-        tree.blocks.append(Block(text: text, kind: kind, headingLevel: level, node: node, linkChars: linkChars,
-                                 chars: text.unicodeScalars.count))
+    private mutating func appendBlock(_ text: String, kind: Block.Kind, node: Int32, linkChars: Int, chars: Int, level: UInt8 = 0) {
+        tree.blocks.append(Block(text: text, kind: kind, headingLevel: level, node: node, linkChars: linkChars, chars: chars))
     }
 }
 
 
 // MARK: - Byte helpers
+
+/// Unicode scalars in `text`, counted over its UTF-8 (every byte but continuation bytes).
+func scalarCount(_ text: String) -> Int {
+    text.utf8.withContiguousStorageIfAvailable { $0.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } } ?? text.unicodeScalars.count
+}
 
 @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
