@@ -84,17 +84,13 @@ public enum Sentences {
 
     /// `abbreviations` as lower-case scalar sequences packed into one number each (all are at
     /// most three scalars), so the check before every "." allocates nothing.
-    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.map { pack($0.unicodeScalars.map(\.value)) })
-
-    @inline(__always) static func pack<C: Sequence>(_ values: C) -> UInt64 where C.Element == UInt32 {
-        values.reduce(UInt64(0)) { $0 << 21 | UInt64($1) }
-    }
+    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.map { VietnameseSyllable.key($0.unicodeScalars.map(\.value)) })
 
     private static func isAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, before dot: Int) -> Bool {
         var k = dot
         while k > 0, Tokenizer.isLetter(s[k - 1]) || s[k - 1] == "." || s[k - 1] == "/" { k -= 1 }
         guard k < dot else { return false }
-        if dot - k <= 3, abbreviationKeys.contains(pack(s[k..<dot].lazy.map { Tokenizer.lower($0).value })) { return true }
+        if dot - k <= 3, abbreviationKeys.contains(VietnameseSyllable.key(s[k..<dot].lazy.map { Tokenizer.lower($0).value })) { return true }
         // A single upper-case letter ("Q.", "P.") is an initial or an abbreviation.
         return dot - k == 1 && Tokenizer.isUpper(s[k])
     }

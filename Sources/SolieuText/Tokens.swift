@@ -530,7 +530,7 @@ public enum VietnameseSyllable {
     }()
 
     /// A sequence of up to three scalars as one number, for set lookups without allocating.
-    @inline(__always) static func key<C: Collection>(_ scalars: C) -> UInt64 where C.Element == UInt32 {
+    @inline(__always) static func key<C: Sequence>(_ scalars: C) -> UInt64 where C.Element == UInt32 {
         scalars.reduce(UInt64(0)) { $0 << 21 | UInt64($1) }
     }
     static func keys(_ list: [String]) -> [(length: Int, key: UInt64)] {

@@ -131,27 +131,29 @@ struct Verdict: Sendable {
     var content: Bool
 }
 
-/// Verdicts by attribute value, shared by every page and thread: a site's pages repeat the same
-/// class names, so after the first pages almost every value is a lookup. Cleared when it holds
-/// `limit` values, so odd pages cannot grow it without bound.
-final class VerdictCache: @unchecked Sendable {
-    static let shared = VerdictCache()
-    static let limit = 50_000
+/// Values computed from a page's strings, shared by every page and thread: a portal repeats its
+/// class names, menus and footers on every page, so after the first pages almost every lookup
+/// hits. Cleared when it holds `limit` entries, so odd pages cannot grow it without bound.
+final class SharedCache<Value: Sendable>: @unchecked Sendable {
+    let limit: Int
     private let lock = NSLock()
-    private var verdicts: [String: Verdict] = [:]  // guarded by `lock`
+    private var entries: [String: Value] = [:]  // guarded by `lock`
 
-    func verdict(_ value: String) -> Verdict {
-        if let v = lock.withLock({ verdicts[value] }) { return v }
-        let tokens = splitTokens(value)
-        let v = Verdict(tokens: tokens, boilerplate: tokens.contains(where: isBoilerplateToken),
-                        content: tokens.contains { contentTokens.contains(String($0)) })
+    init(limit: Int = 50_000) { self.limit = limit }
+
+    func value(for key: String, _ make: () -> Value) -> Value {
+        if let v = lock.withLock({ entries[key] }) { return v }
+        let v = make()
         lock.withLock {
-            if verdicts.count >= Self.limit { verdicts.removeAll(keepingCapacity: true) }
-            verdicts[value] = v
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[key] = v
         }
         return v
     }
 }
+
+/// Class/id verdicts by attribute value.
+let verdictCache = SharedCache<Verdict>()
 
 private func isBoilerplateToken(_ token: Substring) -> Bool {
     let string = String(token)
@@ -199,7 +201,13 @@ private struct Builder {
         tree.blocks.reserveCapacity(512)
     }
 
-    mutating func verdict(_ value: String) -> Verdict { VerdictCache.shared.verdict(value) }
+    mutating func verdict(_ value: String) -> Verdict {
+        verdictCache.value(for: value) {
+            let tokens = splitTokens(value)
+            return Verdict(tokens: tokens, boilerplate: tokens.contains(where: isBoilerplateToken),
+                           content: tokens.contains { contentTokens.contains(String($0)) })
+        }
+    }
 
     /// The attributes `start` looks at.
     static let readAttributes: Set<String> = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "name", "property",

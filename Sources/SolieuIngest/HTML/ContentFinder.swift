@@ -43,8 +43,11 @@ struct ContentFinder {
         var furnitureBlock = [Bool](repeating: false, count: blocks.count)
         for (i, b) in blocks.enumerated() {
             // Keys serve title matching and furniture rules, which only look at short blocks.
-            let (key, isFurniture) = b.chars <= 400 ? ShortBlockCache.shared.lookup(b.text, chars: b.chars)
-                : ("", BoilerplateRules.isFurniture(key: "", chars: b.chars))
+            let short = b.chars <= 400 ? shortBlockCache.value(for: b.text) {
+                let key = VietnameseFold.searchKey(b.text)
+                return ShortBlock(key: key, furniture: BoilerplateRules.isFurniture(key: key, chars: b.chars))
+            } : ShortBlock(key: "", furniture: BoilerplateRules.isFurniture(key: "", chars: b.chars))
+            let (key, isFurniture) = (short.key, short.furniture)
             keys[i] = key
             furnitureBlock[i] = isFurniture
             let node = Int(b.node)
@@ -183,25 +186,12 @@ struct ContentFinder {
     }
 }
 
-/// The search key of a short block and whether its text is furniture, shared by every page and
-/// thread: menus, footers and widgets repeat on every page of a portal. Cleared when it holds
-/// `limit` texts.
-final class ShortBlockCache: @unchecked Sendable {
-    static let shared = ShortBlockCache()
-    static let limit = 50_000
-    private let lock = NSLock()
-    private var entries: [String: (key: String, furniture: Bool)] = [:]  // guarded by `lock`
+/// The search key of a short block and whether its text is furniture, by text.
+let shortBlockCache = SharedCache<ShortBlock>()
 
-    func lookup(_ text: String, chars: Int) -> (key: String, furniture: Bool) {
-        if let e = lock.withLock({ entries[text] }) { return e }
-        let key = VietnameseFold.searchKey(text)
-        let e = (key: key, furniture: BoilerplateRules.isFurniture(key: key, chars: chars))
-        lock.withLock {
-            if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-            entries[text] = e
-        }
-        return e
-    }
+struct ShortBlock: Sendable {
+    var key: String
+    var furniture: Bool
 }
 
 extension ContentFinder {
