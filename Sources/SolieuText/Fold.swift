@@ -9,7 +9,7 @@
 public enum VietnameseFold {
     /// The base letter (ASCII, lower-case) of each Latin letter with diacritics, indexed by scalar.
     /// Built once from ICU's NFD of U+00C0...U+024F and U+1E00...U+1EFF.
-    nonisolated(unsafe) private static let baseTable: [UInt8] = {
+    private static let baseTable: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x1F00)
         for v in 0..<0x1F00 {
             guard (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v),
