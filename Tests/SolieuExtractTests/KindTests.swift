@@ -55,6 +55,14 @@ struct KindTests {
         #expect(figures("Đại hội TDTT tỉnh lần thứ VIII, Cụm Thi đua số 2 họp tại Hội trường 19/5 - UBND huyện.").isEmpty)
         #expect(figures("Đại hội đại biểu toàn quốc lần thứ XII của Đảng, khóa XII.").isEmpty)
     }
+    @Test func addressesAreNotQuantities() {
+        #expect(one("Trụ sở tại 428 Đường Nguyễn Huệ, Phường Bến Nghé", .quantity) == nil)
+        #expect(one("chi nhánh ở 121 Trần Phú, Phường 4", .quantity) == nil)
+        #expect(one("văn phòng tại 45 đường Lê Lợi", .quantity) == nil)
+        // Still counts: one capital is a title-cased noun; a street word before a lower-case word.
+        #expect(one("thực hiện 12 Chương trình mục tiêu", .quantity)?.number == 12)
+        #expect(one("đã làm mới 5 đường giao thông nông thôn", .quantity)?.number == 5)
+    }
     @Test func phonesTimesAndStandardsAreNotFigures() {
         #expect(figures("Điện thoại: 0913.658.627 - 02963.981.818").isEmpty)
         #expect(figures("07:37 hôm nay").isEmpty)

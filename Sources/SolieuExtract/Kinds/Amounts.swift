@@ -1,3 +1,5 @@
+import SolieuText
+
 /// Numbers with what they count: percent ("8,52%", "14, 78 %", "115%KH"), money ("52.623 tỉ đồng",
 /// "5,6 tỉ USD"), ratio ("49/118 xã", "3,86%/2%"), range ("10 -14 tiêu chí") and quantity
 /// ("3.304 tập thể, cá nhân", "3,83 triệu lượt", "8,27 tiêu chí/xã", "3 PTTĐ").
@@ -174,6 +176,12 @@ enum Amounts {
         if tk[u].isUpper {
             return (v.lowerText(tk[u].start, tk[u].end), tk[u].end)
         }
+        // An address, not a count: "428 Đường Nguyễn Huệ", "121 Trần Phú", "45 đường Lê Lợi".
+        func capitalized(_ t: Int) -> Bool { t < tk.count && tk[t].kind == .word && Tokenizer.isUpper(v.scalars[tk[t].start]) }
+        if u + 1 < tk.count, v.onlySpaces(tk[u].end, tk[u + 1].start),
+           capitalized(u) && capitalized(u + 1) || (Self.streetWords.contains(tk[u].lower) && (capitalized(u + 1) || tk[u + 1].kind == .number)) {
+            return nil
+        }
         // Proper nouns are not units ("12 Chương trình" still is: a capital after a number is rare but real).
         var end = u
         var words = 0
@@ -192,6 +200,9 @@ enum Amounts {
         guard end > u else { return nil }
         return (v.lowerText(tk[u].start, tk[end - 1].end), tk[end - 1].end)
     }
+
+    /// Words that name a street when a name or a number follows them.
+    static let streetWords: Set<String> = ["đường", "phố", "ngõ", "ngách", "hẻm", "kiệt"]
 
     static let listNouns: [[String]] = [["phuong"], ["thi", "tran"], ["thi", "xa"], ["truong", "hoc"], ["giai", "phap"], ["huyen"], ["xa"], ["thanh", "pho"]]
     static func listNoun(_ v: TextView, _ t: Int) -> (Int, String)? {
