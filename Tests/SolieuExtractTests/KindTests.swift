@@ -46,6 +46,9 @@ struct KindTests {
         #expect(one("thực hiện 3 PTTĐ trọng tâm", .quantity)?.unit == "pttđ")
         #expect(one("có 602 đơn vị, trường học đạt chuẩn", .quantity)?.unit == "đơn vị, trường học")
         #expect(one("kỷ niệm 70 năm Ngày Chủ tịch Hồ Chí Minh", .quantity)?.unit == "năm")
+        // Words that end a unit: "25 cá nhân nêu trên", "trong 2 năm gần nhất".
+        #expect(one("xử phạt 25 cá nhân nêu trên", .quantity)?.unit == "cá nhân")
+        #expect(one("lợi nhuận trong 2 năm gần nhất", .quantity)?.unit == "năm")
         #expect(one("tăng 3.604 lượt lao động so cùng kỳ", .quantity)?.number == 3604)
     }
 
