@@ -49,6 +49,8 @@ struct KindTests {
         // Words that end a unit: "25 cá nhân nêu trên", "trong 2 năm gần nhất".
         #expect(one("xử phạt 25 cá nhân nêu trên", .quantity)?.unit == "cá nhân")
         #expect(one("lợi nhuận trong 2 năm gần nhất", .quantity)?.unit == "năm")
+        // A name after the unit is not part of it (the seed gold spans "12 tỉnh").
+        #expect(one("Hội nghị của 12 tỉnh Tây Nam Bộ", .quantity)?.text == "12 tỉnh")
         #expect(one("tăng 3.604 lượt lao động so cùng kỳ", .quantity)?.number == 3604)
     }
 

@@ -185,7 +185,8 @@ enum Amounts {
         // Proper nouns are not units ("12 Chương trình" still is: a capital after a number is rare but real).
         var end = u
         var words = 0
-        while end < tk.count, tk[end].kind == .word, words < 4, !tk[end].isUpper,
+        // A capital after the first word starts a name: "30 cổ phiếu Việt Nam", "3 xã Tân Hiệp".
+        while end < tk.count, tk[end].kind == .word, words < 4, !tk[end].isUpper, end == u || !capitalized(end),
               end == u || (!lexicon.notUnits.contains(tk[end].lower) && !lexicon.stopWords.contains(tk[end].lower)),
               end == u || v.onlySpaces(tk[end - 1].end, tk[end].start) {
             end += 1
