@@ -144,7 +144,7 @@ struct ClauseSubjects {
             let separator = tk[t].key == "," || tk[t].key == "va"
             guard separator else { break }
             // The clause goes on from an earlier figure: measure what it measures.
-            if depth < 4, let p = previousFigure(before: tk[t].start, from: f.start, in: f.sentence) {
+            if depth < 4, let p = previousFigure(i, before: tk[t].start) {
                 switch figures[p].kind {
                 case .quantity, .ratio:
                     // "232 trường đạt chuẩn quốc gia, đạt 34,52%": the counted noun and what
@@ -198,14 +198,18 @@ struct ClauseSubjects {
         return t >= 0 && tk[t].kind != .punct ? subject(from: t) : nil
     }
 
-    /// The nearest percent, amount, quantity or ratio before offset `end` in the same sentence, with no
-    /// ";" between it and `limit`.
-    func previousFigure(before end: Int, from limit: Int, in sentence: Int) -> Int? {
-        guard let p = figures.lastIndex(where: {
-            $0.sentence == sentence && $0.end <= end && [.percent, .money, .quantity, .ratio].contains($0.kind)
-        }) else { return nil }
-        let between = view.scalars[figures[p].end..<limit]
-        return between.contains(";") ? nil : p
+    /// The nearest percent, amount, quantity or ratio of figure `i`'s sentence that ends before
+    /// offset `end`, with no ";" between it and figure `i` (figures are in text order).
+    func previousFigure(_ i: Int, before end: Int) -> Int? {
+        let sentence = figures[i].sentence
+        var p = i - 1
+        while p >= 0, figures[p].sentence == sentence {
+            if figures[p].end <= end, [.percent, .money, .quantity, .ratio].contains(figures[p].kind) {
+                return view.scalars[figures[p].end..<figures[i].start].contains(";") ? nil : p
+            }
+            p -= 1
+        }
+        return nil
     }
 }
 

@@ -192,6 +192,8 @@ struct KindTests {
         #expect(one("Ba xã đạt chuẩn nông thôn mới trong năm.", .quantity)?.number == 3)
         #expect(one("có hai mươi lăm cá nhân tham gia", .quantity)?.number == 25)
         #expect(one("đã khởi công một trăm linh năm công trình", .quantity)?.number == 105)
+        #expect(one("hỗ trợ năm trăm hộ nghèo", .quantity)?.number == 500)
+        #expect(one("có năm mươi lăm cá nhân", .quantity)?.number == 55)
         // Not counts: an article, an ordinal, a year, a word that only looks like a number.
         #expect(one("Huyện là một đơn vị tiêu biểu của tỉnh.", .quantity) == nil)
         #expect(one("đây là lần thứ hai đơn vị được nhận cờ", .quantity) == nil)

@@ -117,8 +117,11 @@ enum Amounts {
             && (VietnameseNumber.unitWords[tk[t].lower] != nil || tk[t].lower == "mười") {
             if t > 0, tk[t - 1].kind == .word, tk[t - 1].lower == "thứ" || VietnameseNumber.unitWords[tk[t - 1].lower] != nil
                 || tk[t - 1].lower == "mười" || tk[t - 1].lower == "mươi" || tk[t - 1].lower == "trăm" { continue }
+            // Bare "năm" and "tư" (the commonest) are "year" and "fourth" unless "mươi" or "trăm" follows.
+            if tk[t].lower == "năm" || tk[t].lower == "tư", !(t + 1 < tk.count && (tk[t + 1].lower == "mươi" || tk[t + 1].lower == "trăm")) {
+                continue
+            }
             guard let (n, e) = VietnameseNumber.words(v, at: t), n >= 2, e < tk.count else { continue }
-            if e == t + 1, tk[t].lower == "năm" || tk[t].lower == "tư" { continue }
             guard lexicon.countNouns.longest(in: v, at: e) != nil, let (unit, uend) = unitPhrase(v, lexicon, from: e) else { continue }
             var f = Figure(kind: .quantity, text: v.text(tk[t].start, uend), start: tk[t].start, end: uend)
             f.number = Double(n)
