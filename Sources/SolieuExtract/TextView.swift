@@ -28,7 +28,7 @@ struct TextView {
 
     /// The fingerprint of a key written out ("ngay").
     static func fingerprint(_ key: String) -> UInt64 {
-        key.unicodeScalars.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1.value)) &* 0x100_0000_01B3 }
+        UnicodeNormalization.scalars(key).withUnsafeBufferPointer { fingerprint($0, 0, $0.count) }
     }
 
     /// FNV-1a over scalar values: the fingerprint `PhraseTable` files phrases under.

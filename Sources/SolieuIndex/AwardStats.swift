@@ -157,7 +157,8 @@ struct AwardStats {
         return DocTable(docs: docs, strings: strings)
     }
 
-    /// The award titles present, in index order: a skip scan, one seek per title.
+    /// The award titles present, in index order: a skip scan, one seek per title (also the
+    /// titles `--award` is matched against).
     static func awardTitles(_ db: Database, among awards: [String]?) throws -> [String] {
         try awards ?? String.fetchAll(db, sql: """
             WITH RECURSIVE t(award) AS (
@@ -202,7 +203,7 @@ struct AwardStats {
                     guard try stamp(db) == state else { throw Moved() }
                     var groups: [Group] = []
                     while let title = queue.next() {
-                        groups += try scan(db, table, filter: filter, groupBy: groupBy, awards: [title], period: period).map { ($0.key, $0.value) }
+                        groups += try scan(db, table, filter: filter, groupBy: groupBy, awards: [title], period: period)
                     }
                     return groups
                 }
@@ -212,7 +213,7 @@ struct AwardStats {
             let all = try pool.read { db in
                 let table = try documents(db, groupBy: groupBy, provinceName: provinceName, documentID: documentID)
                 let titles = try awardTitles(db, among: awards)
-                return titles.isEmpty ? [] : try scan(db, table, filter: filter, groupBy: groupBy, awards: titles, period: period).map { ($0.key, $0.value) }
+                return titles.isEmpty ? [] : try scan(db, table, filter: filter, groupBy: groupBy, awards: titles, period: period)
             }
             results.replaceAll(with: .success(all))
         }
@@ -255,20 +256,20 @@ struct AwardStats {
         private(set) var keyList: [UInt64] = []
         var accumulators: [Accumulator] = []
 
-        @inline(__always) mutating func index(_ key: UInt64) -> Int {
-            var mask = slots.count - 1
+        /// The slot holding `key`, or the empty slot where it goes (linear probing).
+        @inline(__always) private func slot(_ key: UInt64) -> Int {
+            let mask = slots.count - 1
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while true {
-                let s = slots[h]
-                if s < 0 { break }
-                if slotKeys[h] == key { return Int(s) }
-                h = (h + 1) & mask
-            }
+            while slots[h] >= 0 && slotKeys[h] != key { h = (h + 1) & mask }
+            return h
+        }
+
+        @inline(__always) mutating func index(_ key: UInt64) -> Int {
+            var h = slot(key)
+            if slots[h] >= 0 { return Int(slots[h]) }
             if (keyList.count + 1) * 2 > slots.count {
                 grow()
-                mask = slots.count - 1
-                h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while slots[h] >= 0 { h = (h + 1) & mask }
+                h = slot(key)
             }
             slots[h] = Int32(keyList.count)
             slotKeys[h] = key
@@ -278,12 +279,10 @@ struct AwardStats {
         }
 
         private mutating func grow() {
-            let size = slots.count * 2
-            slots = [Int32](repeating: -1, count: size)
-            slotKeys = [UInt64](repeating: 0, count: size)
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            slotKeys = [UInt64](repeating: 0, count: slots.count)
             for (i, key) in keyList.enumerated() {
-                var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
-                while slots[h] >= 0 { h = (h + 1) & (size - 1) }
+                let h = slot(key)
                 slots[h] = Int32(i)
                 slotKeys[h] = key
             }
@@ -315,7 +314,7 @@ struct AwardStats {
 
     /// One worker: the award figures of `awards` (index ranges), grouped; keys as strings.
     static func scan(_ db: Database, _ table: DocTable, filter: FigureFilter, groupBy: [String], awards: [String],
-                     period: PeriodRange?) throws -> [[String?]: Accumulator] {
+                     period: PeriodRange?) throws -> [Group] {
         let strings = Strings()
         let interner = ByteInterner(strings)
         let docs = table.docs
@@ -463,13 +462,11 @@ struct AwardStats {
             }
             groups[key] = acc
         }
-        var out: [[String?]: Accumulator] = [:]
-        for (key, acc) in groups {
-            out[(0..<wanted.count).map { i in
+        return groups.map { key, acc in
+            ((0..<wanted.count).map { i in
                 let id = i < 8 ? key[i] : -1
                 return id >= 0 ? strings.values[Int(id)] : nil
-            }] = acc
+            }, acc)
         }
-        return out
     }
 }

@@ -345,7 +345,7 @@ public extension SolieuDatabase {
             arguments += filter.kinds.map(\.rawValue)
         }
         if let award = filter.award {
-            let names = try matchingValues(column: "award", query: award, what: "award")
+            let names = try matchingAwards(award)
             conditions.append("\(viaDocuments)f.award IN (\(names.map { _ in "?" }.joined(separator: ",")))")
             arguments += names
         }
@@ -376,23 +376,14 @@ public extension SolieuDatabase {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
-    /// The stored values of `column` that a user's words name: all words of the query appear in
-    /// the value, diacritics and case aside ("bang khen" → "Bằng khen"; "huan chuong lao dong" →
-    /// "Huân chương Lao động"). With `whole`, the value must be exactly those words.
-    func matchingValues(column: String, query: String, what: String) throws -> [String] {
+    /// The stored award titles a user's words name: the query's words, in order, as a run of the
+    /// title's words, diacritics and case aside ("bang khen" → "Bằng khen"; "huan chuong lao
+    /// dong" → "Huân chương Lao động").
+    func matchingAwards(_ query: String) throws -> [String] {
         let words = SearchQuery.fold(query)
-        guard !words.isEmpty else { throw IndexError("--\(what) needs words") }
-        // The distinct values, read from the (kind, award) index by skipping from one value to
-        // the next rather than scanning every figure.
-        let known = try pool.read { db in
-            try String.fetchAll(db, sql: """
-                WITH RECURSIVE v(x) AS (
-                    SELECT min(\(column)) FROM figures WHERE kind = 'award'
-                    UNION ALL
-                    SELECT (SELECT min(\(column)) FROM figures WHERE kind = 'award' AND \(column) > x) FROM v WHERE x IS NOT NULL
-                ) SELECT x FROM v WHERE x IS NOT NULL
-                """)
-        }
+        guard !words.isEmpty else { throw IndexError("--award needs words") }
+        // The distinct titles, read by skipping through the award index rather than scanning.
+        let known = try pool.read { db in try AwardStats.awardTitles(db, among: nil) }
         let matching = known.filter { value in
             let v = SearchQuery.fold(value)
             // the query's words, in order, as a run of the value's words
@@ -401,7 +392,7 @@ public extension SolieuDatabase {
         }
         if matching.isEmpty {
             let sample = known.sorted().prefix(12).joined(separator: ", ")
-            throw IndexError("no \(what) matches '\(query)' in this database" + (known.isEmpty ? "" : " (known: \(sample)\(known.count > 12 ? ", …" : ""))"))
+            throw IndexError("no award matches '\(query)' in this database" + (known.isEmpty ? "" : " (known: \(sample)\(known.count > 12 ? ", …" : ""))"))
         }
         return matching
     }
@@ -455,7 +446,7 @@ public extension SolieuDatabase {
 
     /// `stats` through `AwardStats`; `workers` overrides how many scan in parallel (tests).
     func awardStats(_ filter: FigureFilter, groupBy: [String], workers: Int? = nil) throws -> [StatsRow] {
-        let awards = try filter.award.map { try matchingValues(column: "award", query: $0, what: "award") }
+        let awards = try filter.award.map { try matchingAwards($0) }
         let province = try filter.province.map(Self.provinceName)
         var period: PeriodRange?
         if let p = filter.period {

@@ -8,32 +8,24 @@ public enum UnicodeNormalization {
     /// The NFD form of `text`.
     public static func nfd(_ text: String) -> String { normalize(text, form: 1) }
 
-    /// True when the UTF-8 bytes certainly are NFC without asking ICU: only ASCII, Latin letters
+    /// Whether a scalar is certainly NFC in any context without asking ICU: ASCII, Latin letters
     /// (U+0080–U+02FF), the precomposed Vietnamese block (U+1E00–U+1EFF), common punctuation
     /// (U+2010–U+207F) and a BOM. Anything else (combining marks included) goes to ICU.
-    public static func isCertainlyNFC<C: Collection>(_ utf8: C) -> Bool where C.Element == UInt8 {
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b < 0x80 { i = utf8.index(after: i); continue }
-            if b >= 0xC2 && b <= 0xCB {  // U+0080–U+02FF
-                i = utf8.index(i, offsetBy: 2, limitedBy: utf8.endIndex) ?? utf8.endIndex
-                continue
+    @inline(__always) static func isCertainlyNFC(_ v: UInt32) -> Bool {
+        v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2010 && v <= 0x207F) || v == 0xFEFF
+    }
+
+    /// True when the UTF-8 bytes certainly are NFC (every scalar passes `isCertainlyNFC`).
+    static func isCertainlyNFC<C: Collection>(_ utf8: C) -> Bool where C.Element == UInt8 {
+        var bytes = utf8.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded): if !isCertainlyNFC(Unicode.UTF8.decode(encoded).value) { return false }
+            case .emptyInput: return true
+            case .error: return false
             }
-            guard b == 0xE1 || b == 0xE2 || b == 0xEF else { return false }
-            let j = utf8.index(after: i)
-            guard j != utf8.endIndex else { return false }
-            let c = utf8[j]
-            switch b {
-            case 0xE1: if c < 0xB8 || c > 0xBB { return false }                       // U+1E00–U+1EFF
-            case 0xE2: if c != 0x80 && c != 0x81 { return false }                     // U+2000–U+207F
-                let k = utf8.index(after: j)
-                if k != utf8.endIndex, c == 0x80, utf8[k] < 0x90 { return false }   // U+2000–U+200F singletons
-            default: if c != 0xBB { return false }                                     // U+FEFF
-            }
-            i = utf8.index(i, offsetBy: 3, limitedBy: utf8.endIndex) ?? utf8.endIndex
         }
-        return true
     }
 
     /// The Unicode scalars of the NFC form of `text`, decoded in one pass over its UTF-8; ICU is
@@ -86,15 +78,13 @@ public enum UnicodeNormalization {
                 v = UInt32(b); i += 1
             } else if b < 0xE0 {
                 v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
-                if stopOutsideNFC && v >= 0x300 { return -1 }
             } else if b < 0xF0 {
                 v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
-                if stopOutsideNFC && !((v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2010 && v <= 0x207F) || v == 0xFEFF) { return -1 }
             } else {
                 v = UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
                 i += 4
-                if stopOutsideNFC { return -1 }
             }
+            if stopOutsideNFC && b >= 0x80 && !isCertainlyNFC(v) { return -1 }
             out[n] = unsafeBitCast(v, to: Unicode.Scalar.self)  // valid: the bytes are a Swift string's
             n += 1
         }

@@ -103,20 +103,24 @@ enum Amounts {
         return out
     }
 
+    /// The words a number written in words starts with, for turning other words away at once.
+    static let numberStarts = KeyFilter(Array(VietnameseNumber.unitWords.keys) + ["mười"])
+
     /// Numbers written in words before a counted noun: "hai gia đình", "mười lăm hộ nghèo",
     /// "hai mươi lăm cá nhân". Only before a noun of `count_nouns`, and from two up: "một" is as
     /// often "a" as "one" ("là một đơn vị tiêu biểu"); bare "năm" and "tư" are as often "year" and
     /// "fourth"; "thứ hai" is an ordinal.
-    /// The words a number written in words starts with, for turning other words away at once.
-    static let numberWords = KeyFilter(Array(VietnameseNumber.unitWords.keys) + ["mười"])
-
     static func wordQuantities(_ v: TextView, _ lexicon: Lexicon) -> [Candidate] {
         var out: [Candidate] = []
         let tk = v.tokens
-        for t in tk.indices where tk[t].kind == .word && numberWords.contains(tk[t].lowerHash)
+        /// A word of a number written in words ("hai", "mười", "mươi", "trăm").
+        func numberWord(_ t: Int) -> Bool {
+            tk[t].kind == .word && (VietnameseNumber.unitWords[tk[t].lower] != nil || ["mười", "mươi", "trăm"].contains(tk[t].lower))
+        }
+        for t in tk.indices where tk[t].kind == .word && numberStarts.contains(tk[t].lowerHash)
             && (VietnameseNumber.unitWords[tk[t].lower] != nil || tk[t].lower == "mười") {
-            if t > 0, tk[t - 1].kind == .word, tk[t - 1].lower == "thứ" || VietnameseNumber.unitWords[tk[t - 1].lower] != nil
-                || tk[t - 1].lower == "mười" || tk[t - 1].lower == "mươi" || tk[t - 1].lower == "trăm" { continue }
+            // Inside a number already read from its first word, or an ordinal.
+            if t > 0, numberWord(t - 1) || (tk[t - 1].kind == .word && tk[t - 1].lower == "thứ") { continue }
             // Bare "năm" and "tư" (the commonest) are "year" and "fourth" unless "mươi" or "trăm" follows.
             if tk[t].lower == "năm" || tk[t].lower == "tư", !(t + 1 < tk.count && (tk[t + 1].lower == "mươi" || tk[t + 1].lower == "trăm")) {
                 continue
