@@ -1,4 +1,5 @@
 // SAX pass over HTML with libxml2, writing a compact event buffer that Swift reads.
+#define _GNU_SOURCE  // memmem
 #include "CSolieuShim.h"
 
 #include <libxml/HTMLparser.h>
@@ -32,19 +33,90 @@ static void put_u16(EventBuffer *b, uint16_t v) { memcpy(b->data + b->length, &v
 static void put_u32(EventBuffer *b, uint32_t v) { memcpy(b->data + b->length, &v, 4); b->length += 4; }
 static void put_bytes(EventBuffer *b, const void *p, size_t n) { memcpy(b->data + b->length, p, n); b->length += n; }
 
-static int is_skipped(const xmlChar *name) {
-    static const char *names[] = {"script", "style", "noscript", "template", "svg", "select", "textarea", "math", NULL};
-    for (int i = 0; names[i]; i++) if (xmlStrcasecmp(name, (const xmlChar *)names[i]) == 0) return 1;
+// Tag names the Swift side tells apart, by id (index + 1); 0 is any other tag, sent by name.
+// libxml2's HTML parser lower-cases element and attribute names, so lookups compare exactly.
+static const char *const kTags[] = {
+    // dropped with their text
+    "script", "style", "noscript", "template", "svg", "select", "textarea", "math",
+    // head and metadata
+    "html", "head", "title", "meta", "link", "body", "time", "base",
+    // blocks
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "frameset", "frame", "legend", "option", "optgroup",
+    // inline
+    "a", "b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup", "label", "abbr", "mark", "s",
+    "strike", "ins", "del", "cite", "q", "o:p", "tt", "var", "dfn", "kbd", "samp", "nobr", "acronym",
+    // empty elements and widgets
+    "br", "img", "input", "wbr", "col", "area", "param", "source", "track", "embed", "button", "iframe",
+    NULL,
+};
+enum { kSkippedTags = 8 };  // the first eight entries
+
+static const char *const kAttributes[] = {
+    "id", "class", "property", "name", "content", "itemprop", "href", "rel", "http-equiv",
+    "datetime", "style", "hidden", "role", "lang", "aria-hidden", NULL,
+};
+
+const char *solieu_html_tag_name(int32_t id) {
+    int32_t count = (int32_t)(sizeof(kTags) / sizeof(kTags[0])) - 1;
+    return id >= 1 && id <= count ? kTags[id - 1] : NULL;
+}
+
+const char *solieu_html_attribute_name(int32_t id) {
+    int32_t count = (int32_t)(sizeof(kAttributes) / sizeof(kAttributes[0])) - 1;
+    return id >= 1 && id <= count ? kAttributes[id - 1] : NULL;
+}
+
+static pthread_once_t init_once;
+static void init_libxml(void);
+
+// A small open-addressing table from a name's bytes to its id, built once.
+#define NAME_SLOTS 512
+typedef struct { const char *name; uint8_t length; uint8_t id; } NameSlot;
+static NameSlot tag_slots[NAME_SLOTS];
+static NameSlot attribute_slots[NAME_SLOTS];
+
+static uint32_t name_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static void fill_slots(NameSlot *slots, const char *const *names) {
+    for (int i = 0; names[i]; i++) {
+        size_t n = strlen(names[i]);
+        uint32_t h = name_hash(names[i], n) & (NAME_SLOTS - 1);
+        while (slots[h].name) h = (h + 1) & (NAME_SLOTS - 1);
+        slots[h].name = names[i];
+        slots[h].length = (uint8_t)n;
+        slots[h].id = (uint8_t)(i + 1);
+    }
+}
+
+static uint8_t lookup(const NameSlot *slots, const xmlChar *name, size_t n) {
+    if (n == 0 || n > 32) return 0;
+    uint32_t h = name_hash((const char *)name, n) & (NAME_SLOTS - 1);
+    while (slots[h].name) {
+        if (slots[h].length == n && memcmp(slots[h].name, name, n) == 0) return slots[h].id;
+        h = (h + 1) & (NAME_SLOTS - 1);
+    }
     return 0;
 }
 
-// Attributes the Swift side reads; everything else is left out of the buffer.
-static int wanted_attribute(const xmlChar *name) {
-    static const char *names[] = {"id", "class", "property", "name", "content", "itemprop", "href", "rel",
-                                  "charset", "http-equiv", "datetime", "alt", "style", "hidden", "role",
-                                  "lang", "aria-hidden", NULL};
-    for (int i = 0; names[i]; i++) if (xmlStrcasecmp(name, (const xmlChar *)names[i]) == 0) return 1;
-    return 0;
+int32_t solieu_html_tag_id(const char *name) {
+    pthread_once(&init_once, init_libxml);
+    return name ? lookup(tag_slots, (const xmlChar *)name, strlen(name)) : 0;
+}
+
+// libxml2's global state (its dictionary's random seed, its mutexes) must be set up once before
+// threads parse concurrently; without it two first parses can deadlock in xmlDictCreate.
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void) {
+    xmlInitParser();
+    fill_slots(tag_slots, kTags);
+    fill_slots(attribute_slots, kAttributes);
 }
 
 static EventBuffer *buffer_of(void *ctx) {
@@ -52,37 +124,46 @@ static EventBuffer *buffer_of(void *ctx) {
     return (EventBuffer *)c->_private;
 }
 
+// Writes a tag: its id, or 0 and its name.
+static size_t tag_size(uint8_t id, size_t nlen) { return id ? 1 : 1 + 2 + nlen; }
+static void put_tag(EventBuffer *b, uint8_t id, const xmlChar *name, size_t nlen) {
+    put_u8(b, id);
+    if (!id) {
+        put_u16(b, (uint16_t)nlen);
+        put_bytes(b, name, nlen);
+    }
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     EventBuffer *b = buffer_of(ctx);
-    if (is_skipped(name)) b->skipDepth++;
     size_t nlen = strlen((const char *)name);
     if (nlen > 0xFFFF) nlen = 0xFFFF;
-    size_t need = 1 + 2 + nlen + 1;
+    uint8_t id = lookup(tag_slots, name, nlen);
+    if (id && id <= kSkippedTags) b->skipDepth++;
+    size_t need = 1 + tag_size(id, nlen) + 1;
     int count = 0;
+    uint8_t ids[256];
     if (atts) {
-        for (int i = 0; atts[i]; i += 2) {
-            if (!wanted_attribute(atts[i]) || count == 255) continue;
-            size_t an = strlen((const char *)atts[i]);
+        for (int i = 0; atts[i] && count < 255; i += 2) {
+            uint8_t a = lookup(attribute_slots, atts[i], strlen((const char *)atts[i]));
+            if (i / 2 < 256) ids[i / 2] = a;
+            if (!a) continue;
             size_t av = atts[i + 1] ? strlen((const char *)atts[i + 1]) : 0;
-            if (an > 0xFFFF) continue;
-            need += 2 + an + 4 + av;
+            need += 1 + 4 + av;
             count++;
         }
     }
     if (!reserve(b, need)) return;
     put_u8(b, SOLIEU_EV_START);
-    put_u16(b, (uint16_t)nlen);
-    put_bytes(b, name, nlen);
+    put_tag(b, id, name, nlen);
     put_u8(b, (uint8_t)count);
     if (atts) {
         int written = 0;
         for (int i = 0; atts[i] && written < count; i += 2) {
-            if (!wanted_attribute(atts[i])) continue;
-            size_t an = strlen((const char *)atts[i]);
+            uint8_t a = i / 2 < 256 ? ids[i / 2] : lookup(attribute_slots, atts[i], strlen((const char *)atts[i]));
+            if (!a) continue;
             size_t av = atts[i + 1] ? strlen((const char *)atts[i + 1]) : 0;
-            if (an > 0xFFFF) continue;
-            put_u16(b, (uint16_t)an);
-            put_bytes(b, atts[i], an);
+            put_u8(b, a);
             put_u32(b, (uint32_t)av);
             if (av) put_bytes(b, atts[i + 1], av);
             written++;
@@ -92,13 +173,13 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
 
 static void on_end(void *ctx, const xmlChar *name) {
     EventBuffer *b = buffer_of(ctx);
-    if (is_skipped(name) && b->skipDepth > 0) b->skipDepth--;
     size_t nlen = strlen((const char *)name);
     if (nlen > 0xFFFF) nlen = 0xFFFF;
-    if (!reserve(b, 3 + nlen)) return;
+    uint8_t id = lookup(tag_slots, name, nlen);
+    if (id && id <= kSkippedTags && b->skipDepth > 0) b->skipDepth--;
+    if (!reserve(b, 1 + tag_size(id, nlen))) return;
     put_u8(b, SOLIEU_EV_END);
-    put_u16(b, (uint16_t)nlen);
-    put_bytes(b, name, nlen);
+    put_tag(b, id, name, nlen);
 }
 
 static void on_text(void *ctx, const xmlChar *ch, int len) {
@@ -117,10 +198,6 @@ static xmlEntityPtr no_entity(void *ctx, const xmlChar *name) { (void)ctx; (void
 static const int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                             HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
 
-// libxml2's global state (its dictionary's random seed, its mutexes) must be set up once before
-// threads parse concurrently; without it two first parses can deadlock in xmlDictCreate.
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static void init_libxml(void) { xmlInitParser(); }
 
 static int32_t run_sax(const char *utf8, size_t length, xmlSAXHandler *handler, void *user) {
     if (length > (size_t)INT32_MAX) return SOLIEU_ERR_TOO_LARGE;
@@ -137,7 +214,105 @@ static int32_t run_sax(const char *utf8, size_t length, xmlSAXHandler *handler, 
     return SOLIEU_OK;
 }
 
+
+// MARK: raw text the article never uses
+
+static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+// Whether `p` (with `avail` bytes) starts with `word` (lower-case ASCII), in any case.
+static int starts_ci(const char *p, size_t avail, const char *word, size_t n) {
+    if (avail < n) return 0;
+    for (size_t i = 0; i < n; i++) if (ascii_lower((unsigned char)p[i]) != word[i]) return 0;
+    return 1;
+}
+
+// "</name" in any case, from `p` on; NULL when absent.
+static const char *find_end_tag(const char *p, const char *end, const char *name, size_t n) {
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt) return NULL;
+        if (lt + 1 < end && lt[1] == '/' && starts_ci(lt + 2, (size_t)(end - lt - 2), name, n)) return lt;
+        p = lt + 1;
+    }
+    return NULL;
+}
+
+// The input with the text of comments, <script> and <style> cut out (the elements themselves
+// stay): the stage drops all three anyway, and libxml2 reads raw text a character at a time.
+// The cuts end where libxml2's own HTML parser ends them (recovering: "-->", "</script", "</style"
+// in any case); an unterminated one is left for libxml2. Returns 0 when there is nothing to cut
+// (`*out` NULL), 1 with `*out` to free, or an error code.
+static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t *out_length) {
+    *out = NULL;
+    *out_length = 0;
+    const char *p = in, *end = in + length, *copied = in;
+    char *buffer = NULL;
+    size_t written = 0;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt) break;
+        size_t avail = (size_t)(end - lt);
+        const char *keepEnd = NULL, *resume = NULL;
+        if (avail >= 4 && lt[1] == '!' && lt[2] == '-' && lt[3] == '-') {
+            const char *close = memmem(lt + 4, avail - 4, "-->", 3);
+            if (!close) break;
+            keepEnd = lt;
+            resume = close + 3;
+        } else {
+            const char *name = NULL;
+            size_t n = 0;
+            if (starts_ci(lt + 1, avail - 1, "script", 6)) { name = "script"; n = 6; }
+            else if (starts_ci(lt + 1, avail - 1, "style", 5)) { name = "style"; n = 5; }
+            if (name && avail > n + 1) {
+                char c = lt[1 + n];
+                if (c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                    // The start tag ends at a '>' outside quotes.
+                    const char *q = lt + 1 + n;
+                    char quote = 0;
+                    while (q < end) {
+                        if (quote) { if (*q == quote) quote = 0; }
+                        else if (*q == '"' || *q == '\'') quote = *q;
+                        else if (*q == '>') break;
+                        q++;
+                    }
+                    if (q >= end) break;
+                    const char *close = find_end_tag(q + 1, end, name, n);
+                    if (!close) break;
+                    if (close > q + 1) {
+                        keepEnd = q + 1;
+                        resume = close;
+                    } else {
+                        p = close + 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        if (!keepEnd) { p = lt + 1; continue; }
+        if (!buffer) {
+            buffer = malloc(length);
+            if (!buffer) return SOLIEU_ERR_ALLOC;
+        }
+        size_t keep = (size_t)(keepEnd - copied);
+        memcpy(buffer + written, copied, keep);
+        written += keep;
+        copied = resume;
+        p = resume;
+    }
+    if (!buffer) return 0;
+    size_t rest = (size_t)(end - copied);
+    memcpy(buffer + written, copied, rest);
+    written += rest;
+    *out = buffer;
+    *out_length = written;
+    return 1;
+}
+
 int32_t solieu_html_events(const char *utf8, size_t length, uint8_t **out, size_t *out_length) {
+    return solieu_html_events_cut(utf8, length, 1, out, out_length);
+}
+
+int32_t solieu_html_events_cut(const char *utf8, size_t length, int32_t cut_raw_text, uint8_t **out, size_t *out_length) {
     *out = NULL;
     *out_length = 0;
     EventBuffer b = {0};
@@ -151,7 +326,12 @@ int32_t solieu_html_events(const char *utf8, size_t length, uint8_t **out, size_
     h.getEntity = no_entity;
     h.error = on_error;
     h.warning = on_error;
-    int32_t rc = run_sax(utf8, length, &h, &b);
+    char *stripped = NULL;
+    size_t strippedLength = 0;
+    int32_t cut = cut_raw_text ? strip_raw_text(utf8, length, &stripped, &strippedLength) : 0;
+    if (cut < 0) { free(b.data); return cut; }
+    int32_t rc = stripped ? run_sax(stripped, strippedLength, &h, &b) : run_sax(utf8, length, &h, &b);
+    free(stripped);
     if (rc != SOLIEU_OK || b.failed) { free(b.data); return rc != SOLIEU_OK ? rc : SOLIEU_ERR_ALLOC; }
     *out = b.data;
     *out_length = b.length;

@@ -94,6 +94,43 @@ struct RobustnessTests {
         #expect(article.paragraphs.contains("Bằng khen của Thủ tướng Chính phủ: 05 cá nhân"))
     }
 
+    /// Comments, scripts and styles are cut out before libxml2 reads the page; what stays must be
+    /// exactly what libxml2 alone gives (the cuts end where its parser ends them).
+    @Test(arguments: [
+        """
+        <html><head><title>T</title><style type="text/css">p > b { color: red }</style>
+        <SCRIPT type='text/javascript' data-x="a>b">var s = "<p>không phải</p>"; if (a < b) {}</SCRIPT></head>
+        <body><p>Một<!-- ghi chú <p>ẩn</p> -->hai</p>
+        <script>document.write('<div>ẩn</div>'); // </scr' + 'ipt> còn</script>
+        <p>Ba <script></script>bốn</p><style>/* <!-- */ .a{}</style><p>năm <!-- không đóng</p>
+        """,
+        "<p>Trước</p><script>var x = 1; <p>sau</p>",
+        "<p>Một</p><scripts>hai</scripts><styles>ba</styles><p>bốn<!---->năm<!-- a -- b -->sáu</p>",
+        "<p>a</p><script src=x / ><p>b</p></script ><p>c</p><style\n>d</STYLE\n><p>e</p>",
+        "<div><!--[if IE]><p>IE</p><![endif]--><p>Nội dung</p><script>'</script><p>x</p>",
+    ])
+    func rawTextIsCutWhereTheParserEndsIt(page: String) throws {
+        let cut = try BlockTree.build(html: page).blocks.map(\.text)
+        let whole = try BlockTree.build(html: page, cutRawText: false).blocks.map(\.text)
+        #expect(cut == whole)
+        #expect(!cut.isEmpty)
+        #expect(!cut.joined().contains("ẩn") && !cut.joined().contains("IE") && !cut.joined().contains("color"))
+    }
+
+    @Test func rawTextCutKeepsEveryFixturePage() throws {
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: Project.path("fixtures"))
+            .filter { $0.hasSuffix(".html") }
+        #expect(pages.count >= 20)
+        for page in pages {
+            let bytes = try #require(FileManager.default.contents(atPath: Project.path("fixtures/" + page)))
+            let html = String(decoding: bytes, as: UTF8.self)
+            let cut = try BlockTree.build(html: html)
+            let whole = try BlockTree.build(html: html, cutRawText: false)
+            #expect(cut.blocks.map(\.text) == whole.blocks.map(\.text), "\(page)")
+            #expect(cut.nodes.count == whole.nodes.count, "\(page)")
+        }
+    }
+
     @Test func tableRowsAreLines() throws {
         let article = try Ingest.article(file: Project.path("fixtures/portal/award-table-bootstrap.html"))
         #expect(article.paragraphs.contains("1 | Huân chương Lao động hạng Ba | 02 | 05"))

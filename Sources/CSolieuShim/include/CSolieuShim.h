@@ -15,9 +15,11 @@ extern "C" {
 
 /// Event kinds written by `solieu_html_events`.
 enum {
-    SOLIEU_EV_START = 1,  ///< u16 name length, name bytes, u8 attribute count, then per attribute:
-                          ///< u16 name length, name, u32 value length, value (UTF-8)
-    SOLIEU_EV_END = 2,    ///< u16 name length, name bytes
+    SOLIEU_EV_START = 1,  ///< tag, u8 attribute count, then per attribute: u8 attribute id
+                          ///< (`solieu_html_attribute_name`), u32 value length, value (UTF-8)
+    SOLIEU_EV_END = 2,    ///< tag
+                          ///< (a tag is a u8 id, `solieu_html_tag_name`; id 0 is followed by
+                          ///< u16 name length and the name's bytes)
     SOLIEU_EV_TEXT = 3,   ///< u32 length, UTF-8 bytes (entities already decoded)
 };
 
@@ -33,9 +35,19 @@ enum {
 
 /// Parses UTF-8 HTML with libxml2's SAX HTML parser (recovering, no network, no DTD loading)
 /// and writes a flat event buffer (see SOLIEU_EV_*). Text inside script, style, noscript,
-/// template, svg, select and textarea is dropped; comments are dropped.
+/// template, svg, select and textarea is dropped; comments are dropped (and the text of comments,
+/// scripts and styles is cut out before libxml2 reads the page).
 /// On success `*out` must be released with `solieu_free`.
 int32_t solieu_html_events(const char *utf8, size_t length, uint8_t **out, size_t *out_length);
+/// `solieu_html_events` with the cut of raw text before parsing on (1) or off (0), for tests.
+int32_t solieu_html_events_cut(const char *utf8, size_t length, int32_t cut_raw_text, uint8_t **out, size_t *out_length);
+
+/// The lower-case name of tag id `id` (1...), or NULL past the last.
+const char *solieu_html_tag_name(int32_t id);
+/// The id of a lower-case tag name, 0 when it has none.
+int32_t solieu_html_tag_id(const char *name);
+/// The name of attribute id `id` (1...), or NULL past the last. Only these attributes are sent.
+const char *solieu_html_attribute_name(int32_t id);
 
 /// The same SAX pass with callbacks that do nothing: the benchmark baseline.
 /// Returns the number of callbacks seen (>= 0) or an error code.

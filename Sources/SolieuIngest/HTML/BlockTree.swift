@@ -49,12 +49,16 @@ struct BlockTree {
     var linkCarry = 0
     var cellBytes = 0
 
-    static func build(html: String) throws(IngestError) -> BlockTree {
+    /// `cutRawText`: cut the text of comments, scripts and styles out before libxml2 reads the
+    /// page (the same blocks, sooner); off only to test that.
+    static func build(html: String, cutRawText: Bool = true) throws(IngestError) -> BlockTree {
         var copy = html
         var out: UnsafeMutablePointer<UInt8>? = nil
         var length = 0
         let rc = copy.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { solieu_html_events($0.baseAddress, $0.count, &out, &length) }
+            buffer.withMemoryRebound(to: CChar.self) {
+                solieu_html_events_cut($0.baseAddress, $0.count, cutRawText ? 1 : 0, &out, &length)
+            }
         }
         guard rc == 0, let out else { throw IngestError(file: "", reason: .parser(rc)) }
         defer { solieu_free(out) }
@@ -64,21 +68,66 @@ struct BlockTree {
     }
 }
 
-// MARK: - Tag classes
+// MARK: - Tags and attributes
 
-private enum TagClass { case block, inline, lineBreak, ignoredBlock, other }
+/// Tag ids as the shim sends them (its table in html.c is the one list of the tags this stage
+/// tells apart); a tag outside it gets an id past the table's, per page.
+enum Tag {
+    /// Names by id; index 0 is unused.
+    static let names: [String] = {
+        var out = [""]
+        var id: Int32 = 1
+        while let name = solieu_html_tag_name(id) { out.append(String(cString: name)); id += 1 }
+        return out
+    }()
 
-private let blockTags: Set<String> = [
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "frameset", "frame", "legend", "option", "optgroup",
-]
-private let inlineTags: Set<String> = [
-    "a", "b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup", "label", "abbr", "mark", "s",
-    "strike", "ins", "del", "cite", "q", "time", "o:p", "tt", "var", "dfn", "kbd", "samp", "nobr", "acronym",
-]
-private let boilerplateTags: Set<String> = ["nav", "aside", "form", "menu", "button", "iframe", "dialog"]
+    static func id(_ name: String) -> Int {
+        let id = Int(solieu_html_tag_id(name))
+        precondition(id > 0, "tag \(name) is missing from the shim's table")
+        return id
+    }
+
+    static let html = id("html"), head = id("head"), title = id("title"), meta = id("meta"), link = id("link")
+    static let body = id("body"), time = id("time"), br = id("br"), hr = id("hr"), a = id("a")
+    static let td = id("td"), th = id("th"), tr = id("tr"), table = id("table"), li = id("li"), dt = id("dt"), dd = id("dd")
+    static let figcaption = id("figcaption"), caption = id("caption"), article = id("article"), main = id("main")
+    static let header = id("header"), footer = id("footer")
+    static let h1 = id("h1"), h6 = id("h6")
+
+    private static func table(_ list: [String]) -> [Bool] {
+        var out = [Bool](repeating: false, count: names.count)
+        for name in list { out[id(name)] = true }
+        return out
+    }
+    static let isInline = table([
+        "a", "b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup", "label", "abbr", "mark", "s",
+        "strike", "ins", "del", "cite", "q", "time", "o:p", "tt", "var", "dfn", "kbd", "samp", "nobr", "acronym",
+    ])
+    /// Elements that hold no text and mark a word boundary.
+    static let isEmpty = table(["img", "input", "wbr", "col", "area", "base", "param", "source", "track", "embed"])
+    /// End tags with nothing to close.
+    static let endIgnored = table(["br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "param",
+                                   "source", "track", "embed"])
+    static let isBoilerplate = table(["nav", "aside", "form", "menu", "button", "iframe", "dialog"])
+
+    static func isHeading(_ tag: Int) -> Bool { tag >= h1 && tag <= h6 }
+}
+
+/// Attribute ids as the shim sends them.
+enum Attribute {
+    static func id(_ name: String) -> UInt8 {
+        var id: Int32 = 1
+        while let n = solieu_html_attribute_name(id) {
+            if String(cString: n) == name { return UInt8(id) }
+            id += 1
+        }
+        preconditionFailure("attribute \(name) is missing from the shim's table")
+    }
+    static let identifier = id("id"), `class` = id("class"), property = id("property"), name = id("name")
+    static let content = id("content"), itemprop = id("itemprop"), href = id("href"), rel = id("rel")
+    static let httpEquiv = id("http-equiv"), datetime = id("datetime"), style = id("style"), hidden = id("hidden")
+    static let role = id("role"), lang = id("lang"), ariaHidden = id("aria-hidden")
+}
 
 /// Class/id tokens (after splitting on -, _, space) that mark page furniture.
 private let boilerplateTokens: Set<String> = [
@@ -170,7 +219,7 @@ private func splitTokens(_ value: String) -> [Substring] {
 // MARK: - Builder
 
 private struct Open {
-    var tag: String
+    var tag: Int
     var node: Int32       // -1 for inline elements
     var isLink: Bool
     var startBlocks: Int  // blocks.count when opened (for td cells)
@@ -194,6 +243,9 @@ private struct Builder {
     var inTitle = false
     var titleBytes: [UInt8] = []
     var currentNode: Int32 = -1
+    /// Tags outside the shim's table, by name, and their names by id - Tag.names.count.
+    var otherTags: [String: Int] = [:]
+    var otherNames: [String] = []
 
     init() {
         buffer.reserveCapacity(4096)
@@ -209,48 +261,49 @@ private struct Builder {
         }
     }
 
-    /// The attributes `start` looks at.
-    static let readAttributes: Set<String> = ["class", "id", "role", "itemprop", "style", "hidden", "aria-hidden", "name", "property",
-                                              "http-equiv", "content", "rel", "href", "lang", "datetime"]
+    func name(of tag: Int) -> String { tag < Tag.names.count ? Tag.names[tag] : otherNames[tag - Tag.names.count] }
+
+    /// Reads a tag at `p`: its id, or the interned id of a name outside the table.
+    mutating func readTag(_ events: UnsafeRawBufferPointer, _ p: inout Int) -> Int {
+        let id = Int(events[p])
+        p += 1
+        if id != 0 { return id }
+        let length = Int(events.loadUnaligned(fromByteOffset: p, as: UInt16.self))
+        p += 2
+        let name = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + length]), as: UTF8.self)
+        p += length
+        if let known = otherTags[name] { return known }
+        let new = Tag.names.count + otherNames.count
+        otherTags[name] = new
+        otherNames.append(name)
+        return new
+    }
 
     mutating func run(_ events: UnsafeRawBufferPointer) {
         var p = 0
         let n = events.count
+        var attributes: [(UInt8, String)] = []
         while p < n {
             let kind = events[p]
             p += 1
             switch kind {
             case UInt8(SOLIEU_EV_START):
-                let nameLength = Int(events.loadUnaligned(fromByteOffset: p, as: UInt16.self))
-                p += 2
-                let name = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + nameLength]), as: UTF8.self)
-                p += nameLength
+                let tag = readTag(events, &p)
                 let count = Int(events[p])
                 p += 1
-                var attributes: [(String, String)] = []
-                attributes.reserveCapacity(count)
+                attributes.removeAll(keepingCapacity: true)
                 for _ in 0..<count {
-                    let an = Int(events.loadUnaligned(fromByteOffset: p, as: UInt16.self))
-                    p += 2
-                    let aname = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + an]), as: UTF8.self)
-                    p += an
-                    let av = Int(events.loadUnaligned(fromByteOffset: p, as: UInt32.self))
-                    p += 4
-                    // Only the attributes `start` reads become strings; a link's address only on <link>.
-                    if Self.readAttributes.contains(aname) {
-                        let wanted = aname != "href" || name == "link"
-                        let avalue = wanted ? String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + av]), as: UTF8.self) : ""
-                        attributes.append((aname, avalue))
-                    }
-                    p += av
+                    let attribute = events[p]
+                    let length = Int(events.loadUnaligned(fromByteOffset: p + 1, as: UInt32.self))
+                    p += 5
+                    // A link's address is read only on <link> (an <a> needs only to have one).
+                    let wanted = attribute != Attribute.href || tag == Tag.link
+                    attributes.append((attribute, wanted ? String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + length]), as: UTF8.self) : ""))
+                    p += length
                 }
-                start(name, attributes)
+                start(tag, attributes)
             case UInt8(SOLIEU_EV_END):
-                let nameLength = Int(events.loadUnaligned(fromByteOffset: p, as: UInt16.self))
-                p += 2
-                let name = String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + nameLength]), as: UTF8.self)
-                p += nameLength
-                end(name)
+                end(readTag(events, &p))
             case UInt8(SOLIEU_EV_TEXT):
                 let length = Int(events.loadUnaligned(fromByteOffset: p, as: UInt32.self))
                 p += 4
@@ -268,52 +321,51 @@ private struct Builder {
 
     // MARK: events
 
-    mutating func start(_ tag: String, _ attributes: [(String, String)]) {
+    mutating func start(_ tag: Int, _ attributes: [(UInt8, String)]) {
         switch tag {
-        case "head": inHead = true; return
-        case "title" where inHead || tree.meta.titleTag == nil && stack.isEmpty:
+        case Tag.head: inHead = true; return
+        case Tag.title where inHead || tree.meta.titleTag == nil && stack.isEmpty:
             inTitle = true; titleBytes.removeAll(); return
-        case "meta":
+        case Tag.meta:
             var key: String?
             var content: String?
             for (k, v) in attributes {
                 switch k {
-                case "name", "property", "itemprop", "http-equiv": key = v.lowercased()
-                case "content": content = v
+                case Attribute.name, Attribute.property, Attribute.itemprop, Attribute.httpEquiv: key = v.lowercased()
+                case Attribute.content: content = v
                 default: break
                 }
             }
             if let key, let content, tree.meta.meta[key] == nil { tree.meta.meta[key] = content }
             return
-        case "link":
-            if attributes.contains(where: { $0.0 == "rel" && $0.1.lowercased() == "canonical" }),
-               let href = attributes.first(where: { $0.0 == "href" })?.1 {
+        case Tag.link:
+            if attributes.contains(where: { $0.0 == Attribute.rel && $0.1.lowercased() == "canonical" }),
+               let href = attributes.first(where: { $0.0 == Attribute.href })?.1 {
                 tree.meta.canonical = href
             }
             return
-        case "html":
-            if let lang = attributes.first(where: { $0.0 == "lang" })?.1, !lang.isEmpty { tree.meta.lang = lang }
-        case "time":
-            if let dt = attributes.first(where: { $0.0 == "datetime" })?.1 { tree.meta.timeDatetimes.append(dt) }
-        case "br":
+        case Tag.html:
+            if let lang = attributes.first(where: { $0.0 == Attribute.lang })?.1, !lang.isEmpty { tree.meta.lang = lang }
+        case Tag.time:
+            if let dt = attributes.first(where: { $0.0 == Attribute.datetime })?.1 { tree.meta.timeDatetimes.append(dt) }
+        case Tag.br, Tag.hr:
             flush(); return
-        case "img", "input", "wbr", "col", "area", "base", "param", "source", "track", "embed":
-            pendingBoundary = true
-            return
-        case "hr":
-            flush(); return
-        default: break
+        default:
+            if tag < Tag.names.count && Tag.isEmpty[tag] {
+                pendingBoundary = true
+                return
+            }
         }
-        if inHead && tag != "body" { return }
-        if tag == "body" { inHead = false }
+        if inHead && tag != Tag.body { return }
+        if tag == Tag.body { inHead = false }
 
-        if inlineTags.contains(tag) {
+        if tag < Tag.names.count && Tag.isInline[tag] {
             pendingBoundary = true
             // An inline widget ("<span class=tools>In bài | Gửi email</span>") is furniture too.
-            for (k, v) in attributes where k == "class" || k == "id" {
+            for (k, v) in attributes where k == Attribute.class || k == Attribute.identifier {
                 if verdict(v).boilerplate { suppressDepth += 1; suppressTags.append(stack.count) }
             }
-            let isLink = tag == "a" && attributes.contains(where: { $0.0 == "href" })
+            let isLink = tag == Tag.a && attributes.contains(where: { $0.0 == Attribute.href })
             if isLink { linkDepth += 1 }
             stack.append(Open(tag: tag, node: -1, isLink: isLink, startBlocks: tree.blocks.count, cells: []))
             return
@@ -322,43 +374,40 @@ private struct Builder {
         flush()
         var tokens: [Substring] = []
         var hidden = false
-        var boilerplate = boilerplateTags.contains(tag)
-        var contentHint = tag == "article" || tag == "main"
+        var boilerplate = tag < Tag.names.count && Tag.isBoilerplate[tag]
+        var contentHint = tag == Tag.article || tag == Tag.main
         for (k, v) in attributes {
             switch k {
-            case "class", "id", "role", "itemprop":
+            case Attribute.class, Attribute.identifier, Attribute.role, Attribute.itemprop:
                 let v = verdict(v)
                 tokens.append(contentsOf: v.tokens)
                 boilerplate = boilerplate || v.boilerplate
                 contentHint = contentHint || v.content
-            case "style":
+            case Attribute.style:
                 if styleHides(v) { hidden = true }
-            case "hidden": hidden = true
-            case "aria-hidden": if v.lowercased() == "true" { hidden = true }
+            case Attribute.hidden: hidden = true
+            case Attribute.ariaHidden: if v.lowercased() == "true" { hidden = true }
             default: break
             }
         }
-        if tag == "header" || tag == "footer" { boilerplate = true }
+        if tag == Tag.header || tag == Tag.footer { boilerplate = true }
         let parent = currentNode
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(Node(tag: tag, parent: parent, tokens: tokens, boilerplate: boilerplate,
+        tree.nodes.append(Node(tag: name(of: tag), parent: parent, tokens: tokens, boilerplate: boilerplate,
                                contentHint: contentHint, hidden: hidden,
                                firstBlock: Int32(tree.blocks.count), endBlock: -1))
         currentNode = index
         stack.append(Open(tag: tag, node: index, isLink: false, startBlocks: tree.blocks.count, cells: []))
     }
 
-    mutating func end(_ tag: String) {
-        switch tag {
-        case "head": inHead = false; return
-        case "title" where inTitle:
+    mutating func end(_ tag: Int) {
+        if tag == Tag.head { inHead = false; return }
+        if tag == Tag.title && inTitle {
             inTitle = false
             tree.meta.titleTag = collapse(titleBytes)
             return
-        case "br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "param", "source", "track", "embed":
-            return
-        default: break
         }
+        if tag < Tag.names.count && Tag.endIgnored[tag] { return }
         // Find the element on the stack (libxml2 balances, but be safe).
         guard let position = stack.lastIndex(where: { $0.tag == tag }) else { return }
         while stack.count > position + 1 { closeTop() }
@@ -378,18 +427,18 @@ private struct Builder {
             return
         }
         let tag = open.tag
-        if tag == "td" || tag == "th" {
+        if tag == Tag.td || tag == Tag.th {
             // A cell holding only inline text is a data cell: keep it for the row.
             // Word wraps each cell's text in one <p>: a single short paragraph is still a data cell.
             if tree.blocks.count == open.startBlocks + 1, buffer.isEmpty, stack.count >= 2,
-               stack[stack.count - 2].tag == "tr", let only = tree.blocks.last, only.chars <= 150,
+               stack[stack.count - 2].tag == Tag.tr, let only = tree.blocks.last, only.chars <= 150,
                only.kind == .paragraph, !tree.nodes[Int(open.node) ..< tree.nodes.count].contains(where: { $0.tag == "table" }) {
                 tree.blocks.removeLast()
                 stack[stack.count - 2].cells.append(only.text)
                 stack[stack.count - 2].cellNodes.append(open.node)
                 tree.linkCarry += only.linkChars
                 tree.cellBytes += only.chars
-            } else if tree.blocks.count == open.startBlocks, stack.count >= 2, stack[stack.count - 2].tag == "tr" {
+            } else if tree.blocks.count == open.startBlocks, stack.count >= 2, stack[stack.count - 2].tag == Tag.tr {
                 let cell = collapse(buffer)
                 if !cell.isEmpty {
                     stack[stack.count - 2].cells.append(cell)
@@ -403,7 +452,7 @@ private struct Builder {
             } else {
                 flush()
             }
-        } else if tag == "tr" {
+        } else if tag == Tag.tr {
             flush()
             if !open.cells.isEmpty {
                 let text = open.cells.joined(separator: " | ")
@@ -460,13 +509,14 @@ private struct Builder {
         var level: UInt8 = 0
         // The innermost block element decides the kind.
         for open in stack.reversed() where open.node >= 0 {
-            switch open.tag {
-            case "h1", "h2", "h3", "h4", "h5", "h6":
+            let tag = open.tag
+            if Tag.isHeading(tag) {
                 kind = .heading
-                level = UInt8(open.tag.utf8.last! - UInt8(ascii: "0"))
-            case "li", "dt", "dd": kind = .listItem
-            case "figcaption", "caption": kind = .caption
-            default: break
+                level = UInt8(tag - Tag.h1 + 1)
+            } else if tag == Tag.li || tag == Tag.dt || tag == Tag.dd {
+                kind = .listItem
+            } else if tag == Tag.figcaption || tag == Tag.caption {
+                kind = .caption
             }
             break
         }
