@@ -6,15 +6,22 @@ enum Dateline {
     /// "Ngày: 18.07.2018", "(ngày đăng bài: 30/01/2018)", "07:37 07/08/2018", "Cập nhật ngày 5/3/2020",
     /// "Thứ Hai, 12/03/2019 - 08:15", "ngày 26 tháng 10 năm 2020".
     static func parse(_ line: String) -> String? {
-        let s = Array(line.unicodeScalars)
-        var i = 0
-        while i < s.count {
-            guard s[i].value >= 0x30 && s[i].value <= 0x39 else { i += 1; continue }
-            if i > 0, s[i - 1].value >= 0x30 && s[i - 1].value <= 0x39 { i += 1; continue }
-            if let (date, next) = numericDate(s, i) { return date + time(in: s, around: i, after: next) }
-            i += 1
+        // Over the UTF-8 bytes: every character a numeric date or a time is made of is ASCII.
+        var copy = line
+        let numeric: String?? = copy.withUTF8 { s -> String?? in
+            var i = 0
+            var runs = 0
+            while i < s.count {
+                guard isDigit(s[i]) else { i += 1; continue }
+                if i > 0, isDigit(s[i - 1]) { i += 1; continue }
+                runs += 1
+                if let (date, next) = numericDate(s, i) { return .some(date + time(in: s, around: i, after: next)) }
+                i += 1
+            }
+            // "ngày 26 tháng 10 năm 2020" needs three numbers.
+            return runs >= 3 ? .none : .some(nil)
         }
-        // "ngày 26 tháng 10 năm 2020"
+        if let numeric { return numeric }
         let key = VietnameseFold.searchKey(line)
         let words = key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         var w = 0
@@ -28,43 +35,61 @@ enum Dateline {
         return nil
     }
 
-    private static func number(_ s: [Unicode.Scalar], _ i: Int, maxDigits: Int) -> (Int, Int)? {
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private static func number(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, maxDigits: Int) -> (Int, Int)? {
         var j = i
         var v = 0
-        while j < s.count, j - i < maxDigits, s[j].isASCII, let d = Int(String(s[j])), s[j].properties.numericType != nil {
-            v = v * 10 + d
+        while j < s.count, j - i < maxDigits, isDigit(s[j]) {
+            v = v * 10 + Int(s[j] - 0x30)
             j += 1
         }
         return j > i ? (v, j) : nil
     }
 
-    private static func numericDate(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+    private static func numericDate(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (String, Int)? {
         guard let (d, a) = number(s, i, maxDigits: 2), a < s.count else { return nil }
         let sep = s[a]
-        guard sep == "/" || sep == "." || sep == "-" else { return nil }
+        guard sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") || sep == UInt8(ascii: "-") else { return nil }
         guard let (m, b) = number(s, a + 1, maxDigits: 2), b < s.count, s[b] == sep,
               let (y, c) = number(s, b + 1, maxDigits: 4), c - (b + 1) == 4 else { return nil }
-        if c < s.count, s[c].properties.numericType != nil { return nil }
+        if c < s.count, isDigit(s[c]) || startsNonASCIIDigit(s, c) { return nil }
         guard let iso = isoDate(y, m, d) else { return nil }
         return (iso, c)
     }
 
+    /// A digit outside ASCII (Arabic-Indic, full-width, ...) starts at `i`.
+    private static func startsNonASCIIDigit(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard s[i] >= 0xC0 else { return false }
+        var it = s[i...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        guard case .valid(let e) = parser.parseScalar(from: &it) else { return false }
+        return Unicode.UTF8.decode(e).properties.numericType != nil
+    }
+
     /// "hh:mm" right before or after the date.
-    private static func time(in s: [Unicode.Scalar], around start: Int, after end: Int) -> String {
+    private static func time(in s: UnsafeBufferPointer<UInt8>, around start: Int, after end: Int) -> String {
         func timeAt(_ i: Int) -> String? {
-            guard let (h, a) = number(s, i, maxDigits: 2), a < s.count, s[a] == ":" || s[a] == "h",
+            guard let (h, a) = number(s, i, maxDigits: 2), a < s.count, s[a] == UInt8(ascii: ":") || s[a] == UInt8(ascii: "h"),
                   let (m, b) = number(s, a + 1, maxDigits: 2), b - (a + 1) == 2, h < 24, m < 60 else { return nil }
             return "T" + two(h) + ":" + two(m)
         }
-        // After: skip separators.
+        // After: skip up to four characters (not bytes) of separators.
         var j = end
-        while j < s.count, j < end + 4, !(s[j].isASCII && s[j].properties.numericType != nil) { j += 1 }
-        if j < s.count, let t = timeAt(j) { return t }
+        var skipped = 0
+        while j < s.count, !isDigit(s[j]) {
+            if s[j] & 0xC0 != 0x80 {
+                if skipped == 4 { break }
+                skipped += 1
+            }
+            j += 1
+        }
+        if j < s.count, isDigit(s[j]), let t = timeAt(j) { return t }
         // Before: "07:37 07/08/2018"
         var k = start - 1
-        while k >= 0, k > start - 4, s[k] == " " || s[k] == "-" || s[k] == "," || s[k] == "|" { k -= 1 }
+        while k >= 0, k > start - 4, s[k] == 0x20 || s[k] == UInt8(ascii: "-") || s[k] == UInt8(ascii: ",") || s[k] == UInt8(ascii: "|") { k -= 1 }
         var first = k
-        while first > 0, s[first - 1].isASCII, s[first - 1].properties.numericType != nil || s[first - 1] == ":" { first -= 1 }
+        while first > 0, isDigit(s[first - 1]) || s[first - 1] == UInt8(ascii: ":") { first -= 1 }
         if first >= 0, k >= first, let t = timeAt(first) { return t }
         return ""
     }

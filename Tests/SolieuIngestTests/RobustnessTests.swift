@@ -131,6 +131,28 @@ struct RobustnessTests {
         }
     }
 
+    @Test(arguments: [
+        ("Ngày: 18.07.2018", "2018-07-18"),
+        ("(ngày đăng bài: 30/01/2018)", "2018-01-30"),
+        ("07:37 07/08/2018", "2018-08-07T07:37"),
+        ("Thứ Hai, 12/03/2019 - 08:15", "2019-03-12T08:15"),
+        ("Thứ Hai, 12/03/2019 – 08h15", "2019-03-12T08:15"),
+        ("Cập nhật ngày 5/3/2020", "2020-03-05"),
+        ("ngày 26 tháng 10 năm 2020", "2020-10-26"),
+        ("Hà Nội, ngày 3 tháng 2 năm 2021 | 10:20", "2021-02-03"),
+    ])
+    func datelines(line: String, iso: String) {
+        #expect(Dateline.parse(line) == iso)
+        #expect(Dateline.isDateLine(line, chars: line.unicodeScalars.count))
+    }
+
+    @Test func notDatelines() {
+        for line in ["31/02/2019", "Số 12/2019/QĐ-UBND", "ngày 26 tháng 10", "12/03/20199", "12/03/2019٣", "Quý I/2019 tăng 5%"] {
+            #expect(Dateline.parse(line) == nil, "\(line)")
+        }
+        #expect(!Dateline.isDateLine("Ngày 12/03/2019, UBND tỉnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2018 và triển khai", chars: 110))
+    }
+
     @Test func tableRowsAreLines() throws {
         let article = try Ingest.article(file: Project.path("fixtures/portal/award-table-bootstrap.html"))
         #expect(article.paragraphs.contains("1 | Huân chương Lao động hạng Ba | 02 | 05"))

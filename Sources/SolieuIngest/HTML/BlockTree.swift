@@ -186,11 +186,12 @@ struct Verdict: Sendable {
 final class SharedCache<Value: Sendable>: @unchecked Sendable {
     let limit: Int
     private let lock = NSLock()
-    private var entries: [String: Value] = [:]  // guarded by `lock`
+    private var entries: [BytesKey: Value] = [:]  // guarded by `lock`
 
     init(limit: Int = 50_000) { self.limit = limit }
 
-    func value(for key: String, _ make: () -> Value) -> Value {
+    func value(for string: String, _ make: () -> Value) -> Value {
+        let key = BytesKey(string)
         if let v = lock.withLock({ entries[key] }) { return v }
         let v = make()
         lock.withLock {
@@ -198,6 +199,29 @@ final class SharedCache<Value: Sendable>: @unchecked Sendable {
             entries[key] = v
         }
         return v
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes. The stage's strings are NFC, so equal bytes
+/// are equal text; String's own hashing normalizes every non-ASCII string it sees, which cost more
+/// than the lookups it served.
+struct BytesKey: Hashable, @unchecked Sendable {
+    let string: String
+
+    init(_ string: String) {
+        var s = string
+        s.makeContiguousUTF8()
+        self.string = s
+    }
+
+    static func == (a: BytesKey, b: BytesKey) -> Bool {
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -572,29 +596,38 @@ private func leadingLetterRun(_ bytes: UnsafeRawBufferPointer) -> Int {
 
 /// Collapses white space (including NBSP and other Unicode spaces) to single spaces and trims.
 func collapse(_ bytes: [UInt8]) -> String {
-    var out = [UInt8]()
-    out.reserveCapacity(bytes.count)
-    var space = false
-    var i = 0
+    bytes.withUnsafeBufferPointer { collapse($0) }
+}
+
+func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let n = bytes.count
-    while i < n {
-        let b = bytes[i]
-        if isSpace(b) || b == 0x0B {
-            space = true
+    guard n > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: n) { out in
+        var w = 0
+        var space = false
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if isSpace(b) || b == 0x0B {
+                space = true
+                i += 1
+                continue
+            }
+            if b >= 0xC2 {
+                // U+00A0 (C2 A0), U+2000–U+200A, U+202F, U+205F, U+3000 (E2 80 80–8A, E2 80 AF, E2 81 9F, E3 80 80)
+                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { space = true; i += 2; continue }
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
+                    space = true; i += 3; continue
+                }
+                if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }  // zero-width space
+                if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; i += 3; continue }
+            }
+            if space && w > 0 { out[w] = 0x20; w += 1 }
+            space = false
+            out[w] = b
+            w += 1
             i += 1
-            continue
         }
-        // U+00A0 (C2 A0), U+2000–U+200A, U+202F, U+205F, U+3000 (E2 80 80–8A, E2 80 AF, E2 81 9F, E3 80 80)
-        if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { space = true; i += 2; continue }
-        if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8A) || bytes[i + 2] == 0xAF {
-            space = true; i += 3; continue
-        }
-        if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { i += 3; continue }  // zero-width space
-        if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { space = true; i += 3; continue }
-        if space && !out.isEmpty { out.append(0x20) }
-        space = false
-        out.append(b)
-        i += 1
+        return w
     }
-    return String(decoding: out, as: UTF8.self)
 }
