@@ -119,6 +119,7 @@ enum Dateline {
     /// "07-03-2026 - 00:01 AM | Thị trường chứng khoán" → "07-03-2026 - 00:01 AM": a category
     /// label printed after the date is not part of the date line.
     static func withoutTrailingLabels(_ line: String) -> String {
+        guard BoilerplateRules.containsBytes(line, " | ") else { return line }
         var parts = line.components(separatedBy: " | ")
         while parts.count > 1, let last = parts.last, !last.contains(where: { $0.isNumber }) { parts.removeLast() }
         return parts.joined(separator: " | ")

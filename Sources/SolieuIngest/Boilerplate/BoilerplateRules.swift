@@ -56,9 +56,12 @@ enum BoilerplateRules {
         return false
     }
 
-    static func isTailMarker(_ text: String) -> Bool {
+    static func isTailMarker(_ text: String) -> Bool { isTailMarker(text, chars: text.unicodeScalars.count) }
+
+    /// `chars`: the text's length in Unicode scalars (a marker is short: longer text is not folded).
+    static func isTailMarker(_ text: String, chars: Int) -> Bool {
+        guard chars <= 40 else { return false }
         let key = VietnameseFold.searchKey(text).trimmingCharacters(in: " :.»>|-")
-        guard text.unicodeScalars.count <= 40 else { return false }
         for m in tailMarkers where key == m || (key.hasPrefix(m) && key.count <= m.count + 14) { return true }
         return false
     }
@@ -86,29 +89,37 @@ enum BoilerplateRules {
         return previous == 0x2E
     }
 
-    /// Byte-wise substring test (no Foundation, no generic searcher).
+    /// Byte-wise substring test (no Foundation, no generic searcher, no copies).
     static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8)
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, h.count >= n.count else { return false }
-        var i = 0
-        while i + n.count <= h.count {
-            if h[i] == n[0] {
-                var j = 1
-                while j < n.count && h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
+        var h = haystack, n = needle
+        return h.withUTF8 { h in
+            n.withUTF8 { n in
+                guard let first = n.first, h.count >= n.count else { return false }
+                var i = 0
+                while i + n.count <= h.count {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 }
 
 extension String {
+    /// Without leading and trailing scalars of `set` (scalars, not characters: the sets here are
+    /// punctuation and spaces).
     func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
+        let scalars = unicodeScalars
+        let members = set.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, members.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, members.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return self }
+        return String(scalars[start..<end])
     }
 }

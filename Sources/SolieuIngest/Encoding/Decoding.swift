@@ -10,13 +10,15 @@ enum Decoding {
     /// NUL bytes or many control bytes near the start: not a document we can read.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }  // UTF-16 BOM
-        let sample = bytes.prefix(8192)
-        var control = 0
-        for b in sample {
-            if b == 0 { return true }
-            if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
+        return bytes.withUnsafeBufferPointer { all in
+            let sample = UnsafeBufferPointer(rebasing: all.prefix(8192))
+            var control = 0
+            for b in sample where b < 0x20 {
+                if b == 0 { return true }
+                if b < 0x09 || (b > 0x0D && b != 0x1B) { control += 1 }
+            }
+            return control * 20 > sample.count
         }
-        return control * 20 > sample.count
     }
 
     static func decode(_ input: [UInt8], html: Bool) -> Decoded {
@@ -92,32 +94,39 @@ enum Decoding {
     /// The charset of `<meta charset=…>` or `<meta http-equiv=Content-Type content="…charset=…">`
     /// in the first 8 KB.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = Array(bytes.prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-        let needle = Array("charset".utf8)
-        let meta = Array("<meta".utf8)
-        var i = 0
-        while i + needle.count <= head.count {
-            guard head[i] == needle[0], Array(head[i..<i + needle.count]) == needle else { i += 1; continue }
-            let at = i
-            i += needle.count
-            // Must be inside a <meta …> tag: the last "<" before it opens "<meta".
-            guard let open = head[..<at].lastIndex(of: UInt8(ascii: "<")), open + meta.count <= head.count,
-                  Array(head[open..<open + meta.count]) == meta,
-                  !head[open..<at].contains(UInt8(ascii: ">")) else { continue }
-            var j = i
-            while j < head.count, head[j] == 0x20 { j += 1 }
-            guard j < head.count, head[j] == UInt8(ascii: "=") else { continue }
-            j += 1
-            while j < head.count, head[j] == 0x20 || head[j] == 0x22 || head[j] == 0x27 { j += 1 }
-            var name: [UInt8] = []
-            while j < head.count, head[j] < 0x80, head[j] == 0x2D || head[j] == 0x5F || head[j] == 0x3A || head[j] == 0x2E
-                    || (head[j] >= 0x30 && head[j] <= 0x39) || (head[j] >= 0x61 && head[j] <= 0x7A) {
-                name.append(head[j])
-                j += 1
+        bytes.withUnsafeBufferPointer { all in
+            let head = UnsafeBufferPointer(rebasing: all.prefix(8192))
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            func matches(_ at: Int, _ word: StaticString) -> Bool {
+                let n = word.utf8CodeUnitCount
+                guard at + n <= head.count else { return false }
+                return word.withUTF8Buffer { w in (0..<n).allSatisfy { lower(head[at + $0]) == w[$0] } }
             }
-            if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+            var i = 0
+            while i + 7 <= head.count {
+                guard lower(head[i]) == UInt8(ascii: "c"), matches(i, "charset") else { i += 1; continue }
+                let at = i
+                i += 7
+                // Must be inside a <meta …> tag: the last "<" before it opens "<meta".
+                var open = at - 1
+                while open >= 0, head[open] != UInt8(ascii: "<") { open -= 1 }
+                guard open >= 0, matches(open, "<meta"), !head[open..<at].contains(UInt8(ascii: ">")) else { continue }
+                var j = i
+                while j < head.count, head[j] == 0x20 { j += 1 }
+                guard j < head.count, head[j] == UInt8(ascii: "=") else { continue }
+                j += 1
+                while j < head.count, head[j] == 0x20 || head[j] == 0x22 || head[j] == 0x27 { j += 1 }
+                var name: [UInt8] = []
+                while j < head.count {
+                    let c = lower(head[j])
+                    guard c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2E || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) else { break }
+                    name.append(c)
+                    j += 1
+                }
+                if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+            }
+            return nil
         }
-        return nil
     }
 
     /// Number of invalid UTF-8 sequences.

@@ -158,19 +158,26 @@ private let boilerplatePrefixBytes: [[UInt8]] = boilerplatePrefixes.map { Array(
 /// Whether an inline style hides its element ("display: none", "visibility:hidden"), read over
 /// the bytes with white space dropped and ASCII lower-cased.
 func styleHides(_ style: String) -> Bool {
-    var compact: [UInt8] = []
-    compact.reserveCapacity(style.utf8.count)
-    for b in style.utf8 where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
-        compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-    }
-    func has(_ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard compact.count >= n else { return false }
-        return needle.withUTF8Buffer { p in
-            (0...(compact.count - n)).contains { i in (0..<n).allSatisfy { compact[i + $0] == p[$0] } }
+    var copy = style
+    return copy.withUTF8 { styleHides(UnsafeRawBufferPointer($0)) }
+}
+
+func styleHides(_ style: UnsafeRawBufferPointer) -> Bool {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { compact -> Bool in
+        var count = 0
+        for b in style where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+            compact[count] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            count += 1
         }
+        func has(_ needle: StaticString) -> Bool {
+            let n = needle.utf8CodeUnitCount
+            guard count >= n else { return false }
+            return needle.withUTF8Buffer { p in
+                (0...(count - n)).contains { i in (0..<n).allSatisfy { compact[i + $0] == p[$0] } }
+            }
+        }
+        return has("display:none") || has("visibility:hidden")
     }
-    return has("display:none") || has("visibility:hidden")
 }
 
 /// What a class or id value says: its tokens, and whether one marks furniture or content.
@@ -225,8 +232,47 @@ struct BytesKey: Hashable, @unchecked Sendable {
     }
 }
 
-/// Class/id verdicts by attribute value.
-let verdictCache = SharedCache<Verdict>()
+/// Class/id verdicts by the attribute value's bytes, one memo per thread: a portal repeats its
+/// class names on every page, so after the first pages almost every lookup hits, without a lock
+/// and without making a string. Cleared when it holds 50,000 values, so odd pages cannot grow it
+/// without bound.
+final class VerdictMemo {
+    private struct Entry {
+        var key: [UInt8]
+        var verdict: Verdict
+    }
+    private var entries: [UInt64: Entry] = [:]
+    static let limit = 50_000
+
+    func verdict(_ value: UnsafeRawBufferPointer) -> Verdict {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in value { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        if let e = entries[h], e.key.elementsEqual(value) { return e.verdict }
+        let string = String(decoding: value, as: UTF8.self)
+        let tokens = splitTokens(string)
+        let v = Verdict(tokens: tokens, boilerplate: tokens.contains(where: isBoilerplateToken),
+                        content: tokens.contains { contentTokens.contains(String($0)) })
+        if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+        entries[h] = Entry(key: Array(value), verdict: v)
+        return v
+    }
+
+    /// This thread's memo.
+    static func current() -> VerdictMemo {
+        if let p = pthread_getspecific(key) { return Unmanaged<VerdictMemo>.fromOpaque(p).takeUnretainedValue() }
+        let memo = VerdictMemo()
+        pthread_setspecific(key, Unmanaged.passRetained(memo).toOpaque())
+        return memo
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in
+            if let p { Unmanaged<VerdictMemo>.fromOpaque(p).release() }
+        }
+        return key
+    }()
+}
 
 private func isBoilerplateToken(_ token: Substring) -> Bool {
     let string = String(token)
@@ -277,13 +323,10 @@ private struct Builder {
         tree.blocks.reserveCapacity(512)
     }
 
-    mutating func verdict(_ value: String) -> Verdict {
-        verdictCache.value(for: value) {
-            let tokens = splitTokens(value)
-            return Verdict(tokens: tokens, boilerplate: tokens.contains(where: isBoilerplateToken),
-                           content: tokens.contains { contentTokens.contains(String($0)) })
-        }
-    }
+    let memo = VerdictMemo.current()
+    /// The shim's tables, held here: a global's lazy-initialization check on every event added up.
+    let isInline = Tag.isInline, isEmpty = Tag.isEmpty, endIgnored = Tag.endIgnored, isBoilerplateTag = Tag.isBoilerplate
+    let tagCount = Tag.names.count
 
     func name(of tag: Int) -> String { tag < Tag.names.count ? Tag.names[tag] : otherNames[tag - Tag.names.count] }
 
@@ -306,7 +349,7 @@ private struct Builder {
     mutating func run(_ events: UnsafeRawBufferPointer) {
         var p = 0
         let n = events.count
-        var attributes: [(UInt8, String)] = []
+        var attributes: [(UInt8, UnsafeRawBufferPointer)] = []
         while p < n {
             let kind = events[p]
             p += 1
@@ -320,9 +363,7 @@ private struct Builder {
                     let attribute = events[p]
                     let length = Int(events.loadUnaligned(fromByteOffset: p + 1, as: UInt32.self))
                     p += 5
-                    // A link's address is read only on <link> (an <a> needs only to have one).
-                    let wanted = attribute != Attribute.href || tag == Tag.link
-                    attributes.append((attribute, wanted ? String(decoding: UnsafeRawBufferPointer(rebasing: events[p..<p + length]), as: UTF8.self) : ""))
+                    attributes.append((attribute, UnsafeRawBufferPointer(rebasing: events[p..<p + length])))
                     p += length
                 }
                 start(tag, attributes)
@@ -345,7 +386,20 @@ private struct Builder {
 
     // MARK: events
 
-    mutating func start(_ tag: Int, _ attributes: [(UInt8, String)]) {
+    /// An attribute's value as a string.
+    private func string(_ raw: UnsafeRawBufferPointer) -> String { String(decoding: raw, as: UTF8.self) }
+
+    private func value(_ attributes: [(UInt8, UnsafeRawBufferPointer)], _ name: UInt8) -> String? {
+        attributes.first(where: { $0.0 == name }).map { string($0.1) }
+    }
+
+    /// ASCII case-insensitive comparison of a value with a lower-case word.
+    private func equalsLower(_ raw: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard raw.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { w in (0..<raw.count).allSatisfy { (raw[$0] >= 0x41 && raw[$0] <= 0x5A ? raw[$0] | 0x20 : raw[$0]) == w[$0] } }
+    }
+
+    mutating func start(_ tag: Int, _ attributes: [(UInt8, UnsafeRawBufferPointer)]) {
         switch tag {
         case Tag.head: inHead = true; return
         case Tag.title where inHead || tree.meta.titleTag == nil && stack.isEmpty:
@@ -355,27 +409,27 @@ private struct Builder {
             var content: String?
             for (k, v) in attributes {
                 switch k {
-                case Attribute.name, Attribute.property, Attribute.itemprop, Attribute.httpEquiv: key = v.lowercased()
-                case Attribute.content: content = v
+                case Attribute.name, Attribute.property, Attribute.itemprop, Attribute.httpEquiv: key = string(v).lowercased()
+                case Attribute.content: content = string(v)
                 default: break
                 }
             }
             if let key, let content, tree.meta.meta[key] == nil { tree.meta.meta[key] = content }
             return
         case Tag.link:
-            if attributes.contains(where: { $0.0 == Attribute.rel && $0.1.lowercased() == "canonical" }),
-               let href = attributes.first(where: { $0.0 == Attribute.href })?.1 {
+            if attributes.contains(where: { $0.0 == Attribute.rel && equalsLower($0.1, "canonical") }),
+               let href = value(attributes, Attribute.href) {
                 tree.meta.canonical = href
             }
             return
         case Tag.html:
-            if let lang = attributes.first(where: { $0.0 == Attribute.lang })?.1, !lang.isEmpty { tree.meta.lang = lang }
+            if let lang = value(attributes, Attribute.lang), !lang.isEmpty { tree.meta.lang = lang }
         case Tag.time:
-            if let dt = attributes.first(where: { $0.0 == Attribute.datetime })?.1 { tree.meta.timeDatetimes.append(dt) }
+            if let dt = value(attributes, Attribute.datetime) { tree.meta.timeDatetimes.append(dt) }
         case Tag.br, Tag.hr:
             flush(); return
         default:
-            if tag < Tag.names.count && Tag.isEmpty[tag] {
+            if tag < tagCount && isEmpty[tag] {
                 pendingBoundary = true
                 return
             }
@@ -383,11 +437,11 @@ private struct Builder {
         if inHead && tag != Tag.body { return }
         if tag == Tag.body { inHead = false }
 
-        if tag < Tag.names.count && Tag.isInline[tag] {
+        if tag < tagCount && isInline[tag] {
             pendingBoundary = true
             // An inline widget ("<span class=tools>In bài | Gửi email</span>") is furniture too.
             for (k, v) in attributes where k == Attribute.class || k == Attribute.identifier {
-                if verdict(v).boilerplate { suppressDepth += 1; suppressTags.append(stack.count) }
+                if memo.verdict(v).boilerplate { suppressDepth += 1; suppressTags.append(stack.count) }
             }
             let isLink = tag == Tag.a && attributes.contains(where: { $0.0 == Attribute.href })
             if isLink { linkDepth += 1 }
@@ -398,19 +452,19 @@ private struct Builder {
         flush()
         var tokens: [Substring] = []
         var hidden = false
-        var boilerplate = tag < Tag.names.count && Tag.isBoilerplate[tag]
+        var boilerplate = tag < tagCount && isBoilerplateTag[tag]
         var contentHint = tag == Tag.article || tag == Tag.main
         for (k, v) in attributes {
             switch k {
             case Attribute.class, Attribute.identifier, Attribute.role, Attribute.itemprop:
-                let v = verdict(v)
+                let v = memo.verdict(v)
                 tokens.append(contentsOf: v.tokens)
                 boilerplate = boilerplate || v.boilerplate
                 contentHint = contentHint || v.content
             case Attribute.style:
                 if styleHides(v) { hidden = true }
             case Attribute.hidden: hidden = true
-            case Attribute.ariaHidden: if v.lowercased() == "true" { hidden = true }
+            case Attribute.ariaHidden: if equalsLower(v, "true") { hidden = true }
             default: break
             }
         }
@@ -431,7 +485,7 @@ private struct Builder {
             tree.meta.titleTag = collapse(titleBytes)
             return
         }
-        if tag < Tag.names.count && Tag.endIgnored[tag] { return }
+        if tag < tagCount && endIgnored[tag] { return }
         // Find the element on the stack (libxml2 balances, but be safe).
         guard let position = stack.lastIndex(where: { $0.tag == tag }) else { return }
         while stack.count > position + 1 { closeTop() }

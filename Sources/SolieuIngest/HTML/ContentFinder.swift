@@ -101,7 +101,7 @@ struct ContentFinder {
                 kept.append(i)
                 continue
             }
-            if BoilerplateRules.isTailMarker(b.text) { inTail = true; continue }
+            if BoilerplateRules.isTailMarker(b.text, chars: b.chars) { inTail = true; continue }
             let prose = BoilerplateRules.isProse(b.text, chars: b.chars) && b.linkChars * 4 < b.chars
             if prose { sawProse = true }
             if inTail {
@@ -212,37 +212,66 @@ extension ContentFinder {
 }
 
 /// Word overlap of candidate keys with one fixed key, |shared| / max(|a|, |b|) by whitespace
-/// words: the fixed key's words are counted once, and a candidate whose word count alone keeps
-/// it under the threshold is not split.
+/// words: the fixed key's words are counted once (as 64-bit fingerprints of their bytes), and a
+/// candidate whose word count alone keeps it under the threshold is not read further.
 struct OverlapMatcher {
-    let counts: [Substring: Int]
+    /// The key's distinct words and how often each occurs.
+    let fingerprints: [UInt64]
+    let counts: [Int]
     let words: Int
 
     init(_ key: String) {
-        var counts: [Substring: Int] = [:]
-        let words = key.split(separator: " ")
-        for w in words { counts[w, default: 0] += 1 }
+        var fingerprints: [UInt64] = []
+        var counts: [Int] = []
+        var words = 0
+        Self.forEachWord(key) { f in
+            words += 1
+            if let i = fingerprints.firstIndex(of: f) { counts[i] += 1 } else { fingerprints.append(f); counts.append(1) }
+        }
+        self.fingerprints = fingerprints
         self.counts = counts
-        self.words = words.count
+        self.words = words
+    }
+
+    /// FNV-1a of each run of non-space bytes.
+    @inline(__always)
+    static func forEachWord(_ text: String, _ body: (UInt64) -> Void) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            var h: UInt64 = 0
+            var inWord = false
+            for b in bytes {
+                if b == 0x20 {
+                    if inWord { body(h); inWord = false }
+                } else {
+                    if !inWord { h = 0xcbf2_9ce4_8422_2325; inWord = true }
+                    h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+                }
+            }
+            if inWord { body(h) }
+        }
     }
 
     /// The overlap of `candidate` with the key, or 0 when it is certainly below `atLeast`.
     func overlap(_ candidate: String, atLeast threshold: Double) -> Double {
         guard words > 0 else { return 0 }
-        // Words of the candidate, counted over its bytes (runs of non-spaces).
         var n = 0
         var inWord = false
         for b in candidate.utf8 {
             if b == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
         }
         guard n > 0, Double(min(n, words)) / Double(max(n, words)) >= threshold else { return 0 }
-        var remaining = counts
-        var shared = 0
-        for w in candidate.split(separator: " ") where (remaining[w] ?? 0) > 0 {
-            shared += 1
-            remaining[w]! -= 1
+        let shared = withUnsafeTemporaryAllocation(of: Int.self, capacity: counts.count) { remaining -> Int in
+            _ = remaining.initialize(from: counts)
+            var shared = 0
+            Self.forEachWord(candidate) { f in
+                if let i = fingerprints.firstIndex(of: f), remaining[i] > 0 {
+                    shared += 1
+                    remaining[i] -= 1
+                }
+            }
+            return shared
         }
         return Double(shared) / Double(max(n, words))
     }
 }
-
