@@ -167,7 +167,7 @@ public enum Ingest {
         let decoded = Decoding.decode(bytes, html: kind == .html)
         switch kind {
         case .html:
-            return try HTMLArticle.extract(decoded.text, name: name, warnings: decoded.warnings)
+            return try HTMLArticle.extract(decoded.body, name: name, warnings: decoded.warnings)
         case .text:
             return try TextArticle.extract(decoded.text, name: name, warnings: decoded.warnings)
         }

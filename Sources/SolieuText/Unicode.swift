@@ -163,3 +163,55 @@ public enum CharsetConversion {
         return Result(text: text, substitutions: Int(subs))
     }
 }
+
+/// One pass over bytes that may be UTF-8: are they valid, certainly NFC, and could
+/// `LegacyVietnamese.repair` change them? Lets a reader hand valid NFC UTF-8 on as bytes without
+/// making (and validating again) a string of it.
+public struct UTF8Scan: Sendable, Equatable {
+    /// Valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    public var valid: Bool
+    /// Every scalar passes `UnicodeNormalization.isCertainlyNFC` (meaningful when `valid`).
+    public var certainlyNFC: Bool
+    /// The early exits of `LegacyVietnamese.repair` do not apply: some scalar lies in
+    /// U+0080–U+2122 and every non-ASCII scalar has a windows-1252 byte (meaningful when `valid`).
+    public var mayNeedRepair: Bool
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        valid = true
+        certainlyNFC = true
+        var latin = false          // a scalar in U+0080–U+2122
+        var cp1252 = true          // every non-ASCII scalar so far has a windows-1252 byte
+        guard let base = bytes.baseAddress else { mayNeedRepair = false; return }
+        let raw = UnsafeRawPointer(base)
+        let end = bytes.count
+        var i = 0
+        while i < end {
+            if i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = base[i]
+            if b < 0x80 { i += 1; continue }
+            var v: UInt32
+            var need: Int
+            var minimum: UInt32
+            if b & 0xE0 == 0xC0 { v = UInt32(b & 0x1F); need = 1; minimum = 0x80 }
+            else if b & 0xF0 == 0xE0 { v = UInt32(b & 0x0F); need = 2; minimum = 0x800 }
+            else if b & 0xF8 == 0xF0 { v = UInt32(b & 0x07); need = 3; minimum = 0x10000 }
+            else { valid = false; break }
+            guard i + need < end else { valid = false; break }
+            var ok = true
+            for k in 1...need {
+                let c = base[i + k]
+                if c & 0xC0 != 0x80 { ok = false; break }
+                v = v << 6 | UInt32(c & 0x3F)
+            }
+            guard ok, v >= minimum, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { valid = false; break }
+            i += need + 1
+            if certainlyNFC && !UnicodeNormalization.isCertainlyNFC(v) { certainlyNFC = false }
+            if v <= 0x2122 { latin = true }
+            if cp1252 && !(v >= 0xA0 && v <= 0xFF) && LegacyVietnamese.cp1252Reverse[v] == nil { cp1252 = false }
+        }
+        mayNeedRepair = latin && cp1252
+    }
+}

@@ -3,8 +3,31 @@ import SolieuText
 /// Bytes to NFC text: BOMs, the declared charset (through ICU), a charset that lies, invalid UTF-8.
 enum Decoding {
     struct Decoded {
-        var text: String
+        /// The text as a string, or as bytes already known to be valid NFC UTF-8 that no repair
+        /// applies to (most pages: no string of the whole page is made).
+        enum Body {
+            case text(String)
+            case utf8([UInt8])
+        }
+        var body: Body
         var warnings: [String]
+
+        init(text: String, warnings: [String]) {
+            body = .text(text)
+            self.warnings = warnings
+        }
+
+        init(utf8: [UInt8], warnings: [String]) {
+            body = .utf8(utf8)
+            self.warnings = warnings
+        }
+
+        var text: String {
+            switch body {
+            case .text(let text): return text
+            case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
+            }
+        }
     }
 
     /// NUL bytes or many control bytes near the start: not a document we can read.
@@ -27,6 +50,8 @@ enum Decoding {
         // Byte order marks.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
+            let scan = bytes.withUnsafeBufferPointer(UTF8Scan.init)
+            if scan.valid && scan.certainlyNFC && !scan.mayNeedRepair { return Decoded(utf8: bytes, warnings: warnings) }
             return finish(utf8: bytes, warnings: warnings)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -37,6 +62,10 @@ enum Decoding {
             }
         }
         let declared = html ? declaredCharset(bytes) : nil
+        if declared == nil || isUTF8Name(declared!) {
+            let scan = bytes.withUnsafeBufferPointer(UTF8Scan.init)
+            if scan.valid && scan.certainlyNFC && !scan.mayNeedRepair { return Decoded(utf8: bytes, warnings: warnings) }
+        }
         // One pass both validates and makes the string when the bytes are UTF-8 (most pages).
         let valid = String(validating: bytes, as: UTF8.self)
         let utf8Errors = valid == nil ? invalidUTF8Count(bytes) : 0

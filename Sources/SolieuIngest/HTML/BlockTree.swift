@@ -53,12 +53,18 @@ struct BlockTree {
     /// page (the same blocks, sooner); off only to test that.
     static func build(html: String, cutRawText: Bool = true) throws(IngestError) -> BlockTree {
         var copy = html
+        let result = copy.withUTF8 { buffer in
+            Result { () throws(IngestError) -> BlockTree in try build(utf8: buffer, cutRawText: cutRawText) }
+        }
+        return try result.get()
+    }
+
+    /// The same from the page's bytes, which must be valid UTF-8 in NFC.
+    static func build(utf8 buffer: UnsafeBufferPointer<UInt8>, cutRawText: Bool = true) throws(IngestError) -> BlockTree {
         var out: UnsafeMutablePointer<UInt8>? = nil
         var length = 0
-        let rc = copy.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                solieu_html_events_cut($0.baseAddress, $0.count, cutRawText ? 1 : 0, &out, &length)
-            }
+        let rc = buffer.withMemoryRebound(to: CChar.self) {
+            solieu_html_events_cut($0.baseAddress, $0.count, cutRawText ? 1 : 0, &out, &length)
         }
         guard rc == 0, let out else { throw IngestError(file: "", reason: .parser(rc)) }
         defer { solieu_free(out) }

@@ -3,8 +3,18 @@ import SolieuText
 /// HTML page → Article.
 enum HTMLArticle {
     static func extract(_ html: String, name: String, warnings: [String]) throws(IngestError) -> Article {
+        try extract(.text(html), name: name, warnings: warnings)
+    }
+
+    static func extract(_ html: Decoding.Decoded.Body, name: String, warnings: [String]) throws(IngestError) -> Article {
         let tree: BlockTree
-        do { tree = try BlockTree.build(html: html) } catch { throw IngestError(file: name, reason: error.reason) }
+        do {
+            switch html {
+            case .text(let text): tree = try BlockTree.build(html: text)
+            case .utf8(let bytes):
+                tree = try bytes.withUnsafeBufferPointer { b in Result { () throws(IngestError) -> BlockTree in try BlockTree.build(utf8: b) } }.get()
+            }
+        } catch { throw IngestError(file: name, reason: error.reason) }
         let meta = tree.meta.meta
         let metaTitle = meta["og:title"] ?? meta["twitter:title"] ?? meta["dc.title"] ?? meta["title"]
             ?? tree.meta.titleTag.map(stripSiteSuffix)
