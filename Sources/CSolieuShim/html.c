@@ -139,7 +139,10 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     size_t nlen = strlen((const char *)name);
     if (nlen > 0xFFFF) nlen = 0xFFFF;
     uint8_t id = lookup(tag_slots, name, nlen);
+    // Elements inside a dropped one (an svg's paths, a select's options) are not sent either.
+    int inside = b->skipDepth > 0;
     if (id && id <= kSkippedTags) b->skipDepth++;
+    if (inside) return;
     size_t need = 1 + tag_size(id, nlen) + 1;
     int count = 0;
     uint8_t ids[256];
@@ -177,6 +180,7 @@ static void on_end(void *ctx, const xmlChar *name) {
     if (nlen > 0xFFFF) nlen = 0xFFFF;
     uint8_t id = lookup(tag_slots, name, nlen);
     if (id && id <= kSkippedTags && b->skipDepth > 0) b->skipDepth--;
+    if (b->skipDepth > 0) return;
     if (!reserve(b, 1 + tag_size(id, nlen))) return;
     put_u8(b, SOLIEU_EV_END);
     put_tag(b, id, name, nlen);
@@ -237,10 +241,73 @@ static const char *find_end_tag(const char *p, const char *end, const char *name
     return NULL;
 }
 
-// The input with the text of comments, <script> and <style> cut out (the elements themselves
-// stay): the stage drops all three anyway, and libxml2 reads raw text a character at a time.
-// The cuts end where libxml2's own HTML parser ends them (recovering: "-->", "</script", "</style"
-// in any case); an unterminated one is left for libxml2. Returns 0 when there is nothing to cut
+
+static int is_name_end(char c) { return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// The end of a start tag whose name ends before `q`: its '>' outside quotes; NULL when absent.
+static const char *tag_end(const char *q, const char *end) {
+    char quote = 0;
+    while (q < end) {
+        if (quote) { if (*q == quote) quote = 0; }
+        else if (*q == '"' || *q == '\'') quote = *q;
+        else if (*q == '>') return q;
+        q++;
+    }
+    return NULL;
+}
+
+// End tags that, met inside an <svg>, may make libxml2 close the svg before its own end tag:
+// such an svg is left whole for libxml2.
+static int closes_html(const char *name, size_t avail) {
+    static const char *const names[] = {
+        "div", "p", "li", "ul", "ol", "td", "th", "tr", "table", "tbody", "span", "section", "article", "body", "html",
+        "form", "header", "footer", "nav", "main", "aside", "dl", "dd", "dt", "blockquote", "iframe", "center",
+        "font", "b", "i", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "figure", NULL,
+    };
+    for (int i = 0; names[i]; i++) {
+        size_t n = strlen(names[i]);
+        if (avail > n && starts_ci(name, avail, names[i], n) && is_name_end(name[n])) return 1;
+    }
+    return 0;
+}
+
+// The "</svg" that closes the <svg> whose content starts at `p` (nested svg elements counted),
+// or NULL when there is none or when libxml2 might close it elsewhere (see closes_html).
+static const char *find_svg_end(const char *p, const char *end) {
+    int depth = 1;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt) return NULL;
+        size_t avail = (size_t)(end - lt);
+        if (avail >= 4 && lt[1] == '!' && lt[2] == '-' && lt[3] == '-') {
+            const char *close = memmem(lt + 4, avail - 4, "-->", 3);
+            if (!close) return NULL;
+            p = close + 3;
+            continue;
+        }
+        if (avail > 5 && lt[1] == '/' && starts_ci(lt + 2, avail - 2, "svg", 3) && is_name_end(lt[5])) {
+            if (--depth == 0) return lt;
+        } else if (avail > 4 && starts_ci(lt + 1, avail - 1, "svg", 3) && is_name_end(lt[4])) {
+            const char *q = tag_end(lt + 4, end);
+            if (!q) return NULL;
+            if (q[-1] != '/') depth++;
+            p = q + 1;
+            continue;
+        } else if (avail > 2 && lt[1] == '/' && closes_html(lt + 2, avail - 2)) {
+            return NULL;
+        } else if (avail > 7 && (starts_ci(lt + 1, avail - 1, "script", 6) || starts_ci(lt + 1, avail - 1, "style", 5))) {
+            return NULL;  // raw text inside: leave the whole svg to libxml2
+        }
+        p = lt + 1;
+    }
+    return NULL;
+}
+
+// The input with the text of comments, <script>, <style> and <svg> cut out (the elements
+// themselves stay): the stage drops all four anyway, and libxml2 reads them a character at a
+// time (inline SVG icons and charts were a quarter of the real pages' bytes). The cuts end where
+// libxml2's own HTML parser ends them (recovering: "-->", "</script", "</style" in any case, the
+// matching "</svg>"); an unterminated one, or an svg libxml2 might close early, is left to it. Returns 0 when there is nothing to cut
 // (`*out` NULL), 1 with `*out` to free, or an error code.
 static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t *out_length) {
     *out = NULL;
@@ -263,21 +330,18 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
             size_t n = 0;
             if (starts_ci(lt + 1, avail - 1, "script", 6)) { name = "script"; n = 6; }
             else if (starts_ci(lt + 1, avail - 1, "style", 5)) { name = "style"; n = 5; }
+            else if (starts_ci(lt + 1, avail - 1, "svg", 3)) { name = "svg"; n = 3; }
             if (name && avail > n + 1) {
-                char c = lt[1 + n];
-                if (c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-                    // The start tag ends at a '>' outside quotes.
-                    const char *q = lt + 1 + n;
-                    char quote = 0;
-                    while (q < end) {
-                        if (quote) { if (*q == quote) quote = 0; }
-                        else if (*q == '"' || *q == '\'') quote = *q;
-                        else if (*q == '>') break;
-                        q++;
+                if (is_name_end(lt[1 + n])) {
+                    const char *q = tag_end(lt + 1 + n, end);
+                    if (!q) break;
+                    int svg = n == 3;
+                    if (svg && q[-1] == '/') { p = q + 1; continue; }  // <svg ... />: nothing inside
+                    const char *close = svg ? find_svg_end(q + 1, end) : find_end_tag(q + 1, end, name, n);
+                    if (!close) {
+                        if (svg) { p = q + 1; continue; }
+                        break;
                     }
-                    if (q >= end) break;
-                    const char *close = find_end_tag(q + 1, end, name, n);
-                    if (!close) break;
                     if (close > q + 1) {
                         keepEnd = q + 1;
                         resume = close;

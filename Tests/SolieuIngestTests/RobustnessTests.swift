@@ -108,6 +108,11 @@ struct RobustnessTests {
         "<p>Một</p><scripts>hai</scripts><styles>ba</styles><p>bốn<!---->năm<!-- a -- b -->sáu</p>",
         "<p>a</p><script src=x / ><p>b</p></script ><p>c</p><style\n>d</STYLE\n><p>e</p>",
         "<div><!--[if IE]><p>IE</p><![endif]--><p>Nội dung</p><script>'</script><p>x</p>",
+        "<p>a</p><svg viewBox='0 0 1 1'><g><svg><text>ẩn</text></svg><text>ẩn IE</text></g></svg><p>b</p>",
+        "<p>a</p><SVG/><p>b</p><svg class=x /><p>c</p><svgs>d</svgs><svg><path d='M0 0'/></svg ><p>e</p>",
+        "<div><p>a</p><svg><path/></div><p>b</p><svg><text>ẩn</text></svg>",
+        "<p>a<svg><foreignObject><div>ẩn</div></foreignObject></svg>b</p><svg><style>.c{}</style></svg><p>c</p>",
+        "<p>a</p><svg><!-- </svg> --><text>ẩn</text></svg><p>b</p><svg><text>ẩn",
     ])
     func rawTextIsCutWhereTheParserEndsIt(page: String) throws {
         let cut = try BlockTree.build(html: page).blocks.map(\.text)
