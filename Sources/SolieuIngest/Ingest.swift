@@ -45,7 +45,8 @@ public struct Article: Sendable, Codable, Equatable {
         self.language = language
         self.paragraphs = paragraphs
         self.warnings = warnings
-        self.hash = SHA256.hex(Array(paragraphs.joined(separator: "\n\n").utf8))
+        var text = paragraphs.joined(separator: "\n\n")
+        self.hash = text.withUTF8 { SHA256.hex($0) }
     }
 
     public init(from decoder: Decoder) throws {

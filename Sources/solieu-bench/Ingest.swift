@@ -33,8 +33,9 @@ enum EvalIngest {
 /// same pages in the same run.
 enum BenchIngest {
     static func run(root: String, pages: Int) {
-        let sources = FixtureSet.pairs(root: root).filter { $0.input.hasSuffix(".html") }
-            .map { Array(FileManager.default.contents(atPath: $0.input) ?? Data()) }
+        let pairs = FixtureSet.pairs(root: root).filter { $0.input.hasSuffix(".html") }
+        let sources = pairs.map { Array(FileManager.default.contents(atPath: $0.input) ?? Data()) }
+        let groups = pairs.map(\.group)
         guard !sources.isEmpty else { print("no HTML fixtures"); return }
         // Vary each copy (a counter in a comment and in the body) so no two pages are identical.
         func page(_ i: Int) -> [UInt8] {
@@ -54,21 +55,34 @@ enum BenchIngest {
         var rssAt: [(Int, Double)] = []
         var paragraphs = 0
         var failures = 0
+        var byGroup: [String: (pages: Int, bytes: Int, bare: Double, full: Double)] = [:]
         for i in 0..<pages {
             var bytes = page(i)
             var clock = ContinuousClock.now
             events += bytes.withUnsafeMutableBufferPointer { b in
                 b.withMemoryRebound(to: CChar.self) { solieu_html_bare_pass($0.baseAddress, $0.count) }
             }
-            bare += Stopwatch.seconds(since: clock)
+            let bareSeconds = Stopwatch.seconds(since: clock)
+            bare += bareSeconds
             clock = ContinuousClock.now
             do { paragraphs += try Ingest.article(bytes: bytes, name: "page\(i).html", format: .html).paragraphs.count } catch { failures += 1 }
-            full += Stopwatch.seconds(since: clock)
+            let fullSeconds = Stopwatch.seconds(since: clock)
+            full += fullSeconds
+            let g = groups[i % sources.count]
+            let sum = byGroup[g] ?? (0, 0, 0, 0)
+            byGroup[g] = (sum.pages + 1, sum.bytes + sources[i % sources.count].count, sum.bare + bareSeconds, sum.full + fullSeconds)
             if (i + 1) % max(1, pages / 4) == 0 { rssAt.append((i + 1, Memory.currentMB)) }
         }
         print("bare libxml2 SAX pass:   \(fmt(Double(pages) / bare, 0)) pages/s  \(fmt(mb / bare, 1)) MB/s  (\(events) callbacks)")
         print("solieu ingest (full):    \(fmt(Double(pages) / full, 0)) pages/s  \(fmt(mb / full, 1)) MB/s  (\(paragraphs) paragraphs, \(failures) failures)")
         print("cost vs bare SAX pass:   \(fmt(full / bare, 2))x   (goal: at most 1.5x)")
+        for (group, g) in byGroup.sorted(by: { $0.key < $1.key }) {
+            let kb = Double(g.bytes) / Double(g.pages) / 1024
+            let mbps = Double(g.bytes) / 1_048_576 / g.full
+            print("  \(group) (mean \(fmt(kb, 0)) KB): \(fmt(Double(g.pages) / g.full, 0)) pages/s, \(fmt(mbps, 1)) MB/s on one core, " +
+                  "\(fmt(g.full / g.bare, 2))x the bare pass" +
+                  (group == "real page" ? "; at this speed, \(fmt(mbps * 4, 0)) pages/s of 256 KB (goal: at least 250)" : ""))
+        }
         print("RSS as the corpus grows: " + rssAt.map { "\($0.0) pages \(fmt($0.1, 0)) MB" }.joined(separator: ", "))
         print("peak RSS:                \(fmt(Memory.peakMB, 0)) MB")
         if ProcessInfo.processInfo.environment["SOLIEU_BENCH_SKIP_LARGE"] == nil { largePage(sources) }

@@ -251,3 +251,53 @@ struct RobustnessTests {
         }
     }
 }
+
+/// The tag and attribute ids the Swift side names are the shim's.
+struct TagTableTests {
+    @Test func tagIdsMatchTheShim() {
+        let named: [(String, Int)] = [
+            ("html", Tag.html), ("head", Tag.head), ("title", Tag.title), ("meta", Tag.meta), ("link", Tag.link),
+            ("body", Tag.body), ("time", Tag.time), ("br", Tag.br), ("hr", Tag.hr), ("a", Tag.a), ("td", Tag.td),
+            ("th", Tag.th), ("tr", Tag.tr), ("table", Tag.table), ("li", Tag.li), ("dt", Tag.dt), ("dd", Tag.dd),
+            ("figcaption", Tag.figcaption), ("caption", Tag.caption), ("article", Tag.article), ("main", Tag.main),
+            ("header", Tag.header), ("footer", Tag.footer), ("h1", Tag.h1), ("h6", Tag.h6),
+        ]
+        for (name, id) in named { #expect(Tag.id(name) == id, "\(name)") }
+        // Headings are consecutive: the level is the distance from h1.
+        for level in 1...6 { #expect(Tag.id("h\(level)") == Tag.h1 + level - 1) }
+        #expect(Tag.names[Tag.h6] == "h6")
+    }
+
+    @Test func attributeIdsMatchTheShim() {
+        let named: [(String, UInt8)] = [
+            ("id", Attribute.identifier), ("class", Attribute.class), ("property", Attribute.property), ("name", Attribute.name),
+            ("content", Attribute.content), ("itemprop", Attribute.itemprop), ("href", Attribute.href), ("rel", Attribute.rel),
+            ("http-equiv", Attribute.httpEquiv), ("datetime", Attribute.datetime), ("style", Attribute.style),
+            ("hidden", Attribute.hidden), ("role", Attribute.role), ("lang", Attribute.lang), ("aria-hidden", Attribute.ariaHidden),
+        ]
+        for (name, id) in named { #expect(Attribute.id(name) == id, "\(name)") }
+    }
+}
+
+/// The content hash is SHA-256 (FIPS 180-4 test vectors, and every padding length around a block).
+struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(Ingest.sha256([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Ingest.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Ingest.sha256(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(Ingest.sha256(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(Ingest.sha256(Array("Thi đua khen thưởng".utf8)) == "2f1b91c9fef2524afdb0c6abaa8a5012fb6d06b886fa0813f94f697ec6115fed")
+        // Messages of 55, 56, 63, 64, 119 and 120 bytes (one or two padding blocks), from sha256sum.
+        let expected = [
+            55: "d5e285683cd4efc02d021a5c62014694958901005d6f71e89e0989fac77e4072",
+            56: "04c26261370ee7541549d16dee320c723e3fd14671e66a099afe0a377c16888e",
+            63: "75220b47218278e656f2013bb8f0c455a25eaf01e86c64924e9d48d89776d6f2",
+            64: "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c",
+            119: "000b48d4edf0fa7bee3c6236ecd2785baa5db4eeb8bb54341b029e0d9fa5fb0c",
+            120: "13f05a0b594787f5ecd315edc96141bd3243203d1b7d4f0836f37308b276ba98",
+        ]
+        for (n, hex) in expected { #expect(Ingest.sha256(Array(repeating: UInt8(ascii: "x"), count: n)) == hex, "\(n)") }
+    }
+}

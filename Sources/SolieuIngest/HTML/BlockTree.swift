@@ -68,7 +68,7 @@ struct BlockTree {
         }
         guard rc == 0, let out else { throw IngestError(file: "", reason: .parser(rc)) }
         defer { solieu_free(out) }
-        var builder = Builder()
+        var builder = Builder(bytes: buffer.count)
         builder.run(UnsafeRawBufferPointer(start: out, count: length))
         return builder.tree
     }
@@ -93,12 +93,33 @@ enum Tag {
         return id
     }
 
-    static let html = id("html"), head = id("head"), title = id("title"), meta = id("meta"), link = id("link")
-    static let body = id("body"), time = id("time"), br = id("br"), hr = id("hr"), a = id("a")
-    static let td = id("td"), th = id("th"), tr = id("tr"), table = id("table"), li = id("li"), dt = id("dt"), dd = id("dd")
-    static let figcaption = id("figcaption"), caption = id("caption"), article = id("article"), main = id("main")
-    static let header = id("header"), footer = id("footer")
-    static let h1 = id("h1"), h6 = id("h6")
+    // The ids of the tags this stage names, as literals (a computed global is checked for
+    // initialization on every use); `TagTableTests` checks each against the shim's table.
+    static let html = 9
+    static let head = 10
+    static let title = 11
+    static let meta = 12
+    static let link = 13
+    static let body = 14
+    static let time = 15
+    static let br = 95
+    static let hr = 43
+    static let a = 66
+    static let td = 55
+    static let th = 57
+    static let tr = 59
+    static let table = 53
+    static let li = 44
+    static let dt = 29
+    static let dd = 23
+    static let figcaption = 31
+    static let caption = 21
+    static let article = 18
+    static let main = 45
+    static let header = 41
+    static let footer = 33
+    static let h1 = 35
+    static let h6 = 40
 
     private static func table(_ list: [String]) -> [Bool] {
         var out = [Bool](repeating: false, count: names.count)
@@ -119,7 +140,7 @@ enum Tag {
     static func isHeading(_ tag: Int) -> Bool { tag >= h1 && tag <= h6 }
 }
 
-/// Attribute ids as the shim sends them.
+/// Attribute ids as the shim sends them (literals, checked against the shim by `TagTableTests`).
 enum Attribute {
     static func id(_ name: String) -> UInt8 {
         var id: Int32 = 1
@@ -129,10 +150,21 @@ enum Attribute {
         }
         preconditionFailure("attribute \(name) is missing from the shim's table")
     }
-    static let identifier = id("id"), `class` = id("class"), property = id("property"), name = id("name")
-    static let content = id("content"), itemprop = id("itemprop"), href = id("href"), rel = id("rel")
-    static let httpEquiv = id("http-equiv"), datetime = id("datetime"), style = id("style"), hidden = id("hidden")
-    static let role = id("role"), lang = id("lang"), ariaHidden = id("aria-hidden")
+    static let identifier: UInt8 = 1
+    static let `class`: UInt8 = 2
+    static let property: UInt8 = 3
+    static let name: UInt8 = 4
+    static let content: UInt8 = 5
+    static let itemprop: UInt8 = 6
+    static let href: UInt8 = 7
+    static let rel: UInt8 = 8
+    static let httpEquiv: UInt8 = 9
+    static let datetime: UInt8 = 10
+    static let style: UInt8 = 11
+    static let hidden: UInt8 = 12
+    static let role: UInt8 = 13
+    static let lang: UInt8 = 14
+    static let ariaHidden: UInt8 = 15
 }
 
 /// Class/id tokens (after splitting on -, _, space) that mark page furniture.
@@ -323,10 +355,12 @@ private struct Builder {
     var otherTags: [String: Int] = [:]
     var otherNames: [String] = []
 
-    init() {
-        buffer.reserveCapacity(4096)
-        tree.nodes.reserveCapacity(1024)
-        tree.blocks.reserveCapacity(512)
+    /// `bytes`: the page's size, which bounds how many elements and blocks it can have (a short
+    /// portal page should not pay for a long one's arrays).
+    init(bytes: Int) {
+        buffer.reserveCapacity(min(4096, bytes))
+        tree.nodes.reserveCapacity(min(1024, bytes / 64 + 16))
+        tree.blocks.reserveCapacity(min(512, bytes / 128 + 16))
     }
 
     let memo = VerdictMemo.current()
