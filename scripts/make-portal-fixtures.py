@@ -316,6 +316,143 @@ def page_award_table(a, variant):
 <div class="col-4 sidebar"><h4>Tin mới</h4>{tin_moi_list()}<h4>Văn bản mới</h4>{ul(VAN_BAN)}</div></div></div>
 <div class="footer">{"<br>".join(e(x) for x in FOOTER)}</div></body></html>'''
 
+
+# A second set, written after the first to check that the rules generalize (templates the first
+# set does not have: Drupal, Bootstrap with excerpt cards, ASP.NET WebForms whose <form> wraps the
+# whole page, related links inside the body, a print view). Scored before any rule was changed
+# for them: F1 1.000, 1.000, 0.000, 0.784, 0.018.
+A2 = [
+ dict(title="Quảng Ninh: Tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn 2016 - 2020",
+      date="Đăng ngày 22/10/2020 - 09:45",
+      lead="Ngày 21/10/2020, Ban Dân vận Tỉnh ủy phối hợp với Ban Thi đua - Khen thưởng tỉnh tổ chức hội nghị tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn 2016 - 2020.",
+      body=["Qua 5 năm triển khai, toàn tỉnh có 4.826 mô hình \"Dân vận khéo\" được công nhận, trong đó cấp tỉnh 312 mô hình, cấp huyện 1.254 mô hình.",
+            "Nhiều mô hình đã mang lại hiệu quả thiết thực, góp phần đưa tỷ lệ hộ nghèo của tỉnh giảm còn 0,12% vào cuối năm 2019.",
+            "Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho 45 tập thể, 68 cá nhân có thành tích xuất sắc trong phong trào."],
+      caption="Đồng chí Phó Bí thư Tỉnh ủy trao Bằng khen cho các tập thể", byline="Thu Hằng"),
+ dict(title="Đồng Tháp khen thưởng 120 điển hình tiên tiến năm 2021",
+      date="14:05 | 28/12/2021",
+      lead="Chiều 27/12, UBND tỉnh Đồng Tháp tổ chức Lễ tuyên dương điển hình tiên tiến năm 2021.",
+      body=["Năm 2021, dù chịu ảnh hưởng nặng nề của dịch COVID-19, tổng sản phẩm trên địa bàn tỉnh vẫn tăng 1,52% so với năm 2020.",
+            "Tại buổi lễ, Chủ tịch UBND tỉnh tặng Cờ thi đua cho 14 đơn vị và Bằng khen cho 120 tập thể, cá nhân là điển hình tiên tiến.",
+            "Theo Quyết định số 1456/QĐ-UBND ngày 20/12/2021, 32 cá nhân được tặng danh hiệu Chiến sĩ thi đua cấp tỉnh."],
+      caption="Các điển hình tiên tiến nhận Bằng khen", byline="Bảo Ngọc - Sở Nội vụ"),
+ dict(title="Huyện Cần Giờ đạt chuẩn huyện nông thôn mới",
+      date="Thứ năm, 06/01/2022",
+      lead="Thủ tướng Chính phủ vừa ký Quyết định số 25/QĐ-TTg công nhận huyện Cần Giờ đạt chuẩn nông thôn mới năm 2021.",
+      body=["Đến nay, 6/6 xã của huyện đạt chuẩn nông thôn mới, thu nhập bình quân đầu người đạt 65,4 triệu đồng/năm.",
+            "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 92,3%; tỷ lệ hộ sử dụng nước sạch đạt 100%.",
+            "Tổng vốn huy động cho chương trình giai đoạn 2016 - 2021 là 2.345 tỷ đồng, trong đó vốn nhân dân đóng góp 312 tỷ đồng."],
+      caption=None, byline="Theo Báo Sài Gòn Giải Phóng"),
+ dict(title="Trao tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ",
+      date="Ngày cập nhật: 27/07/2020",
+      lead="Nhân kỷ niệm 73 năm Ngày Thương binh - Liệt sĩ, tỉnh tổ chức lễ truy tặng danh hiệu vinh dự Nhà nước Bà mẹ Việt Nam anh hùng.",
+      body=["Chủ tịch nước truy tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ; đến nay toàn tỉnh có 1.246 mẹ được phong tặng, truy tặng danh hiệu.",
+            "Trong 6 tháng đầu năm 2020, tỉnh đã chi 15,6 tỷ đồng chăm lo cho gia đình chính sách, xây mới 45 căn nhà tình nghĩa."],
+      caption="Lãnh đạo tỉnh trao danh hiệu cho thân nhân các mẹ", byline="Minh Khôi"),
+ dict(title="Sơ kết 6 tháng công tác thi đua khối các cơ quan Đảng",
+      date="Cập nhật lúc: 10:12 ngày 15/07/2022",
+      lead="Sáng 14/7, Khối thi đua các cơ quan Đảng tổ chức hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2022.",
+      body=["Sáu tháng qua, các đơn vị trong Khối đã hoàn thành 95% chỉ tiêu đề ra, tổ chức 48 hội nghị, lớp tập huấn với hơn 3.200 lượt người tham gia.",
+            "Hội nghị đã suy tôn Ban Tổ chức Tỉnh ủy làm Trưởng khối năm 2023 và Ủy ban Kiểm tra Tỉnh ủy làm Phó Trưởng khối."],
+      caption=None, byline="PV"),
+]
+NEWS2 = [("Hội nghị triển khai nhiệm vụ năm 2022 của ngành Nội vụ", "12/01/2022"),
+        ("Tuyên dương 50 gương điển hình trong học tập và làm theo Bác", "10/01/2022"),
+        ("Ra quân thực hiện chiến dịch Xuân tình nguyện năm 2022", "08/01/2022"),
+        ("Công bố quyết định công nhận xã đạt chuẩn nông thôn mới nâng cao", "05/01/2022")]
+MENU2 = ["Trang chủ", "Giới thiệu", "Tin tức", "Thông báo", "Văn bản", "Dịch vụ công", "Liên hệ"]
+FOOT2 = ["Bản quyền thuộc Ủy ban nhân dân tỉnh", "Chịu trách nhiệm chính: Chánh Văn phòng UBND tỉnh",
+        "Địa chỉ: 25 Đường 3/2, thành phố", "Điện thoại: (0277) 3851 234", "Ghi rõ nguồn khi phát hành lại thông tin từ website này"]
+def gold2(a, caption=True):
+    parts = [a["title"], a["date"], a["lead"]] + a["body"]
+    if caption and a.get("caption"): parts.append(a["caption"])
+    parts.append(a["byline"])
+    return "\n\n".join(parts) + "\n"
+def menu2(): return "<ul>" + "".join(f'<li><a href="/m{i}">{e(m)}</a></li>' for i, m in enumerate(MENU2)) + "</ul>"
+
+def page2_drupal(a):
+    cap = f'<div class="field field-name-field-image"><img src="/sites/default/files/anh.jpg" alt=""><div class="image-caption">{e(a["caption"])}</div></div>' if a["caption"] else ""
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    views = "".join(f'<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="/tin/{i}">{e(t)}</a></span></div><div class="views-field views-field-created"><span class="field-content">{d}</span></div></div>' for i, (t, d) in enumerate(NEWS2))
+    return f'''<!DOCTYPE html><html lang="vi" dir="ltr"><head><meta charset="utf-8" /><title>{e(a["title"])} | Sở Nội vụ tỉnh Quảng Ninh</title>
+<meta name="Generator" content="Drupal 8"/><link rel="canonical" href="https://snv.quangninh.example.gov.vn/tin-tuc/tong-ket" /></head>
+<body class="path-node page-node-type-article"><div class="dialog-off-canvas-main-canvas"><div class="layout-container">
+<header role="banner"><div class="region region-header"><div id="block-site-branding"><a href="/" rel="home">Sở Nội vụ tỉnh Quảng Ninh</a></div></div>
+<div class="region region-primary-menu"><nav role="navigation" id="block-mainnavigation">{menu2()}</nav></div></header>
+<div class="region region-breadcrumb"><nav class="breadcrumb" role="navigation"><ol><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li></ol></nav></div>
+<main role="main"><div class="layout-content"><div class="region region-content"><div id="block-page-title-block"><h1 class="page-title"><span class="field field--name-title">{e(a["title"])}</span></h1></div>
+<div id="block-system-main-block"><article role="article" class="node node--type-article node--view-mode-full"><div class="node__meta"><span class="field--name-created">{e(a["date"])}</span></div>
+<div class="node__content"><div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item"><p><strong>{e(a["lead"])}</strong></p>{body}{cap}<p style="text-align:right"><strong>{e(a["byline"])}</strong></p></div>
+<div class="field field--name-field-tags field--label-inline"><div class="field__label">Từ khóa</div><div class="field__items"><div class="field__item"><a href="/tag/1">thi đua</a></div><div class="field__item"><a href="/tag/2">khen thưởng</a></div></div></div>
+<section class="field field--name-comment"><h2 class="title comment-form__title">Thêm bình luận mới</h2><form class="comment-form"><label>Họ tên</label><input type="text"><label>Nội dung</label><textarea></textarea><input type="submit" value="Gửi"></form></section>
+</div></article></div></div></div>
+<aside class="layout-sidebar-second" role="complementary"><div class="region region-sidebar-second"><div class="views-element-container block block-views"><h2>Tin mới nhất</h2><div class="view view-tin-moi"><div class="view-content">{views}</div></div></div>
+<div class="block"><h2>Thống kê truy cập</h2><div>Đang truy cập: 45</div><div>Tổng lượt truy cập: 1.234.567</div></div></div></aside></main>
+<footer role="contentinfo"><div class="region region-footer">{"".join(f"<p>{e(x)}</p>" for x in FOOT2)}</div></footer></div></div></body></html>''', gold2(a)
+
+def page2_cards(a):
+    cap = f'<figure class="expNoEdit"><img src="/Uploads/anh.jpg" alt="" /><figcaption><p>{e(a["caption"])}</p></figcaption></figure>' if a["caption"] else ""
+    body = "".join(f'<p style="text-align: justify;">{e(p)}</p>' for p in a["body"])
+    rel = "".join(f'''<div class="col-md-4 item"><a href="/tin/{i}"><img src="/thumb{i}.jpg"></a><h4><a href="/tin/{i}">{e(t)}</a></h4><p class="sapo">{e(s)}</p></div>''' for i, (t, s) in enumerate([
+        ("Hội nghị triển khai nhiệm vụ năm 2022 của ngành Nội vụ", "Sáng 12/1, Sở Nội vụ tổ chức hội nghị tổng kết công tác năm 2021, triển khai nhiệm vụ năm 2022 với nhiều chỉ tiêu quan trọng."),
+        ("Tuyên dương 50 gương điển hình trong học tập và làm theo Bác", "Ban Thường vụ Tỉnh ủy vừa tổ chức tuyên dương 50 tập thể, cá nhân tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."),
+        ("Ra quân thực hiện chiến dịch Xuân tình nguyện năm 2022", "Tỉnh Đoàn tổ chức lễ ra quân chiến dịch Xuân tình nguyện năm 2022 với hơn 2.000 đoàn viên, thanh niên tham gia.")]))
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(a["title"])}</title><meta property="og:title" content="{e(a["title"])}"><meta property="og:site_name" content="Báo Đồng Tháp điện tử"><meta property="og:type" content="article"></head>
+<body><nav class="navbar navbar-expand-lg"><a class="navbar-brand" href="/">Báo Đồng Tháp</a>{menu2()}<form class="form-inline"><input class="form-control" placeholder="Tìm kiếm"></form></nav>
+<div class="container"><div class="row"><div class="col-md-9"><ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li>Xã hội</li></ol>
+<h2 class="detail-title">{e(a["title"])}</h2><p class="time"><i class="far fa-clock"></i> {e(a["date"])}</p>
+<div class="sapo"><strong>{e(a["lead"])}</strong></div><div class="detail-content">{body}{cap}<p style="text-align: right;"><strong>{e(a["byline"])}</strong></p></div>
+<div class="share-box"><span>Chia sẻ bài viết:</span> <a class="fb">Facebook</a> <a class="zl">Zalo</a> <a onclick="window.print()">In bài viết</a></div>
+<div class="related-box"><h3 class="box-title">Tin cùng chuyên mục</h3><div class="row">{rel}</div></div></div>
+<div class="col-md-3"><div class="box"><h3>Đọc nhiều</h3><ol>{"".join(f"<li><a href='#'>{e(t)}</a></li>" for t, _ in NEWS2)}</ol></div><div class="box-adv"><a href="#"><img src="/qc.gif"></a></div></div></div></div>
+<footer class="site-footer"><div class="container">{"".join(f"<p>{e(x)}</p>" for x in FOOT2)}</div></footer></body></html>''', gold2(a)
+
+def page2_webforms(a):
+    body = "".join(f"<div>{e(p)}</div><div>&nbsp;</div>" for p in a["body"])
+    rows = "".join(f'<tr><td class="tinkhac_item"><img src="/images/arrow.gif"> <a href="/tin/{i}">{e(t)}</a> <span class="ngay">({d})</span></td></tr>' for i, (t, d) in enumerate(NEWS2))
+    return f'''<html xmlns="http://www.w3.org/1999/xhtml"><head><title>
+	Cổng thông tin điện tử Thành phố - Tin tức
+</title><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /></head>
+<body><form name="aspnetForm" method="post" action="./ChiTiet.aspx?id=123" id="aspnetForm"><div><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKMTY1NDU2MTA1Mg9kFgJmD2QWAgIDD2QWAgIBD2QWAgIBD2QWAmYPZBYCZg8WAh4EVGV4dAUJVGluIHThu6lj" /></div>
+<table width="1000" align="center" cellpadding="0" cellspacing="0"><tr><td colspan="2"><img src="/images/banner.jpg" width="1000"></td></tr>
+<tr><td colspan="2" class="menu">{" | ".join(f'<a href="#">{e(m)}</a>' for m in MENU2)}</td></tr>
+<tr><td width="720" valign="top">
+<div id="ctl00_ContentPlaceHolder1_pnlChiTiet"><table width="100%"><tr><td><span id="ctl00_ContentPlaceHolder1_lblTieuDe" class="TieuDeTin">{e(a["title"])}</span></td></tr>
+<tr><td><span id="ctl00_ContentPlaceHolder1_lblNgayDang" class="NgayDang">{e(a["date"])}</span></td></tr>
+<tr><td><span id="ctl00_ContentPlaceHolder1_lblTomTat" class="TomTat"><b>{e(a["lead"])}</b></span></td></tr>
+<tr><td><div id="ctl00_ContentPlaceHolder1_divNoiDung" class="NoiDung">{body}<div style="text-align: right;"><b>{e(a["byline"])}</b></div></div></td></tr></table></div>
+<table width="100%"><tr><td align="right"><a href="javascript:window.print()">In trang</a> | <a href="#">Gửi email</a> | <a href="#">Về đầu trang</a></td></tr></table>
+<table width="100%" class="tinkhac"><tr><td class="tinkhac_title">Các tin đã đăng:</td></tr>{rows}</table>
+</td><td width="280" valign="top"><table class="box"><tr><td class="box_title">Liên kết website</td></tr><tr><td><select onchange="window.open(this.value)"><option>--- Chọn ---</option><option value="http://chinhphu.vn">Chính phủ</option></select></td></tr></table>
+<table class="box"><tr><td class="box_title">Thống kê truy cập</td></tr><tr><td>Số người đang online: 23<br>Số lượt truy cập: 4.567.890</td></tr></table></td></tr>
+<tr><td colspan="2" class="footer" align="center">{"<br>".join(e(x) for x in FOOT2)}</td></tr></table></form></body></html>''', gold2(a)
+
+def page2_inline_more(a):
+    ps = [f"<p>{e(p)}</p>" for p in a["body"]]
+    ps.insert(1, '<div class="box-related-inline"><p><strong>Xem thêm:</strong></p><ul><li><a href="/tin/9">Tỉnh hoàn thành mục tiêu xây dựng nông thôn mới năm 2021</a></li><li><a href="/tin/8">Ra mắt mô hình khu dân cư kiểu mẫu</a></li></ul></div>')
+    ps.insert(3, '<table class="quote-box" align="center"><tr><td><a href="/tin/7"><b>>> Tăng cường công tác thi đua, khen thưởng năm 2022</b></a></td></tr></table>')
+    cap = f'<table class="image center"><tr><td><img src="/a.jpg"></td></tr><tr><td class="image_desc">{e(a["caption"])}</td></tr></table>' if a["caption"] else ""
+    return f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])} - Cổng thông tin điện tử</title>
+<meta name="description" content="{e(a["lead"])}"><meta property="article:published_time" content="2020-07-27T08:00:00+07:00"></head>
+<body><div id="top">{menu2()}</div><div id="main"><div class="left-content"><div class="article">
+<h1 class="article-title">{e(a["title"])}</h1><div class="article-meta"><span class="article-date">{e(a["date"])}</span> <span class="views">Lượt xem: 1.024</span></div>
+<h2 class="article-sapo">{e(a["lead"])}</h2><div class="article-body">{"".join(ps)}{cap}<p class="author" style="text-align:right">{e(a["byline"])}</p></div>
+<div class="article-tags">Tags: <a href="#">bà mẹ Việt Nam anh hùng</a> <a href="#">thương binh liệt sĩ</a></div></div>
+<div class="other-news"><div class="title">Tin đã đưa</div><ul>{"".join(f"<li><a href='#'>{e(t)}</a> ({d})</li>" for t, d in NEWS2)}</ul></div></div>
+<div class="right-content"><div class="widget"><div class="widget-title">Thông báo</div><marquee direction="up">{"".join(f"<p><a href='#'>{e(t)}</a></p>" for t, _ in NEWS2)}</marquee></div></div></div>
+<div id="footer">{"".join(f"<p>{e(x)}</p>" for x in FOOT2)}</div></body></html>''', gold2(a)
+
+def page2_print_view(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    return f'''<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>In bài viết</title><link rel="stylesheet" href="/print.css"></head>
+<body onload="window.print()"><table width="650" align="center"><tr><td><img src="/logo_print.png"> <b>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH BÌNH ĐỊNH</b></td></tr>
+<tr><td><hr></td></tr><tr><td><div class="print-title"><b>{e(a["title"])}</b></div><div class="print-date"><i>{e(a["date"])}</i></div>
+<div class="print-content"><p><b>{e(a["lead"])}</b></p>{body}<p align="right"><b>{e(a["byline"])}</b></p></div></td></tr>
+<tr><td><hr>Địa chỉ bài viết: https://binhdinh.example.gov.vn/tin-tuc/so-ket-6-thang.html</td></tr>
+<tr><td align="center"><a href="javascript:window.print()">In bài</a> | <a href="javascript:window.close()">Đóng cửa sổ</a></td></tr></table></body></html>''', gold2(a)
+
+
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def to_cp1258(text):
@@ -350,6 +487,11 @@ def main():
     p, g = page_short(A[2], 2); pages.append(("short-article-caption", p, g, "utf-8"))
     pages.append(("legacy-entities-unclosed", page_entities(A[1], 1), gold(A[1]), "ascii"))
     pages.append(("award-table-bootstrap", page_award_table(A[3], 1), gold(A[3], table=True), "utf-8"))
+    second = [("drupal-node", page2_drupal), ("bootstrap-cards", page2_cards), ("webforms-form-wrapper", page2_webforms),
+              ("inline-related-links", page2_inline_more), ("print-view", page2_print_view)]
+    for (name, make), a in zip(second, A2):
+        page, g = make(a)
+        pages.append((name, page, g, "utf-8"))
     for name, page, g, enc in pages:
         page = unicodedata.normalize("NFC", page)
         if enc == "windows-1258":

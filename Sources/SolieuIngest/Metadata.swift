@@ -119,10 +119,22 @@ enum Dateline {
     /// "07-03-2026 - 00:01 AM | Thị trường chứng khoán" → "07-03-2026 - 00:01 AM": a category
     /// label printed after the date is not part of the date line.
     static func withoutTrailingLabels(_ line: String) -> String {
+        let line = withoutCounter(line)
         guard BoilerplateRules.containsBytes(line, " | ") else { return line }
         var parts = line.components(separatedBy: " | ")
         while parts.count > 1, let last = parts.last, !last.contains(where: { $0.isNumber }) { parts.removeLast() }
         return parts.joined(separator: " | ")
+    }
+
+    /// "Ngày cập nhật: 27/07/2020 Lượt xem: 1.024" → "Ngày cập nhật: 27/07/2020": a view counter
+    /// printed on the date line is not part of it.
+    static func withoutCounter(_ line: String) -> String {
+        for label in [" Lượt xem", " lượt xem", " Lượt đọc", " lượt đọc", " Số lần đọc", " số lần đọc", " Lượt truy cập", " Views", " views"] {
+            if let r = line.range(of: label), parse(String(line[..<r.lowerBound])) != nil {
+                return String(line[..<r.lowerBound]).trimmingCharacters(in: " |-–")
+            }
+        }
+        return line
     }
 
     /// A short line that is only a date line (not a sentence that contains a date).

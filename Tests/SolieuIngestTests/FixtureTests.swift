@@ -65,6 +65,11 @@ struct FixtureTests {
         ("fixtures/portal/gov-vnpt-portal.html", "Kết quả thực hiện phong trào thi đua Cả nước chung sức xây dựng nông thôn mới", "2018-12-28"),
         ("fixtures/portal/liferay-asset-left.html", "Trao Huân chương Lao động cho các tập thể, cá nhân tỉnh Bến Tre", "2019-03-21"),
         ("fixtures/portal/gov-joomla.html", "UBND tỉnh khen thưởng các đơn vị xuất sắc trong phòng chống dịch", "2020-04-02"),
+        ("fixtures/portal/drupal-node.html", "Quảng Ninh: Tổng kết phong trào thi đua \"Dân vận khéo\" giai đoạn 2016 - 2020", "2020-10-22T09:45"),
+        ("fixtures/portal/bootstrap-cards.html", "Đồng Tháp khen thưởng 120 điển hình tiên tiến năm 2021", "2021-12-28T14:05"),
+        ("fixtures/portal/webforms-form-wrapper.html", "Huyện Cần Giờ đạt chuẩn huyện nông thôn mới", "2022-01-06"),
+        ("fixtures/portal/inline-related-links.html", "Trao tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ", "2020-07-27"),
+        ("fixtures/portal/print-view.html", "Sơ kết 6 tháng công tác thi đua khối các cơ quan Đảng", "2022-07-15"),
     ])
     func titleAndDate(_ file: String, _ title: String, _ date: String) throws {
         let article = try Ingest.article(file: Project.path(file))

@@ -151,6 +151,22 @@ struct RobustnessTests {
         #expect(Dateline.isDateLine(line, chars: line.unicodeScalars.count))
     }
 
+    @Test func countersAndLabelsLeaveTheDateLine() {
+        #expect(Dateline.withoutTrailingLabels("Ngày cập nhật: 27/07/2020 Lượt xem: 1.024") == "Ngày cập nhật: 27/07/2020")
+        #expect(Dateline.withoutTrailingLabels("07-03-2026 - 00:01 AM | Thị trường chứng khoán") == "07-03-2026 - 00:01 AM")
+        #expect(Dateline.withoutTrailingLabels("Thứ Hai, 12/07/2021 | 10:20") == "Thứ Hai, 12/07/2021 | 10:20")
+    }
+
+    /// A <form> is furniture (a search box, a comment form) unless it wraps the page, as ASP.NET's does.
+    @Test func formWrappingThePageIsNotFurniture() throws {
+        let prose = (1...4).map { "<p>Đoạn \($0): UBND tỉnh đã tặng Bằng khen cho 45 tập thể, 68 cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước năm 2020.</p>" }.joined()
+        let wrapped = try html("<html><body><form id=aspnetForm><h1>Tổng kết thi đua</h1>\(prose)<p>Thống kê truy cập</p></form></body></html>")
+        #expect(wrapped.paragraphs.count == 5)
+        let search = try html("<html><body><form class=x><p>Nhập từ khóa cần tìm trên toàn bộ trang thông tin điện tử của tỉnh</p></form><h1>Tổng kết thi đua</h1>\(prose)</body></html>")
+        #expect(!search.text.contains("từ khóa"))
+        #expect(search.paragraphs.count == 5)
+    }
+
     @Test func notDatelines() {
         for line in ["31/02/2019", "Số 12/2019/QĐ-UBND", "ngày 26 tháng 10", "12/03/20199", "12/03/2019٣", "Quý I/2019 tăng 5%"] {
             #expect(Dateline.parse(line) == nil, "\(line)")

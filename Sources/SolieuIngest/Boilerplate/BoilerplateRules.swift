@@ -15,7 +15,7 @@ enum BoilerplateRules {
         "trang chu", "quay lai", "ve dau trang", "len dau trang", "bai viet lien quan", "cac tin da dua",
         "van ban moi", "lien ket website", "tu khoa:", "tags:", "tag:", "nhan tin qua email", "ghi chu:",
         "phan hoi", "ban dang o:", "vi tri:", "bo cong thuong", "thiet ke boi", "phat trien boi", "powered by",
-        "website:", "so dien thoai tiep nhan", "link bai goc", "lay link", "copy link", "xem theo ngay", "tim kiem", "dang nhap", "dang ky", "ho tro truc tuyen",
+        "website:", "so dien thoai tiep nhan", "dia chi bai viet", "duong dan bai viet", "link bai viet", "link bai goc", "lay link", "copy link", "xem theo ngay", "tim kiem", "dang nhap", "dang ky", "ho tro truc tuyen",
     ]
     /// Lines that are furniture only when they are the whole line.
     static let exactLines: Set<String> = [

@@ -7,8 +7,10 @@ struct Node {
     var parent: Int32
     /// Class and id tokens, lower-cased.
     var tokens: [Substring]
-    /// Class/id say navigation, sidebar, related news, share widget, footer, ...
+    /// Class/id say navigation, sidebar, related news, share widget, footer, ... (or the tag does)
     var boilerplate: Bool
+    /// The tag alone made it furniture (`<form>`, `<nav>`, `<header>`...), no class or id did.
+    var boilerplateByTag: Bool = false
     /// Class/id say article content ("content", "detail", "noidung", ...).
     var contentHint: Bool
     var hidden: Bool
@@ -171,7 +173,7 @@ enum Attribute {
 private let boilerplateTokens: Set<String> = [
     "nav", "navbar", "navigation", "menu", "menutop", "topmenu", "mainmenu", "submenu", "breadcrumb", "breadcrumbs",
     "footer", "foot", "sidebar", "aside", "related", "relate", "relation", "lienquan", "tinlienquan", "tinkhac",
-    "othernews", "other", "morenews", "more", "samecate", "cungchuyenmuc", "share", "sharing", "social", "print",
+    "othernews", "other", "morenews", "more", "samecate", "cungchuyenmuc", "share", "sharing", "social",
     "toolbar", "tools", "fontsize", "comment", "comments", "binhluan", "ads", "advert", "advertisement", "banner",
     "quangcao", "qc", "tags", "tag", "keyword", "keywords", "subscribe", "newsletter", "counter", "thongke",
     "visitor", "visitors", "login", "search", "popup", "modal", "hotline", "lienhe", "contact", "copyright",
@@ -492,7 +494,8 @@ private struct Builder {
         flush()
         var tokens: [Substring] = []
         var hidden = false
-        var boilerplate = tag < tagCount && isBoilerplateTag[tag]
+        let byTag = tag < tagCount && isBoilerplateTag[tag] || tag == Tag.header || tag == Tag.footer
+        var boilerplate = false
         var contentHint = tag == Tag.article || tag == Tag.main
         for (k, v) in attributes {
             switch k {
@@ -508,11 +511,10 @@ private struct Builder {
             default: break
             }
         }
-        if tag == Tag.header || tag == Tag.footer { boilerplate = true }
         let parent = currentNode
         let index = Int32(tree.nodes.count)
-        tree.nodes.append(Node(tag: name(of: tag), parent: parent, tokens: tokens, boilerplate: boilerplate,
-                               contentHint: contentHint, hidden: hidden,
+        tree.nodes.append(Node(tag: name(of: tag), parent: parent, tokens: tokens, boilerplate: boilerplate || byTag,
+                               boilerplateByTag: byTag && !boilerplate, contentHint: contentHint, hidden: hidden,
                                firstBlock: Int32(tree.blocks.count), endBlock: -1))
         currentNode = index
         stack.append(Open(tag: tag, node: index, isLink: false, startBlocks: tree.blocks.count, cells: []))

@@ -14,17 +14,31 @@ import SolieuText
 ///    related-news tail is cut until prose resumes.
 struct ContentFinder {
     let tree: BlockTree
+    /// Furniture by its own class, id or tag (`ownBoilerplate`), or by an ancestor's (`boilerplate`).
     var boilerplate: [Bool] = []
+    var ownBoilerplate: [Bool] = []
     var hidden: [Bool] = []
 
     init(tree: BlockTree) {
         self.tree = tree
         boilerplate = [Bool](repeating: false, count: tree.nodes.count)
+        ownBoilerplate = boilerplate
         hidden = [Bool](repeating: false, count: tree.nodes.count)
+        // An element that is furniture by its tag alone but holds most of the page's text wraps
+        // the page (ASP.NET puts every page inside one <form>): it does not make its content furniture.
+        var chars = [Int](repeating: 0, count: tree.blocks.count + 1)
+        for (i, b) in tree.blocks.enumerated() { chars[i + 1] = chars[i] + b.chars }
+        let total = chars[tree.blocks.count]
         for i in tree.nodes.indices {
             let n = tree.nodes[i]
             let p = Int(n.parent)
-            boilerplate[i] = n.boilerplate || (p >= 0 && boilerplate[p])
+            var own = n.boilerplate
+            if own && n.boilerplateByTag, n.endBlock > n.firstBlock,
+               (chars[Int(n.endBlock)] - chars[Int(n.firstBlock)]) * 2 > total {
+                own = false
+            }
+            ownBoilerplate[i] = own
+            boilerplate[i] = own || (p >= 0 && boilerplate[p])
             hidden[i] = n.hidden || (p >= 0 && hidden[p])
         }
     }
@@ -85,14 +99,19 @@ struct ContentFinder {
         }
         // The title block.
         let titleBlock = findTitle(keys: keys, metaTitle: metaTitle, contentStart: first, contentEnd: end)
-        if let t = titleBlock, t < first { first = t }
+        // The article starts at its title: what comes before it is the page's header or navigation.
+        if let t = titleBlock { first = t }
 
         // Keep what reads as article inside the window.
         var kept: [Int] = []
         var inTail = false
+        /// When the tail began inside a furniture box within the article ("Xem thêm:" and its
+        /// links in the body), it ends with that box.
+        var tailEnd: Int?
         var sawProse = false
         for i in first..<end {
             let b = blocks[i]
+            if inTail, let e = tailEnd, i >= e { inTail = false; tailEnd = nil }
             if i == titleBlock { kept.append(i); continue }
             let node = Int(b.node)
             if node >= 0 && hidden[node] { continue }
@@ -101,7 +120,11 @@ struct ContentFinder {
                 kept.append(i)
                 continue
             }
-            if BoilerplateRules.isTailMarker(b.text, chars: b.chars) { inTail = true; continue }
+            if BoilerplateRules.isTailMarker(b.text, chars: b.chars) {
+                inTail = true
+                tailEnd = enclosingBox(of: node, inside: best).map { Int(tree.nodes[$0].endBlock) }
+                continue
+            }
             let prose = BoilerplateRules.isProse(b.text, chars: b.chars) && b.linkChars * 4 < b.chars
             if prose { sawProse = true }
             if inTail {
@@ -119,6 +142,19 @@ struct ContentFinder {
         return Selection(blocks: kept, titleBlock: titleBlock)
     }
 
+    /// The nearest furniture-classed element holding `node` that lies strictly inside the content
+    /// node, if any.
+    private func enclosingBox(of node: Int, inside content: Int) -> Int? {
+        guard content >= 0 else { return nil }
+        var n = node
+        var box: Int?
+        while n >= 0 && n != content {
+            if box == nil && ownBoilerplate[n] { box = n }
+            n = Int(tree.nodes[n].parent)
+        }
+        return n == content ? box : nil
+    }
+
     /// Whether `node` lies inside the content node (a furniture-classed wrapper inside the article
     /// body, such as `<div class="text">`, does not make its prose furniture).
     private func isInsideContent(_ node: Int, _ content: Int) -> Bool {
@@ -128,7 +164,7 @@ struct ContentFinder {
         var n = node
         while n >= 0 {
             if n == content { return true }
-            if tree.nodes[n].boilerplate { return false }
+            if ownBoilerplate[n] { return false }
             n = Int(tree.nodes[n].parent)
         }
         return false
