@@ -453,6 +453,108 @@ def page2_print_view(a):
 <tr><td align="center"><a href="javascript:window.print()">In bài</a> | <a href="javascript:window.close()">Đóng cửa sổ</a></td></tr></table></body></html>''', gold2(a)
 
 
+
+# A third set, written after the second was fixed: reader comments that read like prose, a
+# document list with no class that says so, a site-name <h1> matching a generic <title>, an AMP
+# page, related links between lead and body. Scored before any rule was changed for them:
+# F1 0.765, 0.707, 0.966, 1.000, 1.000.
+A3 = [
+ dict(title="Bình Định tuyên dương 100 doanh nhân tiêu biểu năm 2022",
+      date="Thứ sáu, 14/10/2022, 16:30",
+      lead="Nhân Ngày Doanh nhân Việt Nam 13/10, UBND tỉnh Bình Định tổ chức gặp mặt, tuyên dương doanh nghiệp, doanh nhân tiêu biểu năm 2022.",
+      body=["Năm 2022, toàn tỉnh có 1.124 doanh nghiệp thành lập mới với tổng vốn đăng ký 12.456 tỷ đồng, tăng 15,2% so với cùng kỳ.",
+            "Chủ tịch UBND tỉnh tặng Bằng khen cho 35 doanh nghiệp và 65 doanh nhân có thành tích xuất sắc trong sản xuất, kinh doanh.",
+            "Các doanh nghiệp đã đóng góp 8.200 tỷ đồng vào ngân sách, chiếm 62% tổng thu nội địa của tỉnh."],
+      caption="Lãnh đạo tỉnh tặng hoa chúc mừng các doanh nhân", byline="Hoài Thu"),
+ dict(title="Hậu Giang sơ kết 3 năm thực hiện Chỉ thị 34-CT/TW",
+      date="Ngày đăng: 03/03/2021",
+      lead="Ngày 02/3, Ban Thường vụ Tỉnh ủy Hậu Giang tổ chức hội nghị sơ kết 3 năm thực hiện Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng.",
+      body=["Qua 3 năm, toàn tỉnh đã khen thưởng 12.345 lượt tập thể, cá nhân, trong đó khen thưởng cho người trực tiếp lao động, sản xuất chiếm 58,6%.",
+            "Tỉnh đã đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 56 tập thể, 124 cá nhân; Chủ tịch nước tặng Huân chương Lao động hạng Ba cho 8 tập thể."],
+      caption=None, byline="Kim Ngân - Ban Tuyên giáo Tỉnh ủy"),
+ dict(title="Kon Tum: 95% hộ gia đình đạt danh hiệu Gia đình văn hóa",
+      date="09:15 - 21/11/2022",
+      lead="Sau 20 năm thực hiện phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa, tỉnh Kon Tum có 95% hộ gia đình đạt danh hiệu Gia đình văn hóa.",
+      body=["Toàn tỉnh có 612/640 thôn, làng, tổ dân phố đạt danh hiệu văn hóa, chiếm 95,6%; 86 xã đạt chuẩn văn hóa nông thôn mới.",
+            "Dịp này, Bộ Văn hóa, Thể thao và Du lịch tặng Bằng khen cho 5 tập thể, 7 cá nhân; UBND tỉnh tặng Bằng khen cho 20 tập thể, 35 cá nhân."],
+      caption="Quang cảnh hội nghị tổng kết", byline="Đức Thành"),
+ dict(title="Bạc Liêu: Trao Huy hiệu 50 năm tuổi Đảng cho 126 đảng viên",
+      date="Cập nhật: 02/02/2023 08:00",
+      lead="Nhân kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam, Tỉnh ủy Bạc Liêu tổ chức lễ trao Huy hiệu Đảng đợt 3/2.",
+      body=["Đợt này, toàn tỉnh có 126 đảng viên được trao Huy hiệu 50 năm tuổi Đảng, 64 đảng viên nhận Huy hiệu 55 năm tuổi Đảng.",
+            "Năm 2022, Đảng bộ tỉnh kết nạp 1.526 đảng viên mới, đạt 109% chỉ tiêu."],
+      caption=None, byline="Thanh Phong"),
+ dict(title="Hội nghị tập huấn nghiệp vụ thi đua, khen thưởng năm 2023",
+      date="Ngày 18/04/2023",
+      lead="Ngày 17/4/2023, Ban Thi đua - Khen thưởng tỉnh tổ chức hội nghị tập huấn nghiệp vụ công tác thi đua, khen thưởng cho 250 cán bộ làm công tác thi đua.",
+      body=["Các học viên được phổ biến những điểm mới của Luật Thi đua, khen thưởng năm 2022 và Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ.",
+            "Hội nghị cũng hướng dẫn quy trình xét tặng danh hiệu Chiến sĩ thi đua cấp tỉnh và Cờ thi đua của UBND tỉnh năm 2023."],
+      caption=None, byline="Ban TĐKT"),
+]
+MENU3 = ["Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Văn hóa", "Thể thao", "Pháp luật"]
+FOOT3 = ["Cơ quan chủ quản: Tỉnh ủy", "Tổng Biên tập: Nguyễn Văn A", "Giấy phép xuất bản số 123/GP-BTTTT", "Điện thoại: 0256 3822 123 - Email: toasoan@baobinhdinh.vn"]
+def gold3(a, caption=True):
+    parts = [a["title"], a["date"], a["lead"]] + a["body"]
+    if caption and a.get("caption"): parts.append(a["caption"])
+    parts.append(a["byline"])
+    return "\n\n".join(parts) + "\n"
+def menu3(): return "<ul>" + "".join(f'<li><a href="/m{i}">{e(m)}</a></li>' for i, m in enumerate(MENU3)) + "</ul>"
+
+def page3_comments(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    cap = f'<table class="picture"><tr><td><img src="/a.jpg"></td></tr><tr><td class="pCaption">{e(a["caption"])}</td></tr></table>' if a["caption"] else ""
+    cmts = "".join(f'<div class="y-kien-item"><div class="nguoi-gui"><b>{n}</b> - {d}</div><div class="noi-dung">{e(t)}</div></div>' for n, d, t in [
+        ("Nguyễn Văn Bình", "14/10/2022 17:05", "Rất tự hào về các doanh nhân của tỉnh nhà, mong rằng tỉnh sẽ tiếp tục có nhiều chính sách hỗ trợ doanh nghiệp nhỏ và vừa trong thời gian tới."),
+        ("Trần Thị Hoa", "14/10/2022 18:20", "Cảm ơn bài viết, tôi thấy các doanh nghiệp ở huyện miền núi cũng cần được quan tâm, tuyên dương nhiều hơn nữa, nhất là các hợp tác xã nông nghiệp.")])
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(a["title"])} | Báo Bình Định</title></head>
+<body><div id="header"><a href="/"><img src="/logo.png" alt="Báo Bình Định"></a><div id="nav">{menu3()}</div></div>
+<div id="body"><div class="main-col"><article><h1 class="tieude">{e(a["title"])}</h1><div class="ngaydang">{e(a["date"])}</div>
+<div class="sapo"><b>{e(a["lead"])}</b></div><div class="noidung">{body}{cap}<p class="tacgia" align="right"><b>{e(a["byline"])}</b></p></div></article>
+<div class="y-kien-ban-doc"><div class="tieu-de-yk">Ý kiến bạn đọc (2)</div>{cmts}<div class="gui-y-kien"><b>Gửi ý kiến của bạn</b><br>Họ tên: <input><br>Email: <input><br><textarea></textarea><br><button>Gửi</button></div></div></div>
+<div class="side-col"><div class="box-tin"><div class="box-title">Tin mới</div>{"".join(f"<div class='tin'><a href='#'>{e(x['title'])}</a></div>" for x in A3[1:])}</div></div></div>
+<div id="footer">{"<br>".join(e(x) for x in FOOT3)}</div></body></html>''', gold3(a)
+
+def page3_unmarked_sidebar(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    docs = [("Quyết định số 1234/QĐ-UBND ngày 12/4/2021 của UBND tỉnh về việc ban hành Quy chế thi đua, khen thưởng trên địa bàn tỉnh, áp dụng từ năm 2021", "12/04/2021"),
+            ("Kế hoạch số 45/KH-UBND ngày 08/4/2021 về tổ chức phong trào thi đua thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2021 của tỉnh", "08/04/2021"),
+            ("Hướng dẫn số 12/HD-BTĐKT ngày 01/3/2021 của Ban Thi đua - Khen thưởng về công tác thi đua, khen thưởng năm 2021 đối với các cụm, khối", "01/03/2021")]
+    side = "".join(f'<div class="item"><div class="trich-yeu">{e(t)}</div><div class="ngay-bh">Ngày ban hành: {d}</div><a href="#">Tải về</a></div>' for t, d in docs)
+    return f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])}</title><meta property="og:title" content="{e(a["title"])}"></head>
+<body><div class="top">{menu3()}</div><div class="wrap"><div class="c1"><div class="bc"><a href="/">Trang chủ</a> / Tin tức</div>
+<div class="c1-in"><h2>{e(a["title"])}</h2><div class="d">{e(a["date"])}</div><p><strong>{e(a["lead"])}</strong></p>{body}<p style="text-align:right"><strong>{e(a["byline"])}</strong></p></div></div>
+<div class="c2"><div class="h">VĂN BẢN CHỈ ĐẠO, ĐIỀU HÀNH</div>{side}</div></div><div class="bottom">{"<br>".join(e(x) for x in FOOT3)}</div></body></html>''', gold3(a)
+
+def page3_logo_h1(a):
+    body = "".join(f'<div style="text-align:justify"><span style="font-family:Arial;font-size:13pt">{e(p)}</span></div>' for p in a["body"])
+    cap = f'<div style="text-align:center"><img src="/a.jpg"><br><span style="font-style:italic">{e(a["caption"])}</span></div>' if a["caption"] else ""
+    return f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>Cổng thông tin điện tử tỉnh Kon Tum</title></head>
+<body><div class="banner"><h1 class="site-name">CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KON TUM</h1><div class="slogan">Đoàn kết - Đổi mới - Phát triển</div></div><div class="menu-bar">{menu3()}</div>
+<div class="page"><div class="left"><div class="news-detail"><h2 class="title-detail">{e(a["title"])}</h2><div class="time-detail">{e(a["date"])}</div>
+<h4 class="lead-detail">{e(a["lead"])}</h4><div class="content-detail">{body}{cap}<div style="text-align:right"><b>{e(a["byline"])}</b></div></div></div></div>
+<div class="right"><div class="box"><h3>Liên kết</h3><a href="#"><img src="/lk1.png"></a><a href="#"><img src="/lk2.png"></a></div></div></div>
+<div class="foot">{"<br>".join(e(x) for x in FOOT3)}</div></body></html>''', gold3(a)
+
+def page3_amp(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    return f'''<!doctype html><html amp lang="vi"><head><meta charset="utf-8"><title>{e(a["title"])}</title><link rel="canonical" href="https://baclieu.example.vn/tin/{1}.html">
+<script async src="https://cdn.ampproject.org/v0.js"></script><style amp-custom>body{{font-family:sans-serif}}</style>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{e(a["title"])}","datePublished":"2023-02-02T08:00:00+07:00"}}</script></head>
+<body><amp-sidebar id="sidebar" layout="nodisplay" side="left">{menu3()}</amp-sidebar><header class="amp-header"><button on="tap:sidebar.toggle">☰</button><a href="/">Báo Bạc Liêu</a></header>
+<main><article class="amp-article"><h1>{e(a["title"])}</h1><div class="meta">{e(a["date"])}</div><p class="lead"><strong>{e(a["lead"])}</strong></p>
+<amp-img src="/a.jpg" width="600" height="400" layout="responsive"></amp-img>{body}<p class="author"><strong>{e(a["byline"])}</strong></p></article>
+<section class="amp-related"><h2>Tin liên quan</h2>{"".join(f"<a href='#'><amp-img src='/t.jpg' width=80 height=60></amp-img><h3>{e(x['title'])}</h3></a>" for x in A3[:3])}</section></main>
+<footer>{"<br>".join(e(x) for x in FOOT3)}</footer></body></html>''', gold3(a)
+
+def page3_related_top(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    rel = "".join(f'<li><a href="#">{e(x["title"])}</a><p>{e(x["lead"])}</p></li>' for x in A3[:2])
+    return f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])}</title></head>
+<body><div class="header">{menu3()}</div><div class="content"><div class="main"><h1>{e(a["title"])}</h1><span class="date">{e(a["date"])}</span>
+<p class="sapo"><b>{e(a["lead"])}</b></p><div class="box-tinlienquan"><b>Tin liên quan:</b><ul>{rel}</ul></div>{body}<p style="text-align:right"><b>{e(a["byline"])}</b></p></div></div>
+<div class="footer">{"<br>".join(e(x) for x in FOOT3)}</div></body></html>''', gold3(a)
+
+
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def to_cp1258(text):
@@ -489,7 +591,9 @@ def main():
     pages.append(("award-table-bootstrap", page_award_table(A[3], 1), gold(A[3], table=True), "utf-8"))
     second = [("drupal-node", page2_drupal), ("bootstrap-cards", page2_cards), ("webforms-form-wrapper", page2_webforms),
               ("inline-related-links", page2_inline_more), ("print-view", page2_print_view)]
-    for (name, make), a in zip(second, A2):
+    third = [("comments-prose", page3_comments), ("unmarked-doc-sidebar", page3_unmarked_sidebar),
+             ("logo-h1-generic-title", page3_logo_h1), ("amp-page", page3_amp), ("related-before-body", page3_related_top)]
+    for (name, make), a in list(zip(second, A2)) + list(zip(third, A3)):
         page, g = make(a)
         pages.append((name, page, g, "utf-8"))
     for name, page, g, enc in pages:

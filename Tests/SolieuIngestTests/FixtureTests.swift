@@ -70,6 +70,11 @@ struct FixtureTests {
         ("fixtures/portal/webforms-form-wrapper.html", "Huyện Cần Giờ đạt chuẩn huyện nông thôn mới", "2022-01-06"),
         ("fixtures/portal/inline-related-links.html", "Trao tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 12 mẹ", "2020-07-27"),
         ("fixtures/portal/print-view.html", "Sơ kết 6 tháng công tác thi đua khối các cơ quan Đảng", "2022-07-15"),
+        ("fixtures/portal/comments-prose.html", "Bình Định tuyên dương 100 doanh nhân tiêu biểu năm 2022", "2022-10-14T16:30"),
+        ("fixtures/portal/unmarked-doc-sidebar.html", "Hậu Giang sơ kết 3 năm thực hiện Chỉ thị 34-CT/TW", "2021-03-03"),
+        ("fixtures/portal/logo-h1-generic-title.html", "Kon Tum: 95% hộ gia đình đạt danh hiệu Gia đình văn hóa", "2022-11-21T09:15"),
+        ("fixtures/portal/amp-page.html", "Bạc Liêu: Trao Huy hiệu 50 năm tuổi Đảng cho 126 đảng viên", "2023-02-02T08:00"),
+        ("fixtures/portal/related-before-body.html", "Hội nghị tập huấn nghiệp vụ thi đua, khen thưởng năm 2023", "2023-04-18"),
     ])
     func titleAndDate(_ file: String, _ title: String, _ date: String) throws {
         let article = try Ingest.article(file: Project.path(file))

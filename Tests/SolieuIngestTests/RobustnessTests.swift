@@ -167,6 +167,20 @@ struct RobustnessTests {
         #expect(search.paragraphs.count == 5)
     }
 
+    /// Three or more sibling items of two to four short blocks with a link are a listing (a feed,
+    /// a document list), whatever their classes; an article's own sections and link-free lists stay.
+    @Test func listingsAreFurnitureWhateverTheirClass() throws {
+        let prose = (1...3).map { "<p>Đoạn \($0): UBND tỉnh đã tặng Bằng khen cho 45 tập thể, 68 cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước năm 2020, góp phần hoàn thành các chỉ tiêu.</p>" }.joined()
+        let items = (1...3).map { "<div class=it><div>Quyết định số 12\($0)/QĐ-UBND về việc ban hành quy chế thi đua, khen thưởng trên địa bàn tỉnh, áp dụng từ năm 2021 cho các cơ quan, đơn vị.</div><div>Ngày ban hành: 0\($0)/04/2021</div><a href=#>Tải về</a></div>" }.joined()
+        let page = try html("<html><body><div class=w><div class=a><h1>Tổng kết thi đua</h1>\(prose)</div><div class=b>\(items)</div></div></body></html>")
+        #expect(!page.text.contains("Quyết định số"))
+        #expect(page.paragraphs.count == 4)
+        // The same items without links are the article's (a list of awards, say).
+        let own = (1...3).map { "<div class=it><div><b>Anh hùng Lao động thời kỳ đổi mới số \($0)</b></div><div>Ông Nguyễn Văn \($0), nguyên Giám đốc Sở.</div></div>" }.joined()
+        let kept = try html("<html><body><div class=a><h1>Tổng kết thi đua</h1>\(prose)\(own)</div></body></html>")
+        #expect(kept.text.contains("Anh hùng Lao động thời kỳ đổi mới số 3"))
+    }
+
     @Test func notDatelines() {
         for line in ["31/02/2019", "Số 12/2019/QĐ-UBND", "ngày 26 tháng 10", "12/03/20199", "12/03/2019٣", "Quý I/2019 tăng 5%"] {
             #expect(Dateline.parse(line) == nil, "\(line)")

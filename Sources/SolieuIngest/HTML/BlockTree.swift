@@ -191,6 +191,7 @@ private let boilerplatePrefixes: [String] = [
     "tag", "share", "social", "relate", "comment", "breadcrumb", "sidebar", "banner", "footer", "menu", "navbar",
     "tincungmuc", "tinlienquan", "tinkhac", "tinmoi", "xemnhieu", "quangcao", "advert", "copylink", "linksource",
     "vanbanmoi", "othernew", "morenew", "mostview", "hotnew", "bottomnew", "newsother", "newsrelate", "listnew",
+    "ykien", "guiykien", "binhluan", "phanhoi", "lienket", "thongke",
 ]
 
 private let boilerplatePrefixBytes: [[UInt8]] = boilerplatePrefixes.map { Array($0.utf8) }
@@ -290,8 +291,12 @@ final class VerdictMemo {
         if let e = entries[h], e.key.elementsEqual(value) { return e.verdict }
         let string = String(decoding: value, as: UTF8.self)
         let tokens = splitTokens(string)
-        let v = Verdict(tokens: tokens, boilerplate: tokens.contains(where: isBoilerplateToken),
-                        content: tokens.contains { contentTokens.contains(String($0)) })
+        // Each class name also as one word: Vietnamese names are written with hyphens
+        // ("y-kien-ban-doc", "tin-lien-quan", "noi-dung") and read as words only together.
+        let compact = compactNames(string)
+        let v = Verdict(tokens: tokens,
+                        boilerplate: tokens.contains(where: isBoilerplateToken) || compact.contains(where: isBoilerplateToken),
+                        content: tokens.contains { contentTokens.contains(String($0)) } || compact.contains { contentTokens.contains(String($0)) })
         if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
         entries[h] = Entry(key: Array(value), verdict: v)
         return v
@@ -320,6 +325,14 @@ private func isBoilerplateToken(_ token: Substring) -> Bool {
     let bytes = Array(string.utf8)
     for p in boilerplatePrefixBytes where bytes.count >= p.count && bytes[0] == p[0] && bytes.starts(with: p) { return true }
     return false
+}
+
+/// The class names of a value, lower-cased, with "-", "_", ":" and "." dropped ("y-kien-ban-doc" → "ykienbandoc").
+private func compactNames(_ value: String) -> [Substring] {
+    value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { name in
+        let word = name.filter { $0 != "-" && $0 != "_" && $0 != ":" && $0 != "." }
+        return word.count == name.count ? nil : Substring(word)
+    }
 }
 
 private func splitTokens(_ value: String) -> [Substring] {

@@ -19,28 +19,67 @@ struct ContentFinder {
     var ownBoilerplate: [Bool] = []
     var hidden: [Bool] = []
 
+    /// Furniture by a class or id (its own or an ancestor's), not by a tag alone: a page title
+    /// inside such a banner is the site's name, not the article's title.
+    var classFurniture: [Bool] = []
+
     init(tree: BlockTree) {
         self.tree = tree
-        boilerplate = [Bool](repeating: false, count: tree.nodes.count)
+        let nodes = tree.nodes
+        boilerplate = [Bool](repeating: false, count: nodes.count)
         ownBoilerplate = boilerplate
-        hidden = [Bool](repeating: false, count: tree.nodes.count)
-        // An element that is furniture by its tag alone but holds most of the page's text wraps
-        // the page (ASP.NET puts every page inside one <form>): it does not make its content furniture.
+        classFurniture = boilerplate
+        hidden = [Bool](repeating: false, count: nodes.count)
         var chars = [Int](repeating: 0, count: tree.blocks.count + 1)
-        for (i, b) in tree.blocks.enumerated() { chars[i + 1] = chars[i] + b.chars }
+        var links = [Int](repeating: 0, count: tree.blocks.count + 1)
+        for (i, b) in tree.blocks.enumerated() {
+            chars[i + 1] = chars[i] + b.chars
+            links[i + 1] = links[i] + b.linkChars
+        }
         let total = chars[tree.blocks.count]
-        for i in tree.nodes.indices {
-            let n = tree.nodes[i]
+        let feed = Self.feedItems(nodes, chars: chars, links: links)
+        for i in nodes.indices {
+            let n = nodes[i]
             let p = Int(n.parent)
             var own = n.boilerplate
+            // An element that is furniture by its tag alone but holds most of the page's text wraps
+            // the page (ASP.NET puts every page inside one <form>): it does not make its content furniture.
             if own && n.boilerplateByTag, n.endBlock > n.firstBlock,
                (chars[Int(n.endBlock)] - chars[Int(n.firstBlock)]) * 2 > total {
                 own = false
             }
+            own = own || feed[i]
             ownBoilerplate[i] = own
             boilerplate[i] = own || (p >= 0 && boilerplate[p])
+            classFurniture[i] = (own && (!n.boilerplateByTag || feed[i])) || (p >= 0 && classFurniture[p])
             hidden[i] = n.hidden || (p >= 0 && hidden[p])
         }
+    }
+
+    /// Items of a listing: three or more sibling elements of the same tag and classes, each a
+    /// short group of two to four blocks with a link (a title and its date, an excerpt, "Tải
+    /// về"): news feeds and document lists, whatever their class names say. An article's own
+    /// paragraphs, list items and table rows are one block each, and its sections are longer.
+    static func feedItems(_ nodes: [Node], chars: [Int], links: [Int]) -> [Bool] {
+        var feed = [Bool](repeating: false, count: nodes.count)
+        var childCount = [Int](repeating: 0, count: nodes.count)
+        for n in nodes where n.parent >= 0 { childCount[Int(n.parent)] += 1 }
+        var groups: [Int: [Int]] = [:]  // (parent, signature) hash → members
+        for (i, n) in nodes.enumerated() where n.parent >= 0 && childCount[Int(n.parent)] >= 3 {
+            let blocks = Int(n.endBlock - n.firstBlock)
+            guard blocks >= 2 && blocks <= 4 else { continue }
+            let a = Int(n.firstBlock), b = Int(n.endBlock)
+            guard chars[b] - chars[a] <= 350, links[b] > links[a] else { continue }
+            var h = Hasher()
+            h.combine(n.parent)
+            h.combine(n.tag)
+            for t in n.tokens { h.combine(t) }
+            groups[h.finalize(), default: []].append(i)
+        }
+        for members in groups.values where members.count >= 3 {
+            for m in members { feed[m] = true }
+        }
+        return feed
     }
 
     struct Selection {
@@ -180,7 +219,7 @@ struct ContentFinder {
         }
         func usable(_ i: Int) -> Bool {
             let node = Int(blocks[i].node)
-            return !(node >= 0 && hidden[node]) && blocks[i].chars >= 8 && blocks[i].chars <= 400
+            return !(node >= 0 && (hidden[node] || classFurniture[node])) && blocks[i].chars >= 8 && blocks[i].chars <= 400
         }
         let limit = min(contentEnd, blocks.count)
         // An h1 (or h2) that matches the page title, nearest before or at the content start.
