@@ -129,13 +129,17 @@ enum Dateline {
     /// "Ngày cập nhật: 27/07/2020 Lượt xem: 1.024" → "Ngày cập nhật: 27/07/2020": a view counter
     /// printed on the date line is not part of it.
     static func withoutCounter(_ line: String) -> String {
-        for label in [" Lượt xem", " lượt xem", " Lượt đọc", " lượt đọc", " Số lần đọc", " số lần đọc", " Lượt truy cập", " Views", " views"] {
-            if let r = line.range(of: label), parse(String(line[..<r.lowerBound])) != nil {
-                return String(line[..<r.lowerBound]).trimmingCharacters(in: " |-–")
+        for label in counterLabels {
+            if let at = BoilerplateRules.byteOffset(of: label, in: line) {
+                let head = String(decoding: line.utf8.prefix(at), as: UTF8.self)
+                if parse(head) != nil { return head.trimmingCharacters(in: " |-–") }
             }
         }
         return line
     }
+
+    private static let counterLabels = [" Lượt xem", " lượt xem", " Lượt đọc", " lượt đọc", " Số lần đọc", " số lần đọc",
+                                        " Lượt truy cập", " Views", " views"]
 
     /// A short line that is only a date line (not a sentence that contains a date).
     static func isDateLine(_ text: String, chars: Int) -> Bool {

@@ -91,20 +91,25 @@ enum BoilerplateRules {
 
     /// Byte-wise substring test (no Foundation, no generic searcher, no copies).
     static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        byteOffset(of: needle, in: haystack) != nil
+    }
+
+    /// The UTF-8 offset of the first `needle` in `haystack`.
+    static func byteOffset(of needle: String, in haystack: String) -> Int? {
         var h = haystack, n = needle
         return h.withUTF8 { h in
             n.withUTF8 { n in
-                guard let first = n.first, h.count >= n.count else { return false }
+                guard let first = n.first, h.count >= n.count else { return nil }
                 var i = 0
                 while i + n.count <= h.count {
                     if h[i] == first {
                         var j = 1
                         while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
+                        if j == n.count { return i }
                     }
                     i += 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -288,7 +288,10 @@ final class VerdictMemo {
     func verdict(_ value: UnsafeRawBufferPointer) -> Verdict {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in value { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        if let e = entries[h], e.key.elementsEqual(value) { return e.verdict }
+        if let e = entries[h], e.key.count == value.count,
+           e.key.withUnsafeBytes({ value.count == 0 || memcmp($0.baseAddress!, value.baseAddress!, value.count) == 0 }) {
+            return e.verdict
+        }
         let string = String(decoding: value, as: UTF8.self)
         let tokens = splitTokens(string)
         // Each class name also as one word: Vietnamese names are written with hyphens
