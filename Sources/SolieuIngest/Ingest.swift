@@ -25,13 +25,13 @@ public struct Article: Sendable, Codable, Equatable {
     public var url: String?
     public var language: String?
     /// The article's paragraphs in reading order (NFC).
-    public var paragraphs: [String]
+    public let paragraphs: [String]
     /// Hex SHA-256 of `text`.
     public var hash: String
     public var warnings: [String]
 
     /// Paragraphs joined by one blank line: the text every character offset refers to.
-    public var text: String { paragraphs.joined(separator: "\n\n") }
+    public let text: String
 
     enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, paragraphs, hash, warnings, text }
 
@@ -47,6 +47,7 @@ public struct Article: Sendable, Codable, Equatable {
         self.warnings = warnings
         var text = paragraphs.joined(separator: "\n\n")
         self.hash = text.withUTF8 { SHA256.hex($0) }
+        self.text = text
     }
 
     public init(from decoder: Decoder) throws {
@@ -58,6 +59,7 @@ public struct Article: Sendable, Codable, Equatable {
         url = try c.decodeIfPresent(String.self, forKey: .url)
         language = try c.decodeIfPresent(String.self, forKey: .language)
         paragraphs = try c.decode([String].self, forKey: .paragraphs)
+        text = paragraphs.joined(separator: "\n\n")
         hash = try c.decode(String.self, forKey: .hash)
         warnings = try c.decode([String].self, forKey: .warnings)
     }

@@ -35,10 +35,22 @@ enum Decoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }  // UTF-16 BOM
         return bytes.withUnsafeBufferPointer { all in
             let sample = UnsafeBufferPointer(rebasing: all.prefix(8192))
+            guard let base = sample.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
             var control = 0
-            for b in sample where b < 0x20 {
-                if b == 0 { return true }
-                if b < 0x09 || (b > 0x0D && b != 0x1B) { control += 1 }
+            var i = 0
+            while i < sample.count {
+                // Eight bytes at a time: skip words with no byte below 0x20 (most of any text).
+                if i + 8 <= sample.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                let b = base[i]
+                if b < 0x20 {
+                    if b == 0 { return true }
+                    if b < 0x09 || (b > 0x0D && b != 0x1B) { control += 1 }
+                }
+                i += 1
             }
             return control * 20 > sample.count
         }

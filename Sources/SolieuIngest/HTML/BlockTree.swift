@@ -228,87 +228,56 @@ struct Verdict: Sendable {
     var content: Bool
 }
 
-/// Values computed from a page's strings, shared by every page and thread: a portal repeats its
-/// class names, menus and footers on every page, so after the first pages almost every lookup
-/// hits. Cleared when it holds `limit` entries, so odd pages cannot grow it without bound.
-final class SharedCache<Value: Sendable>: @unchecked Sendable {
-    let limit: Int
-    private let lock = NSLock()
-    private var entries: [BytesKey: Value] = [:]  // guarded by `lock`
-
-    init(limit: Int = 50_000) { self.limit = limit }
-
-    func value(for string: String, _ make: () -> Value) -> Value {
-        let key = BytesKey(string)
-        if let v = lock.withLock({ entries[key] }) { return v }
-        let v = make()
-        lock.withLock {
-            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[key] = v
-        }
-        return v
-    }
-}
-
-/// A string compared and hashed by its UTF-8 bytes. The stage's strings are NFC, so equal bytes
-/// are equal text; String's own hashing normalizes every non-ASCII string it sees, which cost more
-/// than the lookups it served.
-struct BytesKey: Hashable, @unchecked Sendable {
-    let string: String
-
-    init(_ string: String) {
-        var s = string
-        s.makeContiguousUTF8()
-        self.string = s
-    }
-
-    static func == (a: BytesKey, b: BytesKey) -> Bool {
-        var x = a.string, y = b.string
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
-/// Class/id verdicts by the attribute value's bytes, one memo per thread: a portal repeats its
-/// class names on every page, so after the first pages almost every lookup hits, without a lock
-/// and without making a string. Cleared when it holds 50,000 values, so odd pages cannot grow it
-/// without bound.
-final class VerdictMemo {
-    private struct Entry {
+/// Values computed from a page's strings, memoized per thread by the strings' bytes: a portal
+/// repeats its class names, menus and footers on every page, so after the first pages almost
+/// every lookup hits, without a lock and without making a string. Each table is cleared when it
+/// holds 50,000 values, so odd pages cannot grow it without bound.
+final class ThreadMemo {
+    struct Entry<Value> {
         var key: [UInt8]
-        var verdict: Verdict
+        var value: Value
     }
-    private var entries: [UInt64: Entry] = [:]
+    /// Class/id verdicts by attribute value.
+    private var verdicts: [UInt64: Entry<Verdict>] = [:]
+    /// Search keys and furniture verdicts of short blocks, by text.
+    private var shortBlocks: [UInt64: Entry<ShortBlock>] = [:]
     static let limit = 50_000
 
     func verdict(_ value: UnsafeRawBufferPointer) -> Verdict {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in value { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        if let e = entries[h], e.key.count == value.count,
-           e.key.withUnsafeBytes({ value.count == 0 || memcmp($0.baseAddress!, value.baseAddress!, value.count) == 0 }) {
-            return e.verdict
+        Self.lookup(&verdicts, value) {
+            let string = String(decoding: value, as: UTF8.self)
+            let tokens = splitTokens(string)
+            // Each class name also as one word: Vietnamese names are written with hyphens
+            // ("y-kien-ban-doc", "tin-lien-quan", "noi-dung") and read as words only together.
+            let compact = compactNames(string)
+            return Verdict(tokens: tokens,
+                           boilerplate: tokens.contains(where: isBoilerplateToken) || compact.contains(where: isBoilerplateToken),
+                           content: tokens.contains { contentTokens.contains(String($0)) } || compact.contains { contentTokens.contains(String($0)) })
         }
-        let string = String(decoding: value, as: UTF8.self)
-        let tokens = splitTokens(string)
-        // Each class name also as one word: Vietnamese names are written with hyphens
-        // ("y-kien-ban-doc", "tin-lien-quan", "noi-dung") and read as words only together.
-        let compact = compactNames(string)
-        let v = Verdict(tokens: tokens,
-                        boilerplate: tokens.contains(where: isBoilerplateToken) || compact.contains(where: isBoilerplateToken),
-                        content: tokens.contains { contentTokens.contains(String($0)) } || compact.contains { contentTokens.contains(String($0)) })
-        if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-        entries[h] = Entry(key: Array(value), verdict: v)
+    }
+
+    func shortBlock(_ text: String, _ make: () -> ShortBlock) -> ShortBlock {
+        var copy = text
+        return copy.withUTF8 { Self.lookup(&shortBlocks, UnsafeRawBufferPointer($0), make) }
+    }
+
+    private static func lookup<Value>(_ table: inout [UInt64: Entry<Value>], _ key: UnsafeRawBufferPointer, _ make: () -> Value) -> Value {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        if let e = table[h], e.key.count == key.count,
+           e.key.withUnsafeBytes({ key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+            return e.value
+        }
+        let v = make()
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        table[h] = Entry(key: Array(key), value: v)
         return v
     }
 
     /// This thread's memo.
-    static func current() -> VerdictMemo {
-        if let p = pthread_getspecific(key) { return Unmanaged<VerdictMemo>.fromOpaque(p).takeUnretainedValue() }
-        let memo = VerdictMemo()
+    static func current() -> ThreadMemo {
+        if let p = pthread_getspecific(key) { return Unmanaged<ThreadMemo>.fromOpaque(p).takeUnretainedValue() }
+        let memo = ThreadMemo()
         pthread_setspecific(key, Unmanaged.passRetained(memo).toOpaque())
         return memo
     }
@@ -316,7 +285,7 @@ final class VerdictMemo {
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { p in
-            if let p { Unmanaged<VerdictMemo>.fromOpaque(p).release() }
+            if let p { Unmanaged<ThreadMemo>.fromOpaque(p).release() }
         }
         return key
     }()
@@ -381,7 +350,7 @@ private struct Builder {
         tree.blocks.reserveCapacity(min(512, bytes / 128 + 16))
     }
 
-    let memo = VerdictMemo.current()
+    let memo = ThreadMemo.current()
     /// The shim's tables, held here: a global's lazy-initialization check on every event added up.
     let isInline = Tag.isInline, isEmpty = Tag.isEmpty, endIgnored = Tag.endIgnored, isBoilerplateTag = Tag.isBoilerplate
     let tagCount = Tag.names.count

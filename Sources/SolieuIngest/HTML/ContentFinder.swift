@@ -94,9 +94,10 @@ struct ContentFinder {
         var furniture = [Int](repeating: 0, count: blocks.count + 1)
         var keys = [String](repeating: "", count: blocks.count)
         var furnitureBlock = [Bool](repeating: false, count: blocks.count)
+        let memo = ThreadMemo.current()
         for (i, b) in blocks.enumerated() {
             // Keys serve title matching and furniture rules, which only look at short blocks.
-            let short = b.chars <= 400 ? shortBlockCache.value(for: b.text) {
+            let short = b.chars <= 400 ? memo.shortBlock(b.text) {
                 let key = VietnameseFold.searchKey(b.text)
                 return ShortBlock(key: key, furniture: BoilerplateRules.isFurniture(key: key, chars: b.chars))
             } : ShortBlock(key: "", furniture: BoilerplateRules.isFurniture(key: "", chars: b.chars))
@@ -261,9 +262,9 @@ struct ContentFinder {
     }
 }
 
-/// The search key of a short block and whether its text is furniture, by text.
-let shortBlockCache = SharedCache<ShortBlock>()
 
+/// The search key of a short block and whether its text is furniture (memoized by text in
+/// `ThreadMemo`).
 struct ShortBlock: Sendable {
     var key: String
     var furniture: Bool
