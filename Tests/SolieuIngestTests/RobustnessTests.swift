@@ -181,6 +181,27 @@ struct RobustnessTests {
         #expect(kept.text.contains("Anh hùng Lao động thời kỳ đổi mới số 3"))
     }
 
+    /// VnExpress prints the date above the headline, inside the breadcrumb bar: it is the
+    /// article's date line and follows the title in the text; the breadcrumb is not kept.
+    @Test func dateLineAboveTheTitleFollowsIt() throws {
+        let prose = (1...3).map { "<p class=Normal>Đoạn \($0): UBND tỉnh đã tặng Bằng khen cho 45 tập thể, 68 cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước năm 2020.</p>" }.joined()
+        let page = try html("""
+            <html><head><title>Tặng Bằng khen cho 45 tập thể - VnExpress</title></head><body><div class=sidebar-1>
+            <div class=header-content><ul class=breadcrumb><li><a href=/thoi-su>Thời sự</a></li></ul><span class=date>Thứ năm, 4/11/2021, 17:12 (GMT+7)</span></div>
+            <h1 class=title-detail>Tặng Bằng khen cho 45 tập thể</h1><p class=description>Lời dẫn của bài viết về thi đua, khen thưởng.</p>
+            <article class=fck_detail>\(prose)</article></div></body></html>
+            """)
+        #expect(Array(page.paragraphs.prefix(3)) == ["Tặng Bằng khen cho 45 tập thể", "Thứ năm, 4/11/2021, 17:12 (GMT+7)", "Lời dẫn của bài viết về thi đua, khen thưởng."])
+        #expect(page.published == "2021-11-04T17:12")
+        #expect(!page.text.contains("Thời sự"))
+        // VietNamNet: the date sits in the breadcrumb bar's class.
+        let vnn = try html("""
+            <html><body><div class=bread-crumb-detail><a href=/>Thời sự</a><div class=bread-crumb-detail__time>Thứ Bảy, 07/03/2026 - 07:00</div></div>
+            <h1 class=content-detail-title>Tặng Bằng khen cho 45 tập thể</h1><div class=maincontent>\(prose)</div></body></html>
+            """)
+        #expect(Array(vnn.paragraphs.prefix(2)) == ["Tặng Bằng khen cho 45 tập thể", "Thứ Bảy, 07/03/2026 - 07:00"])
+    }
+
     @Test func notDatelines() {
         for line in ["31/02/2019", "Số 12/2019/QĐ-UBND", "ngày 26 tháng 10", "12/03/20199", "12/03/2019٣", "Quý I/2019 tăng 5%"] {
             #expect(Dateline.parse(line) == nil, "\(line)")

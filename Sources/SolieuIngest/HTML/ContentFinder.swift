@@ -32,22 +32,29 @@ struct ContentFinder {
         hidden = [Bool](repeating: false, count: nodes.count)
         var chars = [Int](repeating: 0, count: tree.blocks.count + 1)
         var links = [Int](repeating: 0, count: tree.blocks.count + 1)
+        var prose = [Int](repeating: 0, count: tree.blocks.count + 1)
+        var headings = [Int](repeating: 0, count: tree.blocks.count + 1)
         for (i, b) in tree.blocks.enumerated() {
             chars[i + 1] = chars[i] + b.chars
             links[i + 1] = links[i] + b.linkChars
+            let isProse = b.chars >= 80 && b.linkChars * 4 < b.chars && BoilerplateRules.hasSentencePunctuation(b.text)
+            prose[i + 1] = prose[i] + (isProse ? b.chars : 0)
+            headings[i + 1] = headings[i] + (b.kind == .heading && b.headingLevel <= 2 ? 1 : 0)
         }
         let total = chars[tree.blocks.count]
+        let totalProse = prose[tree.blocks.count]
         let feed = Self.feedItems(nodes, chars: chars, links: links)
         for i in nodes.indices {
             let n = nodes[i]
             let p = Int(n.parent)
             var own = n.boilerplate
+            let a = Int(n.firstBlock), b = Int(max(n.firstBlock, n.endBlock))
             // An element that is furniture by its tag alone but holds most of the page's text wraps
-            // the page (ASP.NET puts every page inside one <form>): it does not make its content furniture.
-            if own && n.boilerplateByTag, n.endBlock > n.firstBlock,
-               (chars[Int(n.endBlock)] - chars[Int(n.firstBlock)]) * 2 > total {
-                own = false
-            }
+            // the page (ASP.NET puts every page inside one <form>): it does not make its content
+            // furniture. Nor does one whose class says so but which holds most of the page's prose
+            // and a headline (VnExpress's article column is `<div class="sidebar-1">`).
+            if own && n.boilerplateByTag && (chars[b] - chars[a]) * 2 > total { own = false }
+            if own && totalProse > 0 && (prose[b] - prose[a]) * 2 > totalProse && headings[b] > headings[a] { own = false }
             own = own || feed[i]
             ownBoilerplate[i] = own
             boilerplate[i] = own || (p >= 0 && boilerplate[p])
@@ -139,8 +146,19 @@ struct ContentFinder {
         }
         // The title block.
         let titleBlock = findTitle(keys: keys, metaTitle: metaTitle, contentStart: first, contentEnd: end)
-        // The article starts at its title: what comes before it is the page's header or navigation.
-        if let t = titleBlock { first = t }
+        // The article starts at its title: what comes before it is the page's header or navigation,
+        // except a date line printed just above the headline (as VnExpress does), which a reader
+        // reads with the title: it goes right after it.
+        var dateAbove: Int?
+        if let t = titleBlock {
+            for j in stride(from: t - 1, through: max(0, min(first, t) - 1, t - 3), by: -1) {
+                // Even inside a breadcrumb bar ("bread-crumb-detail__time" on VietNamNet).
+                let node = Int(blocks[j].node)
+                if node >= 0 && hidden[node] { continue }
+                if Dateline.isDateLine(blocks[j].text, chars: blocks[j].chars) { dateAbove = j; break }
+            }
+            first = t
+        }
 
         // Keep what reads as article inside the window.
         var kept: [Int] = []
@@ -178,6 +196,11 @@ struct ContentFinder {
         // Drop a second copy of the title printed right after it.
         if let t = titleBlock {
             kept.removeAll { $0 != t && $0 < t + 6 && keys[$0] == keys[t] }
+            // The date line from above the title, unless one follows it.
+            if let d = dateAbove, let at = kept.firstIndex(of: t),
+               !kept.contains(where: { $0 > t && $0 <= t + 6 && Dateline.isDateLine(blocks[$0].text, chars: blocks[$0].chars) }) {
+                kept.insert(d, at: at + 1)
+            }
         }
         return Selection(blocks: kept, titleBlock: titleBlock)
     }
