@@ -555,6 +555,92 @@ def page3_related_top(a):
 <div class="footer">{"<br>".join(e(x) for x in FOOT3)}</div></body></html>''', gold3(a)
 
 
+
+# A fourth set: pages in the shapes of national news sites (Tuổi Trẻ, Dân trí, Báo Chính phủ:
+# date above the headline, an audio player, related links inside the body, bylines that are
+# links), written after VnExpress's `<div class="sidebar-1">` article column was found to make
+# the whole article furniture. Scored before the byline rule: F1 0.993, 0.990, 1.000.
+A4 = [
+ dict(title="TP.HCM khen thưởng 200 tập thể, cá nhân tiêu biểu trong phong trào thi đua",
+      date="07/03/2026 07:05 GMT+7", author="TẤN LỰC",
+      lead="TTO - Sáng 6-3, UBND TP.HCM tổ chức hội nghị tổng kết phong trào thi đua yêu nước năm 2025, khen thưởng 200 tập thể, cá nhân tiêu biểu.",
+      body=["Năm 2025, tổng sản phẩm trên địa bàn thành phố tăng 7,2%, thu ngân sách đạt 512.000 tỉ đồng, vượt 8% dự toán.",
+            "Chủ tịch UBND TP đã tặng Bằng khen cho 150 tập thể và 50 cá nhân; 12 tập thể được Thủ tướng Chính phủ tặng Cờ thi đua.",
+            "Phát biểu tại hội nghị, Chủ tịch UBND TP đề nghị các sở, ngành tiếp tục đổi mới công tác thi đua, khen thưởng."],
+      caption="Lãnh đạo TP trao Bằng khen cho các tập thể - Ảnh: T.L."),
+ dict(title="Hà Tĩnh có thêm 15 xã đạt chuẩn nông thôn mới nâng cao",
+      date="Thứ bảy, 07/03/2026 - 06:00", author="Văn Dũng",
+      lead="(Dân trí) - Năm 2025, tỉnh Hà Tĩnh có thêm 15 xã đạt chuẩn nông thôn mới nâng cao, nâng tổng số lên 98 xã.",
+      body=["Thu nhập bình quân đầu người khu vực nông thôn đạt 62 triệu đồng/năm, tăng 9,5% so với năm 2024.",
+            "Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm còn 1,85%; 100% xã có đường ô tô đến trung tâm được nhựa hóa."],
+      caption="Một góc xã nông thôn mới nâng cao ở Hà Tĩnh (Ảnh: Văn Dũng)."),
+ dict(title="Chính phủ ban hành Nghị định mới về thi đua, khen thưởng",
+      date="07/03/2026 08:00", author="Minh Anh",
+      lead="(Chinhphu.vn) - Chính phủ ban hành Nghị định số 152/2026/NĐ-CP quy định chi tiết một số điều của Luật Thi đua, khen thưởng.",
+      body=["Nghị định có hiệu lực từ ngày 20/4/2026, thay thế Nghị định số 98/2023/NĐ-CP ngày 31/12/2023.",
+            "Theo Nghị định, tỷ lệ khen thưởng cho người trực tiếp lao động, sản xuất phải đạt ít nhất 40% tổng số trường hợp được khen."],
+      caption=None),
+]
+MENU4 = ["Thời sự", "Thế giới", "Kinh doanh", "Xe", "Văn hóa", "Giải trí", "Thể thao", "Giáo dục", "Sức khỏe"]
+def menu4(): return "<ul class='menu-nav'>" + "".join(f'<li><a href="/m{i}">{e(m)}</a></li>' for i, m in enumerate(MENU4)) + "</ul>"
+def gold4(a, caption=True, author_first=False):
+    parts = [a["title"], a["author"], a["date"]] if author_first else [a["title"], a["date"]]
+    parts += [a["lead"]] + a["body"]
+    if caption and a.get("caption"): parts.append(a["caption"])
+    if not author_first: parts.append(a["author"])
+    return "\n\n".join(parts) + "\n"
+
+def page4_tuoitre(a):
+    ps = [f"<p>{e(p)}</p>" for p in a["body"]]
+    ps.insert(1, '''<div class="VCSortableInPreviewMode" type="RelatedNewsBox"><div class="kbwscwl-relatedbox"><ul><li><a href="/x1.htm" title="TP.HCM tuyên dương 100 gương điển hình">TP.HCM tuyên dương 100 gương điển hình</a></li><li><a href="/x2.htm" title="Khen thưởng đột xuất 20 chiến sĩ">Khen thưởng đột xuất 20 chiến sĩ</a></li></ul></div></div>''')
+    fig = f'<figure class="VCSortableInPreviewMode" type="Photo"><div><img src="/a.jpg" alt=""></div><figcaption class="PhotoCMS_Caption"><p data-placeholder="Nhập chú thích ảnh">{e(a["caption"])}</p></figcaption></figure>'
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(a["title"])} - Tuổi Trẻ Online</title>
+<meta property="og:title" content="{e(a["title"])}"><meta property="article:published_time" content="2026-03-07T07:05:00+07:00"><meta property="og:site_name" content="TUOI TRE ONLINE"></head>
+<body><div class="header"><a class="logo" href="/">Tuổi Trẻ Online</a>{menu4()}<div class="header-right"><a href="#">Đăng nhập</a> <a href="#">Tuổi Trẻ Sao</a></div></div>
+<div class="detail__section"><div class="detail-top"><div class="detail-cate"><a href="/thoi-su.htm">Thời sự</a></div><div class="detail-time"><div data-role="publishdate">{e(a["date"])}</div></div></div>
+<h1 class="detail-title article-title" data-role="title">{e(a["title"])}</h1>
+<div class="detail-audio"><div class="audio-title">Nghe bài viết</div><div class="audio-player">0:00 / 3:25</div></div>
+<h2 class="detail-sapo" data-role="sapo">{e(a["lead"])}</h2>
+<div class="detail-cmain"><div class="detail-content afcbc-body" data-role="content">{ps[0]}{fig}{"".join(ps[1:])}</div>
+<div class="detail-author"><div class="author-info"><a class="name" href="/tac-gia/tan-luc.htm">{e(a["author"])}</a></div></div>
+<div class="detail-tab"><div class="detail-tag">Từ khóa: <a href="#">thi đua</a> <a href="#">khen thưởng</a></div></div>
+<div class="detail-comment"><div class="title">Bình luận (0)</div><textarea placeholder="Chia sẻ ý kiến của bạn"></textarea></div></div></div>
+<div class="box-category"><div class="box-category-top"><h3 class="title">Tin mới nhất</h3></div>{"".join(f"<div class='box-category-item'><a href='#'>Tin số {i}: cập nhật mới nhất trong ngày về kinh tế, xã hội</a></div>" for i in range(5))}</div>
+<div class="footer"><p>Tổng biên tập: Lê Thế Chữ</p><p>Giấy phép số 571/GP-BTTTT ngày 07/11/2019</p><p>© Copyright 2026 Tuổi Trẻ Online</p></div></body></html>''', "\n\n".join([a["title"], a["date"], a["lead"], a["body"][0], a["caption"]] + a["body"][1:] + [a["author"]]) + "\n"
+
+def page4_dantri(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    fig = f'<figure class="image align-center"><img src="/a.jpg" alt=""><figcaption><p>{e(a["caption"])}</p></figcaption></figure>'
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(a["title"])} | Báo Dân trí</title>
+<meta property="og:title" content="{e(a["title"])}"><meta name="pubdate" content="2026-03-07T06:00:00+07:00"></head>
+<body><header class="header"><div class="header__top"><a class="logo" href="/">Dân trí</a></div><nav class="menu-wrap">{menu4()}</nav></header>
+<main class="body-container"><div class="grid-container"><article class="singular-container">
+<ul class="dt-breadcrumb"><li><a href="/xa-hoi.htm">Xã hội</a></li></ul>
+<h1 class="title-page detail">{e(a["title"])}</h1>
+<div class="author-wrap"><div class="author-name"><a href="/tac-gia/van-dung.htm"><b>{e(a["author"])}</b></a></div><time class="author-time" datetime="2026-03-07 06:00">{e(a["date"])}</time></div>
+<div class="singular-sapo">{e(a["lead"])}</div>
+<div class="singular-content">{body}{fig}</div>
+<div class="article-footer"><div class="tags-container"><span>Tags:</span> <a href="#">nông thôn mới</a> <a href="#">Hà Tĩnh</a></div>
+<div class="social-share"><a>Chia sẻ</a> <a>Facebook</a> <a>Zalo</a></div></div>
+<div class="article-related"><h3>Tin liên quan</h3><article class="article-item"><h3 class="article-title"><a href="#">Nghệ An có 20 xã đạt chuẩn nông thôn mới kiểu mẫu</a></h3><div class="article-excerpt">Năm 2025, tỉnh Nghệ An có thêm 20 xã đạt chuẩn nông thôn mới kiểu mẫu, vượt kế hoạch đề ra.</div></article></div>
+</article><aside class="sidebar"><div class="box-most-read"><h3>Đọc nhiều</h3><ol>{"".join(f"<li><a href='#'>Bài đọc nhiều số {i} trong ngày hôm nay</a></li>" for i in range(5))}</ol></div></aside></div></main>
+<footer class="footer"><p>Cơ quan chủ quản: Bộ Nội vụ</p><p>Tổng biên tập: Phạm Tuấn Anh</p><p>© 2005-2026 Bản quyền thuộc về Báo điện tử Dân trí</p></footer></body></html>''', gold4(a, author_first=True)
+
+def page4_baochinhphu(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    return f'''<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(a["title"])}</title>
+<meta property="og:title" content="{e(a["title"])}"><meta property="og:site_name" content="baochinhphu.vn"></head>
+<body><div class="header">{menu4()}<div class="search"><input placeholder="Tìm kiếm"></div></div>
+<div class="detail-container"><div class="detail-breadcrumb"><a href="/">Trang chủ</a> / <a href="/chinh-sach-moi.htm">Chính sách mới</a></div>
+<h1 class="detail-title" data-role="title">{e(a["title"])}</h1><div class="detail-time"><div data-role="publishdate">{e(a["date"])}</div></div>
+<h2 class="detail-sapo" data-role="sapo">{e(a["lead"])}</h2>
+<div class="detail-content afcbc-body" data-role="content">{body}<div class="detail-author" style="text-align:right"><b>{e(a["author"])}</b></div></div>
+<div class="detail-related"><div class="title">Tin liên quan</div><ul>{"".join(f"<li><a href='#'>Văn bản số {i} về chính sách mới có hiệu lực từ tháng 4</a></li>" for i in range(4))}</ul></div>
+<div class="detail-tag"><span>Từ khóa:</span> <a>thi đua</a> <a>khen thưởng</a></div></div>
+<div class="sidebar"><div class="box"><div class="box-title">Chính sách mới</div>{"".join(f"<div class='box-item'><a href='#'>Chính sách số {i} có hiệu lực</a><span>07/03/2026</span></div>" for i in range(4))}</div></div>
+<div class="footer"><p>Cơ quan chủ quản: Văn phòng Chính phủ</p><p>Tổng Biên tập: Nguyễn Hồng Sâm</p></div></body></html>''', gold4(a, caption=False)
+
+
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def to_cp1258(text):
@@ -593,7 +679,8 @@ def main():
               ("inline-related-links", page2_inline_more), ("print-view", page2_print_view)]
     third = [("comments-prose", page3_comments), ("unmarked-doc-sidebar", page3_unmarked_sidebar),
              ("logo-h1-generic-title", page3_logo_h1), ("amp-page", page3_amp), ("related-before-body", page3_related_top)]
-    for (name, make), a in list(zip(second, A2)) + list(zip(third, A3)):
+    fourth = [("news-tuoitre-shape", page4_tuoitre), ("news-dantri-shape", page4_dantri), ("news-baochinhphu-shape", page4_baochinhphu)]
+    for (name, make), a in list(zip(second, A2)) + list(zip(third, A3)) + list(zip(fourth, A4)):
         page, g = make(a)
         pages.append((name, page, g, "utf-8"))
     for name, page, g, enc in pages:

@@ -75,6 +75,9 @@ struct FixtureTests {
         ("fixtures/portal/logo-h1-generic-title.html", "Kon Tum: 95% hộ gia đình đạt danh hiệu Gia đình văn hóa", "2022-11-21T09:15"),
         ("fixtures/portal/amp-page.html", "Bạc Liêu: Trao Huy hiệu 50 năm tuổi Đảng cho 126 đảng viên", "2023-02-02T08:00"),
         ("fixtures/portal/related-before-body.html", "Hội nghị tập huấn nghiệp vụ thi đua, khen thưởng năm 2023", "2023-04-18"),
+        ("fixtures/portal/news-tuoitre-shape.html", "TP.HCM khen thưởng 200 tập thể, cá nhân tiêu biểu trong phong trào thi đua", "2026-03-07T07:05"),
+        ("fixtures/portal/news-dantri-shape.html", "Hà Tĩnh có thêm 15 xã đạt chuẩn nông thôn mới nâng cao", "2026-03-07T06:00"),
+        ("fixtures/portal/news-baochinhphu-shape.html", "Chính phủ ban hành Nghị định mới về thi đua, khen thưởng", "2026-03-07T08:00"),
     ])
     func titleAndDate(_ file: String, _ title: String, _ date: String) throws {
         let article = try Ingest.article(file: Project.path(file))

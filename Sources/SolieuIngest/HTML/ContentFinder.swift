@@ -189,7 +189,8 @@ struct ContentFinder {
                 if prose && !(node >= 0 && boilerplate[node]) { inTail = false } else { continue }
             }
             if node >= 0 && boilerplate[node] && !(prose && b.kind == .paragraph && isInsideContent(node, best)) { continue }
-            if b.linkChars * 2 > b.chars && !prose { continue }
+            // A byline is often a link to the author's page ("<a class=name href=/tac-gia/...>").
+            if b.linkChars * 2 > b.chars && !prose && !(b.chars <= 60 && isBylineClassed(node)) { continue }
             if furnitureBlock[i] { continue }
             kept.append(i)
         }
@@ -294,6 +295,20 @@ struct ShortBlock: Sendable {
 }
 
 extension ContentFinder {
+    /// The block's element or one of its two nearest ancestors has an author-like class or id.
+    func isBylineClassed(_ node: Int) -> Bool {
+        var n = node
+        var depth = 0
+        while n >= 0, depth < 3 {
+            for t in tree.nodes[n].tokens where t.hasPrefix("author") || t.hasPrefix("tacgia") || t == "byline" || t.hasPrefix("butdanh") {
+                return true
+            }
+            n = Int(tree.nodes[n].parent)
+            depth += 1
+        }
+        return false
+    }
+
     /// The block's element or one of its two nearest ancestors has a title-like class or id.
     func isTitleClassed(_ node: Int) -> Bool {
         var n = node
