@@ -273,8 +273,11 @@ static int closes_html(const char *name, size_t avail) {
 
 // The "</svg" that closes the <svg> whose content starts at `p` (nested svg elements counted),
 // or NULL when there is none or when libxml2 might close it elsewhere (see closes_html).
-static const char *find_svg_end(const char *p, const char *end) {
+// When there is none, `*stop` is where the search stopped (the page's end, or the tag that made
+// it give up): no svg that starts before it is looked at again, so no page makes this quadratic.
+static const char *find_svg_end(const char *p, const char *end, const char **stop) {
     int depth = 1;
+    *stop = end;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) return NULL;
@@ -294,8 +297,10 @@ static const char *find_svg_end(const char *p, const char *end) {
             p = q + 1;
             continue;
         } else if (avail > 2 && lt[1] == '/' && closes_html(lt + 2, avail - 2)) {
+            *stop = lt;
             return NULL;
         } else if (avail > 7 && (starts_ci(lt + 1, avail - 1, "script", 6) || starts_ci(lt + 1, avail - 1, "style", 5))) {
+            *stop = lt;
             return NULL;  // raw text inside: leave the whole svg to libxml2
         }
         p = lt + 1;
@@ -315,6 +320,8 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
     const char *p = in, *end = in + length, *copied = in;
     char *buffer = NULL;
     size_t written = 0;
+    // An svg starting before this was already looked for in vain (see find_svg_end).
+    const char *svg_blocked_until = in;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) break;
@@ -330,16 +337,17 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
             size_t n = 0;
             if (starts_ci(lt + 1, avail - 1, "script", 6)) { name = "script"; n = 6; }
             else if (starts_ci(lt + 1, avail - 1, "style", 5)) { name = "style"; n = 5; }
-            else if (starts_ci(lt + 1, avail - 1, "svg", 3)) { name = "svg"; n = 3; }
+            else if (lt >= svg_blocked_until && starts_ci(lt + 1, avail - 1, "svg", 3)) { name = "svg"; n = 3; }
             if (name && avail > n + 1) {
                 if (is_name_end(lt[1 + n])) {
                     const char *q = tag_end(lt + 1 + n, end);
                     if (!q) break;
                     int svg = n == 3;
                     if (svg && q[-1] == '/') { p = q + 1; continue; }  // <svg ... />: nothing inside
-                    const char *close = svg ? find_svg_end(q + 1, end) : find_end_tag(q + 1, end, name, n);
+                    const char *stop = NULL;
+                    const char *close = svg ? find_svg_end(q + 1, end, &stop) : find_end_tag(q + 1, end, name, n);
                     if (!close) {
-                        if (svg) { p = q + 1; continue; }
+                        if (svg) { svg_blocked_until = stop; p = q + 1; continue; }
                         break;
                     }
                     if (close > q + 1) {

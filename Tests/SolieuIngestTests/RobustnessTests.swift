@@ -122,6 +122,18 @@ struct RobustnessTests {
         #expect(!cut.joined().contains("ẩn") && !cut.joined().contains("IE") && !cut.joined().contains("color"))
     }
 
+    /// Pages that would make the svg cut look for an end again and again (unclosed svgs, svgs
+    /// that an HTML end tag far below closes) finish, and give what libxml2 alone gives.
+    @Test func svgCutIsNotQuadratic() throws {
+        let unclosed = "<p>Mở đầu</p>" + String(repeating: "<svg><path d='M0 0'/>", count: 100_000) + "<p>Kết thúc</p>"
+        let blocked = "<div><p>Mở đầu</p>" + String(repeating: "<svg><g>", count: 50_000) + "</div><p>Kết thúc</p>"
+        for page in [unclosed, blocked] {
+            let cut = try BlockTree.build(html: page).blocks.map(\.text)
+            #expect(cut == (try BlockTree.build(html: page, cutRawText: false).blocks.map(\.text)))
+            #expect(cut.first == "Mở đầu")
+        }
+    }
+
     @Test func rawTextCutKeepsEveryFixturePage() throws {
         let pages = try FileManager.default.subpathsOfDirectory(atPath: Project.path("fixtures"))
             .filter { $0.hasSuffix(".html") }
