@@ -4,9 +4,12 @@
 // - `Ingest.article(file:)` / `Ingest.article(bytes:name:format:)` return an `Article`: the clean
 //   article text (title, date line, lead, body, captions, byline; paragraphs separated by a blank
 //   line) and its metadata (title, published date, site, url, language, content hash).
-// - HTML goes through libxml2's SAX parser (in CSolieuShim) into a light block list
-//   (`BlockTree`), `ContentFinder` picks the article's blocks, and `BoilerplateRules` (shared
-//   with plain-text input) drops counters, widgets, contact blocks and related-news lists.
+// - HTML goes through libxml2's SAX parser (in CSolieuShim, which first cuts out the content of
+//   comments, scripts, styles and svg elements, dropped anyway) into a light block list
+//   (`BlockTree`; tags and attributes cross as ids, class verdicts are memoized per thread),
+//   `ContentFinder` picks the article's blocks, and `BoilerplateRules` (shared with plain-text
+//   input) drops counters, widgets, contact blocks and related-news lists. Valid NFC UTF-8 pages
+//   go to the parser as bytes, without a string of the whole page.
 // - Errors are `IngestError` values naming the file and the reason; warnings (undecodable bytes,
 //   a charset that lied) ride on the `Article`.
 //

@@ -3,15 +3,21 @@ import SolieuText
 
 /// Picks the article's blocks out of a page's block list.
 ///
+/// 0. Furniture elements: by class/id or tag (`BlockTree`), and listings (three or more sibling
+///    items of a few short blocks with a link), except a furniture-tagged element that holds most
+///    of the page's text (ASP.NET's page-wide `<form>`) or a furniture-classed one that holds most
+///    of its prose and a headline (VnExpress's `<div class="sidebar-1">`).
 /// 1. Every block gets a weight: its non-link text when it reads like prose, 0 for links, widgets,
-///    hidden or furniture-classed blocks.
+///    hidden or furniture blocks.
 /// 2. The content node is the element whose subtree carries the most prose weight, less half of
 ///    the furniture text it also holds (so `<body>` loses to the article's own container).
 /// 3. The article runs from the title block (the `<h1>` that matches the page title, or the block
-///    that does) to the end of the content node: date lines, leads and bylines set between the
-///    title and the body are kept; everything before the title is navigation.
+///    that does, never one inside a furniture-classed banner) to the end of the content node:
+///    date lines, leads and bylines set between the title and the body are kept; everything
+///    before the title is the page's header, except a date line just above it, kept after it.
 /// 4. Inside that window, furniture is dropped by class, link density and text rules, and a
-///    related-news tail is cut until prose resumes.
+///    related-news tail is cut until prose resumes (or, when it began inside a furniture box in
+///    the body, until that box ends).
 struct ContentFinder {
     let tree: BlockTree
     /// Furniture by its own class, id or tag (`ownBoilerplate`), or by an ancestor's (`boilerplate`).
