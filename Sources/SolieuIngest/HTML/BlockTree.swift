@@ -231,7 +231,8 @@ struct Verdict: Sendable {
 /// Values computed from a page's strings, memoized per thread by the strings' bytes: a portal
 /// repeats its class names, menus and footers on every page, so after the first pages almost
 /// every lookup hits, without a lock and without making a string. Each table is cleared when it
-/// holds 50,000 values, so odd pages cannot grow it without bound.
+/// holds `limit` values (per thread: class values are short, block texts up to 400 characters),
+/// so odd pages cannot grow it without bound.
 final class ThreadMemo {
     struct Entry<Value> {
         var key: [UInt8]
@@ -241,10 +242,11 @@ final class ThreadMemo {
     private var verdicts: [UInt64: Entry<Verdict>] = [:]
     /// Search keys and furniture verdicts of short blocks, by text.
     private var shortBlocks: [UInt64: Entry<ShortBlock>] = [:]
-    static let limit = 50_000
+    static let verdictLimit = 50_000
+    static let shortBlockLimit = 20_000
 
     func verdict(_ value: UnsafeRawBufferPointer) -> Verdict {
-        Self.lookup(&verdicts, value) {
+        Self.lookup(&verdicts, value, limit: Self.verdictLimit) {
             let string = String(decoding: value, as: UTF8.self)
             let tokens = splitTokens(string)
             // Each class name also as one word: Vietnamese names are written with hyphens
@@ -258,10 +260,11 @@ final class ThreadMemo {
 
     func shortBlock(_ text: String, _ make: () -> ShortBlock) -> ShortBlock {
         var copy = text
-        return copy.withUTF8 { Self.lookup(&shortBlocks, UnsafeRawBufferPointer($0), make) }
+        return copy.withUTF8 { Self.lookup(&shortBlocks, UnsafeRawBufferPointer($0), limit: Self.shortBlockLimit, make) }
     }
 
-    private static func lookup<Value>(_ table: inout [UInt64: Entry<Value>], _ key: UnsafeRawBufferPointer, _ make: () -> Value) -> Value {
+    private static func lookup<Value>(_ table: inout [UInt64: Entry<Value>], _ key: UnsafeRawBufferPointer, limit: Int,
+                                      _ make: () -> Value) -> Value {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         if let e = table[h], e.key.count == key.count,
