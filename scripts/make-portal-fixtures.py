@@ -641,6 +641,83 @@ def page4_baochinhphu(a):
 <div class="footer"><p>Cơ quan chủ quản: Văn phòng Chính phủ</p><p>Tổng Biên tập: Nguyễn Hồng Sâm</p></div></body></html>''', gold4(a, caption=False)
 
 
+
+# A fifth set, written last: a table-layout page whose <title> says only "Chi tiết tin", an
+# award list inside the body, pagination and font-size widgets, a title with no heading under a
+# generic <title>. All scored 1.000 as written.
+A5 = [
+ dict(title="Huyện Phú Tân tổng kết công tác thi đua, khen thưởng năm 2022",
+      date="(Cập nhật: 10/01/2023)",
+      lead="Ngày 09/01/2023, UBND huyện Phú Tân tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2022.",
+      body=["Năm 2022, toàn huyện có 18/18 xã, thị trấn hoàn thành chỉ tiêu thi đua; giá trị sản xuất nông nghiệp tăng 4,6%.",
+            "Chủ tịch UBND huyện tặng Giấy khen cho 92 tập thể và 215 cá nhân có thành tích xuất sắc."],
+      byline="Thanh Tâm - Văn phòng HĐND và UBND huyện"),
+ dict(title="Kết quả xét tặng danh hiệu thi đua năm 2022 của ngành Giáo dục",
+      date="Ngày đăng: 15/02/2023",
+      lead="Sở Giáo dục và Đào tạo vừa công bố kết quả xét tặng danh hiệu thi đua, hình thức khen thưởng năm học 2021 - 2022.",
+      body=["Kết quả cụ thể như sau:"],
+      items=["Cờ thi đua của UBND tỉnh: 8 đơn vị", "Bằng khen của Chủ tịch UBND tỉnh: 45 tập thể, 120 cá nhân", "Chiến sĩ thi đua cấp tỉnh: 36 cá nhân", "Tập thể Lao động xuất sắc: 64 đơn vị"],
+      tail=["Lễ trao thưởng sẽ được tổ chức vào dịp tổng kết năm học 2022 - 2023."],
+      byline="Phòng Thi đua - Sở GD&ĐT"),
+ dict(title="Thị xã Ninh Hòa phát động thi đua cao điểm 100 ngày",
+      date="Thứ tư, 01/03/2023 - 15:20",
+      lead="Sáng 28/2, Thị ủy, UBND thị xã Ninh Hòa tổ chức lễ phát động đợt thi đua cao điểm 100 ngày hoàn thành các chỉ tiêu năm 2023.",
+      body=["Đợt thi đua tập trung vào 5 nhóm nhiệm vụ, trong đó phấn đấu thu ngân sách đạt 1.250 tỷ đồng và giải ngân 100% vốn đầu tư công.",
+            "Kết thúc đợt thi đua, thị xã sẽ khen thưởng 20 tập thể, 30 cá nhân tiêu biểu."],
+      byline="Hoàng Anh"),
+ dict(title="Tuyên dương 63 gương người tốt, việc tốt năm 2022",
+      date="22/12/2022",
+      lead="Tối 21/12, UBND tỉnh tổ chức chương trình tuyên dương 63 gương người tốt, việc tốt tiêu biểu năm 2022.",
+      body=["Các gương điển hình thuộc nhiều lĩnh vực, trong đó 25 người là nông dân, 18 người là công nhân, 20 người là cán bộ, chiến sĩ lực lượng vũ trang.",
+            "Mỗi cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh kèm tiền thưởng 2 triệu đồng."],
+      byline="Lê Na"),
+]
+MENU5 = ["Trang chủ", "Giới thiệu", "Tin tức", "Văn bản", "Liên hệ"]
+FOOT5 = ["UBND huyện Phú Tân", "Địa chỉ: Quốc lộ 91, thị trấn Phú Mỹ", "Điện thoại: 0296.3826.111"]
+def gold5(parts): return "\n\n".join(parts) + "\n"
+
+def page5_table_listing(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    rows = "".join(f"<tr><td width='80%'><a href='/tin/{i}'>{e(t)}</a></td><td class='date'>{d}</td></tr>" for i, (t, d) in enumerate([
+        ("Hội nghị triển khai nhiệm vụ năm 2023", "(06/01/2023)"), ("Huyện tổ chức họp mặt các doanh nghiệp", "(05/01/2023)"),
+        ("Kiểm tra công tác chuẩn bị Tết Nguyên đán", "(04/01/2023)"), ("Trao quà Tết cho hộ nghèo", "(03/01/2023)")]))
+    page = f'''<html><head><meta charset="utf-8"><title>Chi tiết tin</title></head><body><table width="100%"><tr><td colspan="2"><img src="/banner.jpg"></td></tr>
+<tr><td width="200" valign="top" class="menu">{"<br>".join(f"<a href='#'>{e(m)}</a>" for m in MENU5)}</td><td valign="top">
+<table width="100%" class="chitiet"><tr><td class="title"><b>{e(a["title"])}</b></td></tr><tr><td class="ngay"><i>{e(a["date"])}</i></td></tr>
+<tr><td class="content"><p><b>{e(a["lead"])}</b></p>{body}<p align="right"><b>{e(a["byline"])}</b></p></td></tr></table>
+<table width="100%" class="tincu"><tr><td colspan="2"><b>Các tin khác:</b></td></tr>{rows}</table></td></tr>
+<tr><td colspan="2" align="center">{"<br>".join(e(x) for x in FOOT5)}</td></tr></table></body></html>'''
+    return page, gold5([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]])
+
+def page5_content_list(a):
+    items = "".join(f"<li>{e(x)}</li>" for x in a["items"])
+    page = f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])} - Sở Giáo dục và Đào tạo</title></head><body>
+<nav class="navbar">{"".join(f"<a href='#'>{e(m)}</a>" for m in MENU5)}</nav><div class="container"><div class="row"><div class="col-lg-8">
+<div class="post"><h3 class="post-title">{e(a["title"])}</h3><div class="post-date">{e(a["date"])}</div><div class="post-body">
+<p><strong>{e(a["lead"])}</strong></p>{"".join(f"<p>{e(p)}</p>" for p in a["body"])}<ul>{items}</ul>{"".join(f"<p>{e(p)}</p>" for p in a["tail"])}
+<p style="text-align:right"><em>{e(a["byline"])}</em></p></div></div></div>
+<div class="col-lg-4"><div class="card"><div class="card-header">Văn bản mới</div><ul class="list-group">{"".join(f"<li class='list-group-item'><a href='#'>Công văn số {i}/SGDĐT-TĐKT</a></li>" for i in range(5))}</ul></div></div></div></div>
+<footer>{"<br>".join(e(x) for x in FOOT5)}</footer></body></html>'''
+    return page, gold5([a["title"], a["date"], a["lead"]] + a["body"] + a["items"] + a["tail"] + [a["byline"]])
+
+def page5_paged(a):
+    page = f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])}</title><meta property="og:title" content="{e(a["title"])}"></head><body>
+<div id="menu">{"".join(f"<a href='#'>{e(m)}</a> " for m in MENU5)}</div><div id="main"><div class="news"><h1>{e(a["title"])}</h1><p class="time">{e(a["date"])}</p>
+<div class="news-body"><p><b>{e(a["lead"])}</b></p>{"".join(f"<p>{e(p)}</p>" for p in a["body"])}<p align="right"><b>{e(a["byline"])}</b></p></div>
+<div class="pages">Trang: <a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=2">Tiếp »</a></div>
+<div class="fontsize">Cỡ chữ: <a>A-</a> <a>A</a> <a>A+</a></div></div></div><div id="foot">{"<br>".join(e(x) for x in FOOT5)}</div></body></html>'''
+    return page, gold5([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]])
+
+def page5_no_heading(a):
+    page = f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>Cổng thông tin điện tử</title></head><body>
+<div class="top"><div class="logo">CỔNG THÔNG TIN ĐIỆN TỬ TỈNH</div>{"".join(f"<a href='#'>{e(m)}</a> " for m in MENU5)}</div>
+<div class="mid"><div class="lcol"><div class="box"><div class="box-head">Tin nổi bật</div>{"".join(f"<div class='it'><a href='#'>Tin nổi bật số {i}: hoạt động của tỉnh trong tuần</a></div>" for i in range(5))}</div></div>
+<div class="ccol"><div class="newsdetail"><div class="newstitle">{e(a["title"])}</div><div class="newsdate">{e(a["date"])}</div>
+<div class="newssapo">{e(a["lead"])}</div><div class="newscontent">{"".join(f"<p>{e(p)}</p>" for p in a["body"])}<p style="text-align:right">{e(a["byline"])}</p></div></div></div></div>
+<div class="bot">{"<br>".join(e(x) for x in FOOT5)}</div></body></html>'''
+    return page, gold5([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]])
+
+
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def to_cp1258(text):
@@ -680,7 +757,9 @@ def main():
     third = [("comments-prose", page3_comments), ("unmarked-doc-sidebar", page3_unmarked_sidebar),
              ("logo-h1-generic-title", page3_logo_h1), ("amp-page", page3_amp), ("related-before-body", page3_related_top)]
     fourth = [("news-tuoitre-shape", page4_tuoitre), ("news-dantri-shape", page4_dantri), ("news-baochinhphu-shape", page4_baochinhphu)]
-    for (name, make), a in list(zip(second, A2)) + list(zip(third, A3)) + list(zip(fourth, A4)):
+    fifth = [("table-listing-generic-title", page5_table_listing), ("award-list-in-body", page5_content_list),
+             ("pagination-fontsize", page5_paged), ("no-heading-generic-title", page5_no_heading)]
+    for (name, make), a in list(zip(second, A2)) + list(zip(third, A3)) + list(zip(fourth, A4)) + list(zip(fifth, A5)):
         page, g = make(a)
         pages.append((name, page, g, "utf-8"))
     for name, page, g, enc in pages:

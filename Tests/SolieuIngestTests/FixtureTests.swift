@@ -78,6 +78,8 @@ struct FixtureTests {
         ("fixtures/portal/news-tuoitre-shape.html", "TP.HCM khen thưởng 200 tập thể, cá nhân tiêu biểu trong phong trào thi đua", "2026-03-07T07:05"),
         ("fixtures/portal/news-dantri-shape.html", "Hà Tĩnh có thêm 15 xã đạt chuẩn nông thôn mới nâng cao", "2026-03-07T06:00"),
         ("fixtures/portal/news-baochinhphu-shape.html", "Chính phủ ban hành Nghị định mới về thi đua, khen thưởng", "2026-03-07T08:00"),
+        ("fixtures/portal/table-listing-generic-title.html", "Huyện Phú Tân tổng kết công tác thi đua, khen thưởng năm 2022", "2023-01-10"),
+        ("fixtures/portal/no-heading-generic-title.html", "Tuyên dương 63 gương người tốt, việc tốt năm 2022", "2022-12-22"),
     ])
     func titleAndDate(_ file: String, _ title: String, _ date: String) throws {
         let article = try Ingest.article(file: Project.path(file))
