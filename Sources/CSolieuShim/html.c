@@ -308,6 +308,79 @@ static const char *find_svg_end(const char *p, const char *end, const char **sto
     return NULL;
 }
 
+
+static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static int is_attr_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+// Attributes whose values the stage never reads and libxml2 does nothing with: their quoted
+// values are cut before parsing (libxml2 copies every value it reads). `href` keeps its name
+// (a link is a link), and its value on <link> (the canonical URL).
+static int value_unread(const char *name, size_t n) {
+    static const char *const names[] = {
+        "src", "srcset", "alt", "title", "width", "height", "target", "border", "cellpadding", "cellspacing", "align",
+        "valign", "bgcolor", "type", "value", "placeholder", "sizes", "loading", "decoding", "tabindex", "face",
+        "size", "color", "colspan", "rowspan", "href", "action", "method", "for", "rel", "media", "onclick", NULL,
+    };
+    if (n > 5 && starts_ci(name, n, "data-", 5)) return 1;
+    if (n > 2 && starts_ci(name, n, "on", 2)) return 1;
+    for (int i = 0; names[i]; i++) {
+        size_t m = strlen(names[i]);
+        if (m == n && starts_ci(name, n, names[i], m)) return 1;
+    }
+    return 0;
+}
+
+typedef struct { const char *from, *to; } Cut;
+
+// Reads the start tag at `lt` ("<name ...>") and lists the quoted attribute values to cut in
+// `cuts` (at most `room`). Returns the tag's '>' or NULL when the tag is not read cleanly (then
+// nothing is cut from it); `*unterminated` is set when a quote never closes (stop rewriting).
+static const char *plan_attribute_cuts(const char *lt, const char *end, Cut *cuts, int room, int *count, int *unterminated) {
+    *count = 0;
+    const char *q = lt + 1;
+    while (q < end && is_attr_name_char(*q)) q++;
+    size_t tagLength = (size_t)(q - lt - 1);
+    int isLink = tagLength == 4 && starts_ci(lt + 1, 4, "link", 4);
+    int isMeta = tagLength == 4 && starts_ci(lt + 1, 4, "meta", 4);
+    while (q < end) {
+        while (q < end && is_space_char(*q)) q++;
+        if (q >= end) return NULL;
+        if (*q == '>') return q;
+        if (*q == '/') { q++; continue; }
+        const char *name = q;
+        while (q < end && is_attr_name_char(*q)) q++;
+        size_t n = (size_t)(q - name);
+        if (n == 0) return NULL;
+        const char *afterName = q;
+        while (q < end && is_space_char(*q)) q++;
+        if (q < end && *q == '=') {
+            q++;
+            while (q < end && is_space_char(*q)) q++;
+            if (q >= end) return NULL;
+            if (*q == '"' || *q == '\'') {
+                const char *close = memchr(q + 1, *q, (size_t)(end - q - 1));
+                if (!close) { *unterminated = 1; return NULL; }
+                int keepHref = n == 4 && starts_ci(name, n, "href", 4) && isLink;
+                int keepRel = n == 3 && starts_ci(name, n, "rel", 3) && isLink;
+                if (!keepHref && !keepRel && !isMeta && value_unread(name, n) && *count < room) {
+                    cuts[*count].from = afterName;
+                    cuts[*count].to = close + 1;
+                    (*count)++;
+                }
+                q = close + 1;
+            } else {
+                while (q < end && !is_space_char(*q) && *q != '>') q++;
+            }
+        } else {
+            q = afterName;
+            if (q < end && !is_space_char(*q) && *q != '>' && *q != '/') return NULL;
+        }
+    }
+    return NULL;
+}
+
 // The input with the text of comments, <script>, <style> and <svg> cut out (the elements
 // themselves stay): the stage drops all four anyway, and libxml2 reads them a character at a
 // time (inline SVG icons and charts were a quarter of the real pages' bytes). The cuts end where
@@ -322,6 +395,8 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
     size_t written = 0;
     // An svg starting before this was already looked for in vain (see find_svg_end).
     const char *svg_blocked_until = in;
+    // Off once a quoted value never closes: from there on libxml2 reads the page as it is.
+    int rewrite_attributes = 1;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) break;
@@ -360,7 +435,32 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
                 }
             }
         }
-        if (!keepEnd) { p = lt + 1; continue; }
+        if (!keepEnd) {
+            // An ordinary start tag: cut the attribute values nobody reads.
+            if (rewrite_attributes && avail > 1 && ((lt[1] >= 'a' && lt[1] <= 'z') || (lt[1] >= 'A' && lt[1] <= 'Z'))) {
+                Cut cuts[32];
+                int count = 0, unterminated = 0;
+                const char *gt = plan_attribute_cuts(lt, end, cuts, 32, &count, &unterminated);
+                if (unterminated) rewrite_attributes = 0;
+                if (gt && count > 0) {
+                    if (!buffer) {
+                        buffer = malloc(length);
+                        if (!buffer) return SOLIEU_ERR_ALLOC;
+                    }
+                    // A value gives way to one space: `href='/a'title=x` must not become `hreftitle=x`.
+                    for (int k = 0; k < count; k++) {
+                        size_t keep = (size_t)(cuts[k].from - copied);
+                        memcpy(buffer + written, copied, keep);
+                        written += keep;
+                        buffer[written++] = ' ';
+                        copied = cuts[k].to;
+                    }
+                }
+                if (gt) { p = gt + 1; continue; }
+            }
+            p = lt + 1;
+            continue;
+        }
         if (!buffer) {
             buffer = malloc(length);
             if (!buffer) return SOLIEU_ERR_ALLOC;

@@ -193,21 +193,25 @@ public struct UTF8Scan: Sendable, Equatable {
             let b = base[i]
             if b < 0x80 { i += 1; continue }
             var v: UInt32
-            var need: Int
-            var minimum: UInt32
-            if b & 0xE0 == 0xC0 { v = UInt32(b & 0x1F); need = 1; minimum = 0x80 }
-            else if b & 0xF0 == 0xE0 { v = UInt32(b & 0x0F); need = 2; minimum = 0x800 }
-            else if b & 0xF8 == 0xF0 { v = UInt32(b & 0x07); need = 3; minimum = 0x10000 }
-            else { valid = false; break }
-            guard i + need < end else { valid = false; break }
-            var ok = true
-            for k in 1...need {
-                let c = base[i + k]
-                if c & 0xC0 != 0x80 { ok = false; break }
-                v = v << 6 | UInt32(c & 0x3F)
+            // Two- and three-byte forms (all of Vietnamese) decoded straight; four-byte ones checked in full.
+            if b & 0xE0 == 0xC0 {
+                guard i + 1 < end, base[i + 1] & 0xC0 == 0x80, b >= 0xC2 else { valid = false; break }
+                v = UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0 {
+                guard i + 2 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { valid = false; break }
+                v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break }
+                i += 3
+            } else if b & 0xF8 == 0xF0 {
+                guard i + 3 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80, base[i + 3] & 0xC0 == 0x80 else { valid = false; break }
+                v = UInt32(b & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break }
+                i += 4
+            } else {
+                valid = false
+                break
             }
-            guard ok, v >= minimum, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { valid = false; break }
-            i += need + 1
             if certainlyNFC && !UnicodeNormalization.isCertainlyNFC(v) { certainlyNFC = false }
             if v <= 0x2122 { latin = true }
             if cp1252 && !(v >= 0xA0 && v <= 0xFF) && LegacyVietnamese.cp1252Reverse[v] == nil { cp1252 = false }

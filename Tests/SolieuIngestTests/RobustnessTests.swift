@@ -113,11 +113,19 @@ struct RobustnessTests {
         "<div><p>a</p><svg><path/></div><p>b</p><svg><text>ẩn</text></svg>",
         "<p>a<svg><foreignObject><div>ẩn</div></foreignObject></svg>b</p><svg><style>.c{}</style></svg><p>c</p>",
         "<p>a</p><svg><!-- </svg> --><text>ẩn</text></svg><p>b</p><svg><text>ẩn",
+        // Attribute values nobody reads are cut too; the tags must end where libxml2 ends them.
+        "<div class=a title=\"x > y\"><a href='/t?a=1&b=2'title=\"t\"data-x='{\"k\":\"<p>ẩn</p>\"}'>Liên kết</a> văn bản</div>",
+        "<p data-a=\"1\" data-b = '2' onclick=\"f('>')\" hidden>một</p><p style=\"display:none\" src=x>hai</p><p>hiện</p>",
+        "<p>a</p><p title=\"không đóng>ẩn IE</p><p>b</p>",
+        "<html lang=vi><head><link rel=\"canonical\" href=\"https://x.vn/a\"><meta name=\"title\" content=\"T\"></head><body><p><img alt=\"ảnh\" src=\"/a.jpg\">Chữ</p></body></html>",
     ])
     func rawTextIsCutWhereTheParserEndsIt(page: String) throws {
-        let cut = try BlockTree.build(html: page).blocks.map(\.text)
-        let whole = try BlockTree.build(html: page, cutRawText: false).blocks.map(\.text)
-        #expect(cut == whole)
+        let cutTree = try BlockTree.build(html: page), wholeTree = try BlockTree.build(html: page, cutRawText: false)
+        let cut = cutTree.blocks.map(\.text)
+        #expect(cut == wholeTree.blocks.map(\.text))
+        #expect(cutTree.blocks.map(\.linkChars) == wholeTree.blocks.map(\.linkChars))
+        #expect(cutTree.nodes.map(\.hidden) == wholeTree.nodes.map(\.hidden))
+        #expect(cutTree.meta.meta == wholeTree.meta.meta && cutTree.meta.canonical == wholeTree.meta.canonical)
         #expect(!cut.isEmpty)
         #expect(!cut.joined().contains("ẩn") && !cut.joined().contains("IE") && !cut.joined().contains("color"))
     }
@@ -144,7 +152,13 @@ struct RobustnessTests {
             let cut = try BlockTree.build(html: html)
             let whole = try BlockTree.build(html: html, cutRawText: false)
             #expect(cut.blocks.map(\.text) == whole.blocks.map(\.text), "\(page)")
+            #expect(cut.blocks.map(\.linkChars) == whole.blocks.map(\.linkChars), "\(page)")
             #expect(cut.nodes.count == whole.nodes.count, "\(page)")
+            #expect(cut.nodes.map(\.tokens) == whole.nodes.map(\.tokens), "\(page)")
+            #expect(cut.nodes.map(\.hidden) == whole.nodes.map(\.hidden), "\(page)")
+            #expect(cut.meta.meta == whole.meta.meta && cut.meta.canonical == whole.meta.canonical, "\(page)")
+            #expect(cut.meta.titleTag == whole.meta.titleTag && cut.meta.lang == whole.meta.lang, "\(page)")
+            #expect(cut.meta.timeDatetimes == whole.meta.timeDatetimes, "\(page)")
         }
     }
 

@@ -265,8 +265,7 @@ final class ThreadMemo {
 
     private static func lookup<Value>(_ table: inout [UInt64: Entry<Value>], _ key: UnsafeRawBufferPointer, limit: Int,
                                       _ make: () -> Value) -> Value {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        let h = Self.hash(key)
         if let e = table[h], e.key.count == key.count,
            e.key.withUnsafeBytes({ key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
             return e.value
@@ -275,6 +274,23 @@ final class ThreadMemo {
         if table.count >= limit { table.removeAll(keepingCapacity: true) }
         table[h] = Entry(key: Array(key), value: v)
         return v
+    }
+
+    /// A 64-bit hash of some bytes, eight at a time (entries keep their key, so a collision
+    /// costs a miss, never a wrong value).
+    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var i = 0
+        while i + 8 <= key.count {
+            h = (h ^ key.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < key.count { tail |= UInt64(key[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
     }
 
     /// This thread's memo.
@@ -692,6 +708,15 @@ func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var i = 0
         while i < n {
             let b = bytes[i]
+            // Most bytes: printable ASCII, continuation bytes, and lead bytes that start no space.
+            if (b > 0x20 && b < 0xC2) || (b > 0xC2 && b < 0xE2) || b > 0xE3 {
+                if space && w > 0 { out[w] = 0x20; w += 1 }
+                space = false
+                out[w] = b
+                w += 1
+                i += 1
+                continue
+            }
             if isSpace(b) || b == 0x0B {
                 space = true
                 i += 1
