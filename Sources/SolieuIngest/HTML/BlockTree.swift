@@ -505,7 +505,7 @@ private struct Builder {
             switch k {
             case Attribute.class, Attribute.identifier, Attribute.role, Attribute.itemprop:
                 let v = memo.verdict(v)
-                tokens.append(contentsOf: v.tokens)
+                if tokens.isEmpty { tokens = v.tokens } else { tokens.append(contentsOf: v.tokens) }
                 boilerplate = boilerplate || v.boilerplate
                 contentHint = contentHint || v.content
             case Attribute.style:

@@ -36,9 +36,7 @@ enum HTMLArticle {
 
         // Published: metadata first, then <time>, then the date line printed near the title.
         var published: String?
-        for key in ["article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
-                    "dcterms.issued", "dc.date", "dcterms.created", "date", "pubdate", "publishdate",
-                    "article:published", "og:published_time", "citation_publication_date", "datecreated"] {
+        for key in publishedKeys {
             if let v = meta[key], let iso = Dateline.iso(fromMeta: v) { published = iso; break }
         }
         if published == nil, let t = tree.meta.timeDatetimes.lazy.compactMap(Dateline.iso(fromMeta:)).first {
@@ -59,6 +57,11 @@ enum HTMLArticle {
         return Article(source: name, title: title, published: published, site: site, url: url,
                        language: language, paragraphs: paragraphs, warnings: warnings)
     }
+
+    /// Meta tags that state the publication date, most specific first.
+    static let publishedKeys = ["article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+                                "dcterms.issued", "dc.date", "dcterms.created", "date", "pubdate", "publishdate",
+                                "article:published", "og:published_time", "citation_publication_date", "datecreated"]
 
     /// "Tiêu đề bài viết - Cổng thông tin tỉnh X" → "Tiêu đề bài viết".
     static func stripSiteSuffix(_ title: String) -> String {
