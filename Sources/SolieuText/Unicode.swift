@@ -15,13 +15,21 @@ public enum UnicodeNormalization {
         v < 0x300 || (v >= 0x1E00 && v <= 0x1EFF) || (v >= 0x2010 && v <= 0x207F) || v == 0xFEFF
     }
 
-    /// True when the UTF-8 bytes (valid UTF-8: a Swift string's storage) certainly are NFC (every
-    /// scalar passes `isCertainlyNFC`). Skips ASCII eight bytes at a time: most of a page is ASCII.
+    /// True when the UTF-8 bytes certainly are NFC (valid, and every scalar passes `isCertainlyNFC`).
     static func isCertainlyNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return true }
+        forEachNonASCIIScalar(utf8) { isCertainlyNFC($0) }
+    }
+
+    /// Calls `body` with every scalar of `utf8` above U+007F, in order, skipping ASCII eight bytes
+    /// at a time (most of a page is ASCII), until it returns false. Returns false when `body` did
+    /// or when the bytes are not valid UTF-8 (overlong forms, surrogates, values past U+10FFFF,
+    /// cut sequences); true otherwise.
+    @inline(__always)
+    static func forEachNonASCIIScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
+        let end = bytes.count
         var i = 0
-        let end = utf8.count
         while i < end {
             if i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 i += 8
@@ -30,16 +38,25 @@ public enum UnicodeNormalization {
             let b = base[i]
             if b < 0x80 { i += 1; continue }
             let v: UInt32
-            if b < 0xE0 {
-                guard i + 1 < end else { return false }
-                v = UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F); i += 2
-            } else if b < 0xF0 {
-                guard i + 2 < end else { return false }
-                v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F); i += 3
+            // Two- and three-byte forms (all of Vietnamese) decoded straight; four-byte ones checked in full.
+            if b & 0xE0 == 0xC0 {
+                guard i + 1 < end, base[i + 1] & 0xC0 == 0x80, b >= 0xC2 else { return false }
+                v = UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0 {
+                guard i + 2 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { return false }
+                v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { return false }
+                i += 3
+            } else if b & 0xF8 == 0xF0 {
+                guard i + 3 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80, base[i + 3] & 0xC0 == 0x80 else { return false }
+                v = UInt32(b & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                guard v >= 0x10000, v <= 0x10FFFF else { return false }
+                i += 4
             } else {
-                return false  // outside the BMP: never certainly NFC here
+                return false
             }
-            if !isCertainlyNFC(v) { return false }
+            if !body(v) { return false }
         }
         return true
     }
@@ -177,45 +194,16 @@ public struct UTF8Scan: Sendable, Equatable {
     public var mayNeedRepair: Bool
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        valid = true
-        certainlyNFC = true
+        var nfc = true
         var latin = false          // a scalar in U+0080–U+2122
         var cp1252 = true          // every non-ASCII scalar so far has a windows-1252 byte
-        guard let base = bytes.baseAddress else { mayNeedRepair = false; return }
-        let raw = UnsafeRawPointer(base)
-        let end = bytes.count
-        var i = 0
-        while i < end {
-            if i + 8 <= end, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
-            let b = base[i]
-            if b < 0x80 { i += 1; continue }
-            var v: UInt32
-            // Two- and three-byte forms (all of Vietnamese) decoded straight; four-byte ones checked in full.
-            if b & 0xE0 == 0xC0 {
-                guard i + 1 < end, base[i + 1] & 0xC0 == 0x80, b >= 0xC2 else { valid = false; break }
-                v = UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                i += 2
-            } else if b & 0xF0 == 0xE0 {
-                guard i + 2 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { valid = false; break }
-                v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break }
-                i += 3
-            } else if b & 0xF8 == 0xF0 {
-                guard i + 3 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80, base[i + 3] & 0xC0 == 0x80 else { valid = false; break }
-                v = UInt32(b & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break }
-                i += 4
-            } else {
-                valid = false
-                break
-            }
-            if certainlyNFC && !UnicodeNormalization.isCertainlyNFC(v) { certainlyNFC = false }
+        valid = UnicodeNormalization.forEachNonASCIIScalar(bytes) { v in
+            if nfc && !UnicodeNormalization.isCertainlyNFC(v) { nfc = false }
             if v <= 0x2122 { latin = true }
             if cp1252 && !(v >= 0xA0 && v <= 0xFF) && LegacyVietnamese.cp1252Reverse[v] == nil { cp1252 = false }
+            return true
         }
+        certainlyNFC = nfc
         mayNeedRepair = latin && cp1252
     }
 }
