@@ -718,6 +718,52 @@ def page5_no_heading(a):
     return page, gold5([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]])
 
 
+
+# A sixth set: a village page whose paragraphs are <br><br> runs inside <font> in a layout table,
+# and a page with an attachment box and a dated list. The attachment label was kept until
+# "Tập tin đính kèm" joined the furniture lines (F1 0.978 before).
+A6 = [
+ dict(title="Xã Tân Hòa đón nhận Bằng công nhận xã đạt chuẩn nông thôn mới",
+      date="Ngày 12/12/2022",
+      lead="Sáng ngày 10/12/2022, UBND xã Tân Hòa tổ chức lễ đón nhận Bằng công nhận xã đạt chuẩn nông thôn mới năm 2022.",
+      body=["Sau 10 năm thực hiện, xã đã huy động 85,6 tỷ đồng cho xây dựng nông thôn mới, trong đó nhân dân đóng góp 12,4 tỷ đồng.",
+            "Thu nhập bình quân đầu người đạt 58 triệu đồng/năm; tỷ lệ hộ nghèo còn 1,2%.",
+            "Dịp này, UBND huyện tặng Giấy khen cho 12 tập thể, 25 cá nhân có thành tích xuất sắc."],
+      byline="Minh Châu - Đài Truyền thanh huyện"),
+ dict(title="Kế hoạch tổ chức Hội nghị điển hình tiên tiến lần thứ V",
+      date="Cập nhật: 05/05/2020",
+      lead="UBND tỉnh ban hành Kế hoạch số 78/KH-UBND ngày 04/5/2020 tổ chức Hội nghị điển hình tiên tiến tỉnh lần thứ V, giai đoạn 2015 - 2020.",
+      body=["Hội nghị dự kiến tổ chức trong tháng 8/2020 với 350 đại biểu, trong đó có 150 điển hình tiên tiến tiêu biểu.",
+            "Các địa phương hoàn thành việc tổ chức hội nghị cấp huyện trước ngày 30/6/2020."],
+      byline="Ban Thi đua - Khen thưởng tỉnh"),
+]
+FOOT6 = ["Trang thông tin điện tử xã Tân Hòa", "Địa chỉ: ấp 3, xã Tân Hòa", "Điện thoại: 0270.3.123.456"]
+
+def page6_br_paragraphs(a):
+    body = "<br><br>".join(e(p) for p in a["body"])
+    page = f'''<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Trang thông tin điện tử xã Tân Hòa</title></head>
+<body><table width="980" align="center"><tr><td colspan="3"><img src="/banner.jpg"></td></tr>
+<tr><td width="200" valign="top"><table class="menu"><tr><td><a href="#">Trang chủ</a></td></tr><tr><td><a href="#">Tin tức</a></td></tr><tr><td><a href="#">Văn bản</a></td></tr></table>
+<table class="box"><tr><td><b>Tin mới</b></td></tr>{"".join(f"<tr><td><a href='#'>Tin ngắn số {i} về hoạt động của xã</a></td></tr>" for i in range(6))}</table></td>
+<td valign="top"><p><font size="4" color="#0000ff"><b>{e(a["title"])}</b></font></p><p><font size="2"><i>{e(a["date"])}</i></font></p>
+<div><font face="Times New Roman" size="3"><b>{e(a["lead"])}</b><br><br>{body}<br><br><div align="right"><b>{e(a["byline"])}</b></div></font></div>
+<p>&nbsp;</p><p><a href="javascript:history.back()">[Trở về]</a> <a href="#">[Đầu trang]</a></p></td>
+<td width="180" valign="top"><table class="box"><tr><td><b>Thống kê truy cập</b></td></tr><tr><td>Đang online: 12</td></tr><tr><td>Tổng: 123.456</td></tr></table></td></tr>
+<tr><td colspan="3" align="center">{"<br>".join(e(x) for x in FOOT6)}</td></tr></table></body></html>'''
+    return page, "\n\n".join([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]]) + "\n"
+
+def page6_attachments(a):
+    body = "".join(f"<p>{e(p)}</p>" for p in a["body"])
+    page = f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(a["title"])} - Ban Thi đua - Khen thưởng</title></head>
+<body><div id="hd"><ul class="mainnav">{"".join(f"<li><a href='#'>Mục {i}</a></li>" for i in range(6))}</ul></div>
+<div id="ct"><div class="news_detail"><h2>{e(a["title"])}</h2><div class="date">{e(a["date"])}</div><p><b>{e(a["lead"])}</b></p>{body}<p style="text-align:right"><b>{e(a["byline"])}</b></p>
+<div class="attach"><b>Tập tin đính kèm:</b><table><tr><td><a href="/f/78-KH-UBND.pdf">78-KH-UBND.pdf</a></td><td>(245 KB)</td><td><a href="/f/78-KH-UBND.pdf">Tải về</a></td></tr></table></div>
+<div class="print-share"><a href="#">In trang</a> | <a href="#">Gửi bạn bè</a></div>
+<div class="othernews"><b>Các tin đã đưa ngày:</b><ul>{"".join(f"<li><a href='#'>Thông báo số {i} của Ban Thi đua - Khen thưởng</a> - 0{i}/05/2020</li>" for i in range(1,5))}</ul></div></div></div>
+<div id="ft">{"<br>".join(e(x) for x in FOOT6)}</div></body></html>'''
+    return page, "\n\n".join([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]]) + "\n"
+
+
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def to_cp1258(text):
@@ -759,7 +805,9 @@ def main():
     fourth = [("news-tuoitre-shape", page4_tuoitre), ("news-dantri-shape", page4_dantri), ("news-baochinhphu-shape", page4_baochinhphu)]
     fifth = [("table-listing-generic-title", page5_table_listing), ("award-list-in-body", page5_content_list),
              ("pagination-fontsize", page5_paged), ("no-heading-generic-title", page5_no_heading)]
-    for (name, make), a in list(zip(second, A2)) + list(zip(third, A3)) + list(zip(fourth, A4)) + list(zip(fifth, A5)):
+    sixth = [("br-paragraphs-font-table", page6_br_paragraphs), ("attachments-and-dated-list", page6_attachments)]
+    for (name, make), a in (list(zip(second, A2)) + list(zip(third, A3)) + list(zip(fourth, A4)) + list(zip(fifth, A5))
+                            + list(zip(sixth, A6))):
         page, g = make(a)
         pages.append((name, page, g, "utf-8"))
     for name, page, g, enc in pages:

@@ -15,7 +15,8 @@ enum BoilerplateRules {
         "trang chu", "quay lai", "ve dau trang", "len dau trang", "bai viet lien quan", "cac tin da dua",
         "van ban moi", "lien ket website", "tu khoa:", "tags:", "tag:", "nhan tin qua email", "ghi chu:",
         "phan hoi", "ban dang o:", "vi tri:", "bo cong thuong", "thiet ke boi", "phat trien boi", "powered by",
-        "website:", "so dien thoai tiep nhan", "dia chi bai viet", "duong dan bai viet", "link bai viet", "link bai goc", "lay link", "copy link", "xem theo ngay", "tim kiem", "dang nhap", "dang ky", "ho tro truc tuyen",
+        "website:", "so dien thoai tiep nhan", "dia chi bai viet", "duong dan bai viet", "link bai viet",
+        "tap tin dinh kem", "file dinh kem", "tai lieu dinh kem", "van ban dinh kem", "dinh kem:", "link bai goc", "lay link", "copy link", "xem theo ngay", "tim kiem", "dang nhap", "dang ky", "ho tro truc tuyen",
     ]
     /// Lines that are furniture only when they are the whole line.
     static let exactLines: Set<String> = [
@@ -24,7 +25,7 @@ enum BoilerplateRules {
         "a a a", "a- a a+", "a+ a-", "a a", "a+", "a-", "print", "share", "email", "facebook", "zalo", "twitter",
         "tweet", "like", "top", "in", "luu", "gop y", "rss", "lien he", "so do site", "so do cong", "video",
         "hinh anh", "thu vien anh", "lich cong tac", "thong bao", "lien ket", "lien ket web", "ho tro",
-        "thong tin", "bao in", "tro ve", "quay ve", "sitemap",
+        "thong tin", "bao in", "tro ve", "quay ve", "sitemap", "tai ve", "[tro ve]", "[dau trang]",
     ]
     /// Lines after which the article is over, until a real paragraph shows up again.
     static let tailMarkers: [String] = [
