@@ -28,6 +28,8 @@ struct ContentFinder {
     /// Furniture by a class or id (its own or an ancestor's), not by a tag alone: a page title
     /// inside such a banner is the site's name, not the article's title.
     var classFurniture: [Bool] = []
+    /// Blocks of 80 characters or more with sentence punctuation (". ", ", " or a final ".").
+    var punctuated: [Bool] = []
 
     init(tree: BlockTree) {
         self.tree = tree
@@ -40,10 +42,11 @@ struct ContentFinder {
         var links = [Int](repeating: 0, count: tree.blocks.count + 1)
         var prose = [Int](repeating: 0, count: tree.blocks.count + 1)
         var headings = [Int](repeating: 0, count: tree.blocks.count + 1)
+        punctuated = tree.blocks.map { $0.chars >= 80 && BoilerplateRules.hasSentencePunctuation($0.text) }
         for (i, b) in tree.blocks.enumerated() {
             chars[i + 1] = chars[i] + b.chars
             links[i + 1] = links[i] + b.linkChars
-            let isProse = b.chars >= 80 && b.linkChars * 4 < b.chars && BoilerplateRules.hasSentencePunctuation(b.text)
+            let isProse = punctuated[i] && b.linkChars * 4 < b.chars
             prose[i + 1] = prose[i] + (isProse ? b.chars : 0)
             headings[i + 1] = headings[i] + (b.kind == .heading && b.headingLevel <= 2 ? 1 : 0)
         }
@@ -126,7 +129,7 @@ struct ContentFinder {
             }
             if b.chars < 25 { continue }
             var w = b.chars - b.linkChars
-            if b.chars >= 80, BoilerplateRules.hasSentencePunctuation(b.text) { w += w / 2 }
+            if punctuated[i] { w += w / 2 }
             weight[i + 1] = w
         }
         for i in 0..<blocks.count {
@@ -189,7 +192,8 @@ struct ContentFinder {
                 tailEnd = enclosingBox(of: node, inside: best).map { Int(tree.nodes[$0].endBlock) }
                 continue
             }
-            let prose = BoilerplateRules.isProse(b.text, chars: b.chars) && b.linkChars * 4 < b.chars
+            // BoilerplateRules.isProse, from the scan done once in init.
+            let prose = b.chars >= 120 && punctuated[i] && b.linkChars * 4 < b.chars
             if prose { sawProse = true }
             if inTail {
                 if prose && !(node >= 0 && boilerplate[node]) { inTail = false } else { continue }

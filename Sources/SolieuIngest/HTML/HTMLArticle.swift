@@ -2,10 +2,6 @@ import SolieuText
 
 /// HTML page → Article.
 enum HTMLArticle {
-    static func extract(_ html: String, name: String, warnings: [String]) throws(IngestError) -> Article {
-        try extract(.text(html), name: name, warnings: warnings)
-    }
-
     static func extract(_ html: Decoding.Decoded.Body, name: String, warnings: [String]) throws(IngestError) -> Article {
         let tree: BlockTree
         do {
