@@ -273,6 +273,22 @@ static int closes_html(const char *name, size_t avail) {
 
 // The "</svg" that closes the <svg> whose content starts at `p` (nested svg elements counted),
 // or NULL when there is none or when libxml2 might close it elsewhere (see closes_html).
+// Elements an inline SVG icon or chart is made of; any other start tag inside an <svg> makes the
+// cut leave that svg to libxml2.
+static int svg_element(const char *name, size_t avail) {
+    static const char *const names[] = {
+        "path", "g", "circle", "rect", "use", "defs", "symbol", "title", "desc", "lineargradient", "radialgradient",
+        "stop", "clippath", "mask", "polygon", "polyline", "line", "ellipse", "text", "tspan", "image", "pattern",
+        "filter", "marker", "metadata", "switch", "animate", "animatetransform", "set", "view", "textpath", NULL,
+    };
+    if (avail > 2 && starts_ci(name, avail, "fe", 2)) return 1;  // filter primitives: feGaussianBlur, ...
+    for (int i = 0; names[i]; i++) {
+        size_t n = strlen(names[i]);
+        if (avail > n && starts_ci(name, avail, names[i], n) && is_name_end(name[n])) return 1;
+    }
+    return 0;
+}
+
 // When there is none, `*stop` is where the search stopped (the page's end, or the tag that made
 // it give up): no svg that starts before it is looked at again, so no page makes this quadratic.
 static const char *find_svg_end(const char *p, const char *end, const char **stop) {
@@ -299,6 +315,9 @@ static const char *find_svg_end(const char *p, const char *end, const char **sto
         } else if (avail > 2 && lt[1] == '/' && closes_html(lt + 2, avail - 2)) {
             *stop = lt;
             return NULL;
+        } else if (avail > 2 && ((lt[1] >= 'a' && lt[1] <= 'z') || (lt[1] >= 'A' && lt[1] <= 'Z')) && !svg_element(lt + 1, avail - 1)) {
+            *stop = lt;
+            return NULL;  // an HTML element inside (foreignObject, or a broken page): leave it whole
         } else if (avail > 7 && (starts_ci(lt + 1, avail - 1, "script", 6) || starts_ci(lt + 1, avail - 1, "style", 5))) {
             *stop = lt;
             return NULL;  // raw text inside: leave the whole svg to libxml2
@@ -336,8 +355,8 @@ typedef struct { const char *from, *to; } Cut;
 
 // Reads the start tag at `lt` ("<name ...>") and lists the quoted attribute values to cut in
 // `cuts` (at most `room`). Returns the tag's '>' or NULL when the tag is not read cleanly (then
-// nothing is cut from it); `*unterminated` is set when a quote never closes (stop rewriting).
-static const char *plan_attribute_cuts(const char *lt, const char *end, Cut *cuts, int room, int *count, int *unterminated) {
+// nothing is cut from it, nor from the rest of the page).
+static const char *plan_attribute_cuts(const char *lt, const char *end, Cut *cuts, int room, int *count) {
     *count = 0;
     const char *q = lt + 1;
     while (q < end && is_attr_name_char(*q)) q++;
@@ -361,7 +380,7 @@ static const char *plan_attribute_cuts(const char *lt, const char *end, Cut *cut
             if (q >= end) return NULL;
             if (*q == '"' || *q == '\'') {
                 const char *close = memchr(q + 1, *q, (size_t)(end - q - 1));
-                if (!close) { *unterminated = 1; return NULL; }
+                if (!close) return NULL;
                 int keepHref = n == 4 && starts_ci(name, n, "href", 4) && isLink;
                 int keepRel = n == 3 && starts_ci(name, n, "rel", 3) && isLink;
                 if (!keepHref && !keepRel && !isMeta && value_unread(name, n) && *count < room) {
@@ -395,8 +414,6 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
     size_t written = 0;
     // An svg starting before this was already looked for in vain (see find_svg_end).
     const char *svg_blocked_until = in;
-    // Off once a quoted value never closes: from there on libxml2 reads the page as it is.
-    int rewrite_attributes = 1;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) break;
@@ -419,6 +436,12 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
                     if (!q) break;
                     int svg = n == 3;
                     if (svg && q[-1] == '/') { p = q + 1; continue; }  // <svg ... />: nothing inside
+                    // libxml2 reads an end tag right after <script> or <style> as markup, not as
+                    // their text ("<script></tr>"): such an element is left to it.
+                    if (!svg && q + 2 < end && q[1] == '<' && q[2] == '/' && !starts_ci(q + 3, (size_t)(end - q - 3), name, n)) {
+                        p = q + 1;
+                        continue;
+                    }
                     const char *stop = NULL;
                     const char *close = svg ? find_svg_end(q + 1, end, &stop) : find_end_tag(q + 1, end, name, n);
                     if (!close) {
@@ -437,11 +460,13 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
         }
         if (!keepEnd) {
             // An ordinary start tag: cut the attribute values nobody reads.
-            if (rewrite_attributes && avail > 1 && ((lt[1] >= 'a' && lt[1] <= 'z') || (lt[1] >= 'A' && lt[1] <= 'Z'))) {
+            if (avail > 1 && ((lt[1] >= 'a' && lt[1] <= 'z') || (lt[1] >= 'A' && lt[1] <= 'Z'))) {
                 Cut cuts[32];
-                int count = 0, unterminated = 0;
-                const char *gt = plan_attribute_cuts(lt, end, cuts, 32, &count, &unterminated);
-                if (unterminated) rewrite_attributes = 0;
+                int count = 0;
+                const char *gt = plan_attribute_cuts(lt, end, cuts, 32, &count);
+                // A tag not read cleanly may hide '<' inside a value libxml2 reads differently:
+                // from here on the page goes to libxml2 as it is.
+                if (!gt) break;
                 if (gt && count > 0) {
                     if (!buffer) {
                         buffer = malloc(length);
@@ -456,7 +481,8 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
                         copied = cuts[k].to;
                     }
                 }
-                if (gt) { p = gt + 1; continue; }
+                p = gt + 1;
+                continue;
             }
             p = lt + 1;
             continue;

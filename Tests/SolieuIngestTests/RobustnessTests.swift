@@ -142,6 +142,28 @@ struct RobustnessTests {
         }
     }
 
+    /// Pages stitched at random from the pieces the cut treats specially (comments, scripts,
+    /// styles, svgs, quoted and unquoted attributes, stray quotes and brackets) give the same
+    /// blocks and metadata with and without it.
+    @Test func rawTextCutOnRandomPages() throws {
+        let pieces = [
+            "<p>Đoạn văn", "</p>", "<div class=\"a b\" title='x>y'>", "</div>", "<a href=\"/t?a=1&b=2\">liên kết</a>",
+            "<!-- chú thích <p>ẩn</p> -->", "<!--", "-->", "<script>var s='</div>';</script>", "<script>", "</script>",
+            "<style>p>b{}</style>", "<svg><g><path d='M0'/></g></svg>", "<svg>", "</svg>", "<img src=\"a.jpg\" alt=\"ảnh\">",
+            "<span data-x='{\"k\":1}' onclick=\"f('>')\">chữ</span>", "\"", "'", "<", ">", " văn bản ", "<br>",
+            "<p title=\"không đóng>", "<meta name=\"description\" content=\"mô tả\">", "<link rel=\"canonical\" href=\"https://x.vn/a\">",
+            "<td align=center valign=top>ô</td>", "<table><tr>", "</tr></table>", "<h1 class=title>Tiêu đề</h1>", "<p hidden>ẩn</p>",
+        ]
+        var rng = SeededGenerator(seed: 20261122)
+        for _ in 0..<1000 {
+            let page = (0..<Int.random(in: 1...25, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let cut = try BlockTree.build(html: page), whole = try BlockTree.build(html: page, cutRawText: false)
+            #expect(cut.blocks.map(\.text) == whole.blocks.map(\.text), "\(page)")
+            #expect(cut.blocks.map(\.linkChars) == whole.blocks.map(\.linkChars), "\(page)")
+            #expect(cut.meta.meta == whole.meta.meta && cut.meta.canonical == whole.meta.canonical, "\(page)")
+        }
+    }
+
     @Test func rawTextCutKeepsEveryFixturePage() throws {
         let pages = try FileManager.default.subpathsOfDirectory(atPath: Project.path("fixtures"))
             .filter { $0.hasSuffix(".html") }
@@ -376,5 +398,18 @@ struct SHA256Tests {
             120: "13f05a0b594787f5ecd315edc96141bd3243203d1b7d4f0836f37308b276ba98",
         ]
         for (n, hex) in expected { #expect(Ingest.sha256(Array(repeating: UInt8(ascii: "x"), count: n)) == hex, "\(n)") }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so random tests fail the same way every time.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
