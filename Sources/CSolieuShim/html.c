@@ -401,8 +401,9 @@ static const char *plan_attribute_cuts(const char *lt, const char *end, Cut *cut
 }
 
 // The input with the text of comments, <script>, <style> and <svg> cut out (the elements
-// themselves stay): the stage drops all four anyway, and libxml2 reads them a character at a
-// time (inline SVG icons and charts were a quarter of the real pages' bytes). The cuts end where
+// themselves stay), and the quoted values of attributes nobody reads (`value_unread`): the stage
+// drops all of these anyway, and libxml2 reads them a character at a time (inline SVG icons and
+// charts were a quarter of the real pages' bytes). The cuts end where
 // libxml2's own HTML parser ends them (recovering: "-->", "</script", "</style" in any case, the
 // matching "</svg>"); an unterminated one, or an svg libxml2 might close early, is left to it. Returns 0 when there is nothing to cut
 // (`*out` NULL), 1 with `*out` to free, or an error code.

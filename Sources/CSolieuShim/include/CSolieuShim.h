@@ -36,7 +36,8 @@ enum {
 /// Parses UTF-8 HTML with libxml2's SAX HTML parser (recovering, no network, no DTD loading)
 /// and writes a flat event buffer (see SOLIEU_EV_*). Text inside script, style, noscript,
 /// template, svg, select and textarea is dropped; comments are dropped (and the content of comments,
-/// scripts, styles and svg elements is cut out before libxml2 reads the page).
+/// scripts, styles and svg elements, and the quoted values of attributes the caller never reads,
+/// are cut out before libxml2 reads the page; `solieu_html_events_cut` with 0 turns that off).
 /// On success `*out` must be released with `solieu_free`.
 int32_t solieu_html_events(const char *utf8, size_t length, uint8_t **out, size_t *out_length);
 /// `solieu_html_events` with the cut of raw text before parsing on (1) or off (0), for tests.
