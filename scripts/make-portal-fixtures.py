@@ -764,6 +764,32 @@ def page6_attachments(a):
     return page, "\n\n".join([a["title"], a["date"], a["lead"]] + a["body"] + [a["byline"]]) + "\n"
 
 
+
+# A seventh set: a body paragraph that links the documents it cites (two thirds of it links),
+# under a category <h1>, beside a class-less "Lịch công tác" schedule table. F1 0.651 before:
+# the paragraph was dropped as links and the schedule kept as prose.
+def page7_linked_docrefs():
+    # 1. category h1 above a div title; 4. linked document references inside the body
+    t1 = "Triển khai Luật Thi đua, khen thưởng năm 2022 trên địa bàn tỉnh"
+    d1 = "Ngày đăng: 20/06/2023"
+    lead1 = "UBND tỉnh vừa ban hành kế hoạch triển khai thi hành Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn."
+    p1 = ('Thực hiện <a href="/vb/1">Luật Thi đua, khen thưởng số 06/2022/QH15</a>, <a href="/vb/2">Nghị định số 98/2023/NĐ-CP</a> và '
+          '<a href="/vb/3">Thông tư số 01/2024/TT-BNV</a>, các sở, ngành rà soát quy chế thi đua.')
+    p1_text = "Thực hiện Luật Thi đua, khen thưởng số 06/2022/QH15, Nghị định số 98/2023/NĐ-CP và Thông tư số 01/2024/TT-BNV, các sở, ngành rà soát quy chế thi đua."
+    p2 = "Kế hoạch yêu cầu hoàn thành việc tập huấn cho 100% cán bộ làm công tác thi đua, khen thưởng trước ngày 30/9/2023."
+    src = "Nguồn: Sở Nội vụ"
+    page1 = f'''<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(t1)}</title><meta property="og:title" content="{e(t1)}"></head><body>
+    <div class="menu">{"".join(f"<a href='#'>Mục {i}</a> " for i in range(6))}</div>
+    <div class="main"><h1 class="cat-name">Tin tức - Sự kiện</h1><div class="news-title">{e(t1)}</div><div class="news-date">{e(d1)}</div>
+    <div class="news-sapo">{e(lead1)}</div><div class="news-content"><p>{p1}</p><p>{e(p2)}</p><p style="text-align:right"><i>{e(src)}</i></p></div></div>
+    <div class="right"><table><tr><td colspan=2><b>Lịch công tác tuần</b></td></tr>
+    <tr><td>Thứ Hai 26/6</td><td>Chủ tịch UBND tỉnh dự họp giao ban với các sở, ngành về tình hình kinh tế - xã hội, an ninh quốc phòng.</td></tr>
+    <tr><td>Thứ Ba 27/6</td><td>Phó Chủ tịch UBND tỉnh làm việc với huyện Phú Tân về công tác giải phóng mặt bằng, tái định cư.</td></tr></table></div>
+    <div class="footer">Bản quyền thuộc UBND tỉnh</div></body></html>'''
+    return page1, gold7([t1, d1, lead1, p1_text, p2, src])
+
+def gold7(parts): return "\n\n".join(parts) + "\n"
+
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 def to_cp1258(text):
@@ -810,6 +836,8 @@ def main():
                             + list(zip(sixth, A6))):
         page, g = make(a)
         pages.append((name, page, g, "utf-8"))
+    page, g = page7_linked_docrefs()
+    pages.append(("linked-docrefs-category-h1", page, g, "utf-8"))
     for name, page, g, enc in pages:
         page = unicodedata.normalize("NFC", page)
         if enc == "windows-1258":

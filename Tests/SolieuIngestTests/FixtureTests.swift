@@ -80,6 +80,7 @@ struct FixtureTests {
         ("fixtures/portal/news-baochinhphu-shape.html", "Chính phủ ban hành Nghị định mới về thi đua, khen thưởng", "2026-03-07T08:00"),
         ("fixtures/portal/table-listing-generic-title.html", "Huyện Phú Tân tổng kết công tác thi đua, khen thưởng năm 2022", "2023-01-10"),
         ("fixtures/portal/no-heading-generic-title.html", "Tuyên dương 63 gương người tốt, việc tốt năm 2022", "2022-12-22"),
+        ("fixtures/portal/linked-docrefs-category-h1.html", "Triển khai Luật Thi đua, khen thưởng năm 2022 trên địa bàn tỉnh", "2023-06-20"),
     ])
     func titleAndDate(_ file: String, _ title: String, _ date: String) throws {
         let article = try Ingest.article(file: Project.path(file))

@@ -34,6 +34,7 @@ enum BoilerplateRules {
         "ban quyen thuoc", "bai viet lien quan", "cac tin da dua", "tin da dua", "van ban moi", "tin moi",
         "lien ket website", "y kien ban doc", "binh luan", "so lan doc", "xem them", "doc tiep", "tin bai khac",
         "cac bai viet khac", "bai viet khac", "cung chuyen muc", "tin bai lien quan", "cac tin cu hon", "tin cu hon",
+        "lich cong tac", "lich lam viec",
     ]
 
     /// Whether a line, as text, is furniture.

@@ -199,8 +199,11 @@ struct ContentFinder {
                 if prose && !(node >= 0 && boilerplate[node]) { inTail = false } else { continue }
             }
             if node >= 0 && boilerplate[node] && !(prose && b.kind == .paragraph && isInsideContent(node, best)) { continue }
-            // A byline is often a link to the author's page ("<a class=name href=/tac-gia/...>").
-            if b.linkChars * 2 > b.chars && !prose && !(b.chars <= 60 && isBylineClassed(node)) { continue }
+            // A byline is often a link to the author's page ("<a class=name href=/tac-gia/...>"),
+            // and a paragraph of the body may link the documents it cites: a sentence (80
+            // characters or more, with its punctuation) that is not all links stays.
+            let citing = b.kind == .paragraph && punctuated[i] && b.linkChars * 10 < b.chars * 9
+            if b.linkChars * 2 > b.chars && !prose && !citing && !(b.chars <= 60 && isBylineClassed(node)) { continue }
             if furnitureBlock[i] { continue }
             kept.append(i)
         }
