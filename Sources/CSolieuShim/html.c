@@ -69,9 +69,6 @@ const char *solieu_html_attribute_name(int32_t id) {
     return id >= 1 && id <= count ? kAttributes[id - 1] : NULL;
 }
 
-static pthread_once_t init_once;
-static void init_libxml(void);
-
 // A small open-addressing table from a name's bytes to its id, built once.
 #define NAME_SLOTS 512
 typedef struct { const char *name; uint8_t length; uint8_t id; } NameSlot;
@@ -95,6 +92,15 @@ static void fill_slots(NameSlot *slots, const char *const *names) {
     }
 }
 
+// libxml2's global state (its dictionary's random seed, its mutexes) must be set up once before
+// threads parse concurrently; without it two first parses can deadlock in xmlDictCreate.
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_libxml(void) {
+    xmlInitParser();
+    fill_slots(tag_slots, kTags);
+    fill_slots(attribute_slots, kAttributes);
+}
+
 static uint8_t lookup(const NameSlot *slots, const xmlChar *name, size_t n) {
     if (n == 0 || n > 32) return 0;
     uint32_t h = name_hash((const char *)name, n) & (NAME_SLOTS - 1);
@@ -108,15 +114,6 @@ static uint8_t lookup(const NameSlot *slots, const xmlChar *name, size_t n) {
 int32_t solieu_html_tag_id(const char *name) {
     pthread_once(&init_once, init_libxml);
     return name ? lookup(tag_slots, (const xmlChar *)name, strlen(name)) : 0;
-}
-
-// libxml2's global state (its dictionary's random seed, its mutexes) must be set up once before
-// threads parse concurrently; without it two first parses can deadlock in xmlDictCreate.
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static void init_libxml(void) {
-    xmlInitParser();
-    fill_slots(tag_slots, kTags);
-    fill_slots(attribute_slots, kAttributes);
 }
 
 static EventBuffer *buffer_of(void *ctx) {
@@ -242,7 +239,18 @@ static const char *find_end_tag(const char *p, const char *end, const char *name
 }
 
 
-static int is_name_end(char c) { return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static int is_name_end(char c) { return c == '>' || c == '/' || is_space_char(c); }
+static int is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether `p` starts with one of `names` (lower-case, NULL-terminated) as a whole tag name.
+static int starts_with_name(const char *p, size_t avail, const char *const *names) {
+    for (int i = 0; names[i]; i++) {
+        size_t n = strlen(names[i]);
+        if (avail > n && starts_ci(p, avail, names[i], n) && is_name_end(p[n])) return 1;
+    }
+    return 0;
+}
 
 // The end of a start tag whose name ends before `q`: its '>' outside quotes; NULL when absent.
 static const char *tag_end(const char *q, const char *end) {
@@ -264,15 +272,9 @@ static int closes_html(const char *name, size_t avail) {
         "form", "header", "footer", "nav", "main", "aside", "dl", "dd", "dt", "blockquote", "iframe", "center",
         "font", "b", "i", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "figure", NULL,
     };
-    for (int i = 0; names[i]; i++) {
-        size_t n = strlen(names[i]);
-        if (avail > n && starts_ci(name, avail, names[i], n) && is_name_end(name[n])) return 1;
-    }
-    return 0;
+    return starts_with_name(name, avail, names);
 }
 
-// The "</svg" that closes the <svg> whose content starts at `p` (nested svg elements counted),
-// or NULL when there is none or when libxml2 might close it elsewhere (see closes_html).
 // Elements an inline SVG icon or chart is made of; any other start tag inside an <svg> makes the
 // cut leave that svg to libxml2.
 static int svg_element(const char *name, size_t avail) {
@@ -282,13 +284,11 @@ static int svg_element(const char *name, size_t avail) {
         "filter", "marker", "metadata", "switch", "animate", "animatetransform", "set", "view", "textpath", NULL,
     };
     if (avail > 2 && starts_ci(name, avail, "fe", 2)) return 1;  // filter primitives: feGaussianBlur, ...
-    for (int i = 0; names[i]; i++) {
-        size_t n = strlen(names[i]);
-        if (avail > n && starts_ci(name, avail, names[i], n) && is_name_end(name[n])) return 1;
-    }
-    return 0;
+    return starts_with_name(name, avail, names);
 }
 
+// The "</svg" that closes the <svg> whose content starts at `p` (nested svg elements counted),
+// or NULL when there is none or when libxml2 might close it elsewhere (see closes_html).
 // When there is none, `*stop` is where the search stopped (the page's end, or the tag that made
 // it give up): no svg that starts before it is looked at again, so no page makes this quadratic.
 static const char *find_svg_end(const char *p, const char *end, const char **stop) {
@@ -315,7 +315,7 @@ static const char *find_svg_end(const char *p, const char *end, const char **sto
         } else if (avail > 2 && lt[1] == '/' && closes_html(lt + 2, avail - 2)) {
             *stop = lt;
             return NULL;
-        } else if (avail > 2 && ((lt[1] >= 'a' && lt[1] <= 'z') || (lt[1] >= 'A' && lt[1] <= 'Z')) && !svg_element(lt + 1, avail - 1)) {
+        } else if (avail > 2 && is_ascii_letter(lt[1]) && !svg_element(lt + 1, avail - 1)) {
             *stop = lt;
             return NULL;  // an HTML element inside (foreignObject, or a broken page): leave it whole
         } else if (avail > 7 && (starts_ci(lt + 1, avail - 1, "script", 6) || starts_ci(lt + 1, avail - 1, "style", 5))) {
@@ -328,7 +328,6 @@ static const char *find_svg_end(const char *p, const char *end, const char **sto
 }
 
 
-static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 static int is_attr_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
 }
@@ -340,7 +339,7 @@ static int value_unread(const char *name, size_t n) {
     static const char *const names[] = {
         "src", "srcset", "alt", "title", "width", "height", "target", "border", "cellpadding", "cellspacing", "align",
         "valign", "bgcolor", "type", "value", "placeholder", "sizes", "loading", "decoding", "tabindex", "face",
-        "size", "color", "colspan", "rowspan", "href", "action", "method", "for", "rel", "media", "onclick", NULL,
+        "size", "color", "colspan", "rowspan", "href", "action", "method", "for", "rel", "media", NULL,
     };
     if (n > 5 && starts_ci(name, n, "data-", 5)) return 1;
     if (n > 2 && starts_ci(name, n, "on", 2)) return 1;
@@ -400,19 +399,40 @@ static const char *plan_attribute_cuts(const char *lt, const char *end, Cut *cut
     return NULL;
 }
 
+// The page as it goes to libxml2: the input with stretches cut out, written on first cut.
+typedef struct {
+    const char *copied;  // the input up to here is written (or cut)
+    size_t length, written;
+    char *buffer;
+} CutPage;
+
+// Copies what lies before `from`, leaves out [from, to) (putting `replacement` in its place
+// unless it is 0) and goes on after it. Returns 0, or an error code.
+static int32_t cut_out(CutPage *c, const char *from, const char *to, char replacement) {
+    if (!c->buffer) {
+        c->buffer = malloc(c->length);  // cuts only shrink the page
+        if (!c->buffer) return SOLIEU_ERR_ALLOC;
+    }
+    size_t keep = (size_t)(from - c->copied);
+    memcpy(c->buffer + c->written, c->copied, keep);
+    c->written += keep;
+    if (replacement) c->buffer[c->written++] = replacement;
+    c->copied = to;
+    return SOLIEU_OK;
+}
+
 // The input with the text of comments, <script>, <style> and <svg> cut out (the elements
 // themselves stay), and the quoted values of attributes nobody reads (`value_unread`): the stage
 // drops all of these anyway, and libxml2 reads them a character at a time (inline SVG icons and
-// charts were a quarter of the real pages' bytes). The cuts end where
-// libxml2's own HTML parser ends them (recovering: "-->", "</script", "</style" in any case, the
-// matching "</svg>"); an unterminated one, or an svg libxml2 might close early, is left to it. Returns 0 when there is nothing to cut
-// (`*out` NULL), 1 with `*out` to free, or an error code.
+// charts were a quarter of the real pages' bytes). The cuts end where libxml2's own HTML parser
+// ends them (recovering: "-->", "</script", "</style" in any case, the matching "</svg>"); an
+// unterminated one, or an svg libxml2 might close early, is left to it. Returns 0 when there is
+// nothing to cut (`*out` NULL), 1 with `*out` to free, or an error code.
 static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t *out_length) {
     *out = NULL;
     *out_length = 0;
-    const char *p = in, *end = in + length, *copied = in;
-    char *buffer = NULL;
-    size_t written = 0;
+    const char *p = in, *end = in + length;
+    CutPage page = {.copied = in, .length = length, .written = 0, .buffer = NULL};
     // An svg starting before this was already looked for in vain (see find_svg_end).
     const char *svg_blocked_until = in;
     while (p < end) {
@@ -461,26 +481,16 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
         }
         if (!keepEnd) {
             // An ordinary start tag: cut the attribute values nobody reads.
-            if (avail > 1 && ((lt[1] >= 'a' && lt[1] <= 'z') || (lt[1] >= 'A' && lt[1] <= 'Z'))) {
+            if (avail > 1 && is_ascii_letter(lt[1])) {
                 Cut cuts[32];
                 int count = 0;
                 const char *gt = plan_attribute_cuts(lt, end, cuts, 32, &count);
                 // A tag not read cleanly may hide '<' inside a value libxml2 reads differently:
                 // from here on the page goes to libxml2 as it is.
                 if (!gt) break;
-                if (gt && count > 0) {
-                    if (!buffer) {
-                        buffer = malloc(length);
-                        if (!buffer) return SOLIEU_ERR_ALLOC;
-                    }
-                    // A value gives way to one space: `href='/a'title=x` must not become `hreftitle=x`.
-                    for (int k = 0; k < count; k++) {
-                        size_t keep = (size_t)(cuts[k].from - copied);
-                        memcpy(buffer + written, copied, keep);
-                        written += keep;
-                        buffer[written++] = ' ';
-                        copied = cuts[k].to;
-                    }
+                // A value gives way to one space: `href='/a'title=x` must not become `hreftitle=x`.
+                for (int k = 0; k < count; k++) {
+                    if (cut_out(&page, cuts[k].from, cuts[k].to, ' ') != SOLIEU_OK) return SOLIEU_ERR_ALLOC;
                 }
                 p = gt + 1;
                 continue;
@@ -488,22 +498,13 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
             p = lt + 1;
             continue;
         }
-        if (!buffer) {
-            buffer = malloc(length);
-            if (!buffer) return SOLIEU_ERR_ALLOC;
-        }
-        size_t keep = (size_t)(keepEnd - copied);
-        memcpy(buffer + written, copied, keep);
-        written += keep;
-        copied = resume;
+        if (cut_out(&page, keepEnd, resume, 0) != SOLIEU_OK) return SOLIEU_ERR_ALLOC;
         p = resume;
     }
-    if (!buffer) return 0;
-    size_t rest = (size_t)(end - copied);
-    memcpy(buffer + written, copied, rest);
-    written += rest;
-    *out = buffer;
-    *out_length = written;
+    if (!page.buffer) return 0;
+    cut_out(&page, end, end, 0);  // the rest of the page (the buffer exists: cannot fail)
+    *out = page.buffer;
+    *out_length = page.written;
     return 1;
 }
 

@@ -198,11 +198,6 @@ private let boilerplatePrefixBytes: [[UInt8]] = boilerplatePrefixes.map { Array(
 
 /// Whether an inline style hides its element ("display: none", "visibility:hidden"), read over
 /// the bytes with white space dropped and ASCII lower-cased.
-func styleHides(_ style: String) -> Bool {
-    var copy = style
-    return copy.withUTF8 { styleHides(UnsafeRawBufferPointer($0)) }
-}
-
 func styleHides(_ style: UnsafeRawBufferPointer) -> Bool {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { compact -> Bool in
         var count = 0

@@ -310,27 +310,20 @@ struct ShortBlock: Sendable {
 extension ContentFinder {
     /// The block's element or one of its two nearest ancestors has an author-like class or id.
     func isBylineClassed(_ node: Int) -> Bool {
-        var n = node
-        var depth = 0
-        while n >= 0, depth < 3 {
-            for t in tree.nodes[n].tokens where t.hasPrefix("author") || t.hasPrefix("tacgia") || t == "byline" || t.hasPrefix("butdanh") {
-                return true
-            }
-            n = Int(tree.nodes[n].parent)
-            depth += 1
-        }
-        return false
+        nearbyToken(node) { $0.hasPrefix("author") || $0.hasPrefix("tacgia") || $0 == "byline" || $0.hasPrefix("butdanh") }
     }
 
     /// The block's element or one of its two nearest ancestors has a title-like class or id.
     func isTitleClassed(_ node: Int) -> Bool {
+        nearbyToken(node) { $0.hasPrefix("title") || $0.hasPrefix("tieude") || $0.hasPrefix("headline") || $0.hasPrefix("tenbai") || $0.hasSuffix("title") }
+    }
+
+    /// Whether a class or id token of `node` or of its two nearest ancestors satisfies `test`.
+    private func nearbyToken(_ node: Int, _ test: (Substring) -> Bool) -> Bool {
         var n = node
         var depth = 0
         while n >= 0, depth < 3 {
-            for t in tree.nodes[n].tokens where t.hasPrefix("title") || t.hasPrefix("tieude") || t.hasPrefix("headline")
-                || t.hasPrefix("tenbai") || t.hasSuffix("title") {
-                return true
-            }
+            if tree.nodes[n].tokens.contains(where: test) { return true }
             n = Int(tree.nodes[n].parent)
             depth += 1
         }
