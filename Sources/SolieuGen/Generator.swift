@@ -28,14 +28,29 @@ public struct GeneratedBulletin: Sendable {
 }
 
 public struct BulletinGenerator: Sendable {
+    /// Bumped whenever the same seed writes different bulletins, so cached corpora are rebuilt
+    /// (scripts/bench-index names its corpus folder with it). 2: article lengths follow the
+    /// real bulletins'.
+    public static let version = 2
+
     /// Provinces with the host form their sites use ("Kiên Giang", "kiengiang").
     public var provinces: [(name: String, host: String)]
     /// Sentences from real bulletins, mixed into the generated ones.
     public var corpusSentences: [String]
+    /// Lengths (characters) of the real articles: each generated article draws its length from
+    /// them (within ±20%), so the corpus's sizes and its share of figures per character follow
+    /// the real bulletins', not the templates'.
+    public var articleLengths: [Int]
 
-    public init(provinces: [(name: String, host: String)], corpusSentences: [String]) {
+    public init(provinces: [(name: String, host: String)], corpusSentences: [String], articleLengths: [Int] = []) {
         self.provinces = provinces
         self.corpusSentences = corpusSentences
+        self.articleLengths = articleLengths
+    }
+
+    /// A generator that recombines the given real article texts.
+    public init(provinces: [(name: String, host: String)], corpus texts: [String]) {
+        self.init(provinces: provinces, corpusSentences: Self.sentences(fromCorpus: texts), articleLengths: texts.map(\.count))
     }
 
     /// The `i`-th bulletin of a corpus generated with `seed`. Every 25th bulletin republishes the
@@ -113,8 +128,16 @@ public struct BulletinGenerator: Sendable {
         sentences.shuffle(using: &rng)
         let keep = Int.random(in: 4...sentences.count, using: &rng)
         var body = Array(sentences.prefix(keep))
-        for _ in 0..<Int.random(in: 3...10, using: &rng) where !corpusSentences.isEmpty {
-            body.insert(pick(corpusSentences, &rng), at: Int.random(in: 0...body.count, using: &rng))
+        // Sentences of the corpus fill the article to a length drawn from the real ones (at
+        // least three of them when no lengths are known).
+        let target = articleLengths.isEmpty ? 0 : Int(Double(pick(articleLengths, &rng)) * Double.random(in: 0.8...1.2, using: &rng))
+        var length = lead.count + body.reduce(0) { $0 + $1.count + 1 }
+        var added = 0
+        while !corpusSentences.isEmpty && (added < 3 || length < target) {
+            let s = pick(corpusSentences, &rng)
+            body.insert(s, at: Int.random(in: 0...body.count, using: &rng))
+            length += s.count + 1
+            added += 1
         }
         var k = 0
         while k < body.count {

@@ -1,11 +1,12 @@
 // solieu-bench: evaluation and benchmark runners behind scripts/eval-* and scripts/bench-*.
 // Build it in release (`swift build -c release`) for any speed figure.
 import Foundation
+import SolieuGen
 import SolieuIngest
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
-    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB] | gen-corpus N DIR | bench-index DIR DB [JOBS]")
+    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS]")
     exit(64)
 }
 let rest = Array(args.dropFirst())
@@ -22,6 +23,8 @@ case "eval-extract":
 case "gen-corpus":
     guard rest.count >= 2, let n = Int(rest[0]) else { print("usage: solieu-bench gen-corpus N DIR [ROOT]"); exit(64) }
     exit(GenCorpus.run(root: rest.count > 2 ? rest[2] : ".", count: n, out: rest[1]))
+case "gen-version":
+    print(BulletinGenerator.version)
 case "bench-index":
     guard rest.count >= 2 else { print("usage: solieu-bench bench-index CORPUS_DIR DB [JOBS]"); exit(64) }
     let jobs = rest.count > 2 ? Int(rest[2]) ?? ProcessInfo.processInfo.activeProcessorCount : ProcessInfo.processInfo.activeProcessorCount

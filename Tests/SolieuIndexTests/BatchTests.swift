@@ -101,7 +101,7 @@ import Testing
         let s = Scratch()
         defer { s.cleanup() }
         let gen = BulletinGenerator(provinces: [("Kiên Giang", "kiengiang"), ("Gia Lai", "gialai"), ("Cao Bằng", "caobang")],
-                                    corpusSentences: BulletinGenerator.sentences(fromCorpus: Seeds.paths.map { Project.text(String($0.dropFirst(Project.root.path.count + 1))) }))
+                                    corpus: Seeds.paths.map { Project.text(String($0.dropFirst(Project.root.path.count + 1))) })
         let count = 300
         for i in 0..<count { _ = s.write("corpus/" + gen.bulletin(i, seed: 7).path, gen.bulletin(i, seed: 7).content) }
         let db = s.path("crash.db")
