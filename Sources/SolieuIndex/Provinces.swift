@@ -22,8 +22,8 @@ public struct Provinces: Sendable {
     let byKey: [String: [String]]
     /// First syllable's search key → the longest variant length in syllables that starts with it.
     let longestStartingWith: [String: Int]
-    /// Host-name form ("kiengiang") → name.
-    let hostForms: [(form: String, name: String)]
+    /// Host-name form ("kiengiang", as UTF-8) → name, longest first.
+    let hostForms: [(form: [UInt8], name: String)]
 
     /// 1 July 2025: the day the 34 provincial units began operating.
     public static let reorganizationDate = "2025-07-01"
@@ -48,7 +48,7 @@ public struct Provinces: Sendable {
         }
         self.byKey = byKey
         self.longestStartingWith = longest
-        self.hostForms = hosts.sorted { $0.0.count > $1.0.count }
+        self.hostForms = hosts.sorted { $0.0.count > $1.0.count }.map { (Array($0.0.utf8), $0.1) }
     }
 
     /// Lower-case, diacritic-free, "đ" → "d", "-" and "." as spaces, spaces collapsed.
@@ -121,46 +121,70 @@ public struct Provinces: Sendable {
     /// The province a host name points at ("sonoivu.angiang.gov.vn" → An Giang): the longest
     /// province form inside one of its labels.
     func hostProvince(_ host: String) -> String? {
-        let labels = host.lowercased().split(whereSeparator: { $0 == "." || $0 == "/" || $0 == ":" }).map(String.init)
+        let labels = host.lowercased().utf8.split(whereSeparator: { $0 == 0x2E || $0 == 0x2F || $0 == 0x3A }).map(Array.init)
         for (form, name) in hostForms where form.count >= 5 {
-            if labels.contains(where: { $0.contains(form) }) { return name }
+            if labels.contains(where: { Self.contains($0, form) }) { return name }
         }
         return nil
     }
 
+    /// Whether `haystack` holds the bytes of `needle` (host labels are short: a plain scan).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        outer: for i in 0...(haystack.count - needle.count) {
+            for k in 0..<needle.count where haystack[i + k] != needle[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
     /// Province names written in running text (capitalized, as names are), with their syllable
     /// position, longest match first ("Thừa Thiên Huế" before "Huế").
+    ///
+    /// One pass over the scalars folds every word into one buffer; only a capitalized word that
+    /// starts some province name becomes a string (most words of a bulletin are neither).
     func mentions(_ text: String) -> [(String, Int)] {
-        var words: [(key: String, capital: Bool)] = []
-        var current = String.UnicodeScalarView()
+        var folded: [Unicode.Scalar] = []
+        folded.reserveCapacity(text.utf8.count)
+        // Each word: its scalars in `folded`, and whether it starts with a capital. A break no
+        // name crosses (punctuation other than space, hyphen, dash and period) is a word with
+        // start -1.
+        var words: [(start: Int32, end: Int32, capital: Bool)] = []
+        var wordStart = -1
         var capital = false
         func flush() {
-            if !current.isEmpty { words.append((String(current), capital)) }
-            current = String.UnicodeScalarView()
+            if wordStart >= 0 && folded.count > wordStart { words.append((Int32(wordStart), Int32(folded.count), capital)) }
+            wordStart = -1
         }
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic || s.properties.numericType != nil {
-                if current.isEmpty { capital = s.properties.isUppercase }
-                current.append(VietnameseFold.keyScalar(s))
-            } else if s.value >= 0x300 && s.value <= 0x36F {
+            let v = s.value
+            if isWordScalar(s) {
+                if wordStart < 0 {
+                    wordStart = folded.count
+                    capital = v < 0x80 ? (v >= 0x41 && v <= 0x5A) : s.properties.isUppercase
+                }
+                folded.append(VietnameseFold.keyScalar(s))
+            } else if v >= 0x300 && v <= 0x36F {
                 continue
             } else {
                 flush()
-                if s != " " && s != "-" && s != "–" && s != "." { words.append(("|", false)) }  // a break no name crosses
+                if s != " " && s != "-" && s != "–" && s != "." { words.append((-1, -1, false)) }
             }
         }
         flush()
+        func key(_ w: Int) -> String {
+            String(String.UnicodeScalarView(folded[Int(words[w].start)..<Int(words[w].end)]))
+        }
         var found: [(String, Int)] = []
         var i = 0
         while i < words.count {
-            guard words[i].capital, let longest = longestStartingWith[words[i].key] else { i += 1; continue }
+            guard words[i].capital, let longest = longestStartingWith[key(i)] else { i += 1; continue }
             var matched = false
             var n = min(longest, words.count - i)
             while n >= 1 {
-                let slice = words[i..<(i + n)]
-                if slice.allSatisfy({ $0.key != "|" }) {
-                    let key = slice.map(\.key).joined(separator: " ")
-                    if let names = byKey[key], names.count == 1 {
+                if !words[i..<(i + n)].contains(where: { $0.start < 0 }) {
+                    let name = (i..<(i + n)).map(key).joined(separator: " ")
+                    if let names = byKey[name], names.count == 1 {
                         found.append((names[0], i))
                         i += n
                         matched = true
