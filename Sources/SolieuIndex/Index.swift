@@ -31,6 +31,8 @@ public struct IndexError: Error, CustomStringConvertible, Equatable {
 public final class SolieuDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Ids of `terms` this connection pool has seen committed.
+    let terms = TermCache()
 
     /// Opens the database at `path`. With `create: false`, a missing file is an error (query
     /// commands must not leave empty databases behind a typo).
@@ -44,9 +46,12 @@ public final class SolieuDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
-            // Bulletins are a few KB each: 16 KB pages waste less on each article's last page.
-            // Takes effect only when the file is created.
-            try db.execute(sql: "PRAGMA page_size = 16384")
+            // 4 KB pages. An article longer than a page goes to overflow pages that SQLite fills
+            // completely, so only the remainder shares a leaf with others; with 16 KB pages a
+            // 10 KB bulletin had a leaf to itself and a quarter of the documents table was empty
+            // space (scripts/bench-index: 2.42x the text with 16 KB pages, 2.12x with 4 KB, on
+            // bulletins as long as the corpus's). Takes effect only when the file is created.
+            try db.execute(sql: "PRAGMA page_size = 4096")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Plans must not depend on building a throw-away index over millions of figures.
             try db.execute(sql: "PRAGMA automatic_index = OFF")
@@ -130,7 +135,16 @@ public final class SolieuDatabase: Sendable {
     /// Writes one prepared document in one transaction.
     @discardableResult
     public func store(_ doc: PreparedDocument) throws -> StoreOutcome {
-        try pool.write { db in try Self.store(doc, in: db) }
+        let writer = TermWriter(terms)
+        let outcome = try pool.write { db in try Self.store(doc, in: db, terms: writer) }
+        // Only now: a transaction that rolled back must not leave its ids in the cache.
+        terms.commit(writer.added)
+        return outcome
+    }
+
+    /// Moves the write-ahead log into the database file and empties it (the file's size at rest).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
     }
 
     /// Refreshes the query planner's statistics after a batch (sampled ANALYZE: well under a
@@ -147,13 +161,17 @@ public final class SolieuDatabase: Sendable {
         }
     }
 
+    /// The current UTC time as ISO 8601 ("2026-11-22T05:36:43Z"). Written by hand: a new
+    /// ISO8601DateFormatter per stored document cost 4% of a batch ingest.
     static func now() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
+        var t = time(nil)
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
-    static func store(_ doc: PreparedDocument, in db: Database) throws -> StoreOutcome {
+    static func store(_ doc: PreparedDocument, in db: Database, terms: TermWriter) throws -> StoreOutcome {
         let now = Self.now()
         let previous = try Row.fetchOne(db, sql: "SELECT document_id, file_hash FROM sources WHERE path = ?", arguments: [doc.path])
         let previousDocument: Int64? = previous?[0]
@@ -165,7 +183,7 @@ public final class SolieuDatabase: Sendable {
         if let id = documentID {
             outcome = previousDocument == id ? .unchanged(documentID: id) : .newSource(documentID: id)
         } else {
-            let id = try insertDocument(doc, in: db, now: now)
+            let id = try insertDocument(doc, in: db, now: now, terms: terms)
             documentID = id
             outcome = previousDocument == nil ? .added(documentID: id) : .replaced(documentID: id)
         }
@@ -184,7 +202,7 @@ public final class SolieuDatabase: Sendable {
         return outcome
     }
 
-    static func insertDocument(_ doc: PreparedDocument, in db: Database, now: String) throws -> Int64 {
+    static func insertDocument(_ doc: PreparedDocument, in db: Database, now: String, terms: TermWriter) throws -> Int64 {
         let a = doc.article
         try db.execute(sql: """
             INSERT INTO documents(content_hash, title, published, site, url, language, province, province_now, province_evidence,
@@ -203,29 +221,44 @@ public final class SolieuDatabase: Sendable {
                            arguments: [id, d.abbreviation, d.expansion, VietnameseFold.searchKey(d.abbreviation)])
         }
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO figures(id, document_id, kind, start, "end", sentence, sentence_start, sentence_end,
+            INSERT INTO figure_rows(id, kind, start, "end", sentence, sentence_start, sentence_end,
                 value, calendar, unit, currency, numerator, denominator, range_from, range_to,
                 doc_type, doc_number, issuer, doc_date,
                 award, award_class, conferrer, recipient, count, posthumous, inferred, measure, period, period_first, period_last, part_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let documentPeriod = doc.period?.range
+        var awardFacts: [AwardFact] = []
         for (seq, f) in doc.figures.enumerated() {
             let sentence = f.sentence < doc.sentences.count ? doc.sentences[f.sentence] : Sentences.Unit(start: f.start, end: f.end)
             // Only what differs from the document is stored: NULL period = the document's.
             let range = doc.figurePeriods[seq]
             let ownRange = range == documentPeriod ? nil : range
-            // '' = "the unit (or the award) is what it measures", resolved by figure_view.
-            let measure = f.measure != nil && (f.measure == f.unit || (f.kind == .award && f.measure == f.award)) ? "" : f.measure
+            // 0 = "the unit (or the award) is what it measures", resolved by the figures view.
+            let measure = try f.measure.map { m in m == f.unit || (f.kind == .award && m == f.award) ? 0 : try terms.id(m, db) }
             let partOf = f.partOf.flatMap { $0 >= 0 && $0 < doc.figures.count ? figureID(document: id, seq: $0) : nil }
+            guard let kind = Schema.kindCode(f.kind.rawValue) else { preconditionFailure("figure kind \(f.kind) has no code in Schema.kindCodes") }
+            let award = try terms.id(f.award, db), conferrer = try terms.id(f.conferrer, db), recipient = try terms.id(f.recipient, db)
+            let period = try terms.id(f.period, db)
             let values: [(any DatabaseValueConvertible)?] = [
-                figureID(document: id, seq: seq), id, f.kind.rawValue, f.start, f.end, f.sentence, sentence.start, sentence.end,
-                f.number, f.calendar, f.unit, f.currency, f.numerator, f.denominator, f.from, f.to,
-                f.docType, f.docNumber, f.issuer, f.docDate,
-                f.award, f.awardClass, f.conferrer, f.recipient, f.count, f.posthumous.map { $0 ? 1 : 0 }, f.inferred ? 1 : nil,
-                measure, f.period, ownRange?.firstDay, ownRange?.lastDay, partOf,
+                figureID(document: id, seq: seq), kind, f.start, f.end, f.sentence, sentence.start, sentence.end,
+                f.number, try terms.id(f.calendar, db), try terms.id(f.unit, db), try terms.id(f.currency, db),
+                f.numerator, f.denominator, f.from, f.to,
+                try terms.id(f.docType, db), f.docNumber, try terms.id(f.issuer, db), try terms.id(f.docDate, db),
+                award, f.awardClass, conferrer, recipient,
+                f.count, f.posthumous.map { $0 ? 1 : 0 }, f.inferred ? 1 : nil,
+                measure, period, ownRange?.firstDay, ownRange?.lastDay, partOf,
             ]
             try insert.execute(arguments: StatementArguments(values))
+            if kind == Schema.awardKind {
+                awardFacts.append(AwardFact(award: award, recipient: recipient, count: f.count.map(Int64.init),
+                                            awardClass: f.awardClass.map(Int64.init), conferrer: conferrer,
+                                            period: period, periodFirst: ownRange.map { Int64($0.firstDay) },
+                                            periodLast: ownRange.map { Int64($0.lastDay) }))
+            }
+        }
+        if !awardFacts.isEmpty {
+            try db.execute(sql: "INSERT INTO award_facts(document_id, facts) VALUES (?, ?)", arguments: [id, Data(AwardFacts.encode(awardFacts))])
         }
         return id
     }
@@ -244,9 +277,10 @@ public final class SolieuDatabase: Sendable {
         try db.execute(sql: "INSERT INTO document_search(document_search, rowid, title, body, facets) VALUES ('delete', ?, ?, ?, ?)",
                        arguments: [id, PreparedDocument.searchKey(title ?? ""), PreparedDocument.searchKey(text),
                                    Facets.tokens(province: row[2], provinceNow: row[3], published: row[4])])
-        try db.execute(sql: "DELETE FROM figures WHERE id BETWEEN ? AND ?",
+        try db.execute(sql: "DELETE FROM figure_rows WHERE id BETWEEN ? AND ?",
                        arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)])
         try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM award_facts WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }
@@ -268,9 +302,9 @@ public extension SolieuDatabase {
             return Consistency(
                 documents: try n("SELECT count(*) FROM documents"),
                 sources: try n("SELECT count(*) FROM sources"),
-                figures: try n("SELECT count(*) FROM figures"),
+                figures: try n("SELECT count(*) FROM figure_rows"),
                 searchRows: try n("SELECT count(*) FROM document_search"),
-                orphanFigures: try n("SELECT count(*) FROM figures WHERE document_id NOT IN (SELECT id FROM documents)"),
+                orphanFigures: try n("SELECT count(*) FROM figure_rows WHERE id >> 20 NOT IN (SELECT id FROM documents)"),
                 documentsWithoutSource: try n("SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM sources)"))
         }
     }
@@ -281,5 +315,37 @@ public extension SolieuDatabase {
             try db.execute(sql: "UPDATE documents SET ingested_at = ingested_at")
             body()
         }
+    }
+}
+
+/// Ids of `terms` (the words figures repeat: units, award titles, recipients, measures, periods)
+/// already committed. Terms are only ever added and never renumbered, so a committed id stays
+/// right for the life of the file, whoever wrote it.
+final class TermCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String: Int64] = [:]
+    func lookup(_ term: String) -> Int64? { lock.withLock { ids[term] } }
+    func commit(_ added: [String: Int64]) {
+        guard !added.isEmpty else { return }
+        lock.withLock { ids.merge(added) { old, _ in old } }
+    }
+}
+
+/// The term ids one write transaction uses: from the cache, or added to `terms` (kept in
+/// `added` until the transaction commits).
+final class TermWriter {
+    let cache: TermCache
+    private(set) var added: [String: Int64] = [:]
+    init(_ cache: TermCache) { self.cache = cache }
+
+    func id(_ term: String?, _ db: Database) throws -> Int64? {
+        guard let term else { return nil }
+        if let id = cache.lookup(term) ?? added[term] { return id }
+        try db.execute(sql: "INSERT INTO terms(term) VALUES (?) ON CONFLICT(term) DO NOTHING", arguments: [term])
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM terms WHERE term = ?", arguments: [term]) else {
+            throw IndexError("\(db.description): the term '\(term)' could not be stored")
+        }
+        added[term] = id
+        return id
     }
 }

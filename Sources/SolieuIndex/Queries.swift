@@ -276,7 +276,7 @@ public extension SolieuDatabase {
         }
         // Select the ids first (filters, order, limit); slice texts and sentences only for those.
         let sql = """
-            WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY f.id\(limitSQL))
+            WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY f.document_id, f.id\(limitSQL))
             SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = f.document_id ORDER BY s.id LIMIT 1),
                    f.title, f.published, f.province, f.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
                    f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
@@ -305,17 +305,25 @@ public extension SolieuDatabase {
     /// preferring the kind/award index, which would visit every figure of that kind).
     static func startsFromDocuments(_ filter: FigureFilter) -> Bool { filter.province != nil || filter.document != nil }
 
+    /// figure_view's rows with the stored codes the conditions compare (see `figureConditions`).
     func figureSource(_ filter: FigureFilter) -> String {
-        Self.startsFromDocuments(filter) ? "(\(Schema.figureViewSelect(join: "CROSS JOIN")))" : "figure_view"
+        "(\(Schema.figureViewSelect(join: Self.startsFromDocuments(filter) ? "CROSS JOIN" : "JOIN", figures: "(\(Schema.figuresSelect(codes: true)))", codes: true)))"
     }
 
     /// The province condition (named before or after 2025) and the period condition (lying
     /// within it) over `alias` (figure_view f, or documents d).
+    ///
+    /// Over figures (alias `f`) the province selects documents by id: SQLite then visits them in
+    /// id order, so figures come out in id order without a sort and a LIMIT stops the scan early.
     static func placeAndTime(province: String?, period: String?, alias: String,
                              _ conditions: inout [String], _ arguments: inout [(any DatabaseValueConvertible)?]) throws {
         if let province {
             let name = try provinceName(province)
-            conditions.append("(\(alias).province = ? OR \(alias).province_now = ?)")
+            if alias == "f" {
+                conditions.append("f.document_id IN (SELECT id FROM documents WHERE province = ? OR province_now = ?)")
+            } else {
+                conditions.append("(\(alias).province = ? OR \(alias).province_now = ?)")
+            }
             arguments += [name, name]
         }
         if let period {
@@ -335,34 +343,36 @@ public extension SolieuDatabase {
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + two(v / 100 % 100) + "-" + two(v % 100)
     }
 
-    /// SQL conditions for a filter (over figure_view f), user values only as arguments.
+    /// SQL conditions for a filter (over `figureSource` f), user values only as arguments. Words
+    /// are matched against the terms table once; each figure then compares stored codes.
     func figureConditions(_ filter: FigureFilter) throws -> (String, [(any DatabaseValueConvertible)?]) {
         var conditions = ["1"]
         var arguments: [(any DatabaseValueConvertible)?] = []
-        let viaDocuments = Self.startsFromDocuments(filter) ? "+" : ""
         if !filter.kinds.isEmpty {
-            conditions.append("\(viaDocuments)f.kind IN (\(filter.kinds.map { _ in "?" }.joined(separator: ",")))")
-            arguments += filter.kinds.map(\.rawValue)
+            let codes = filter.kinds.compactMap { Schema.kindCode($0.rawValue) }
+            // `kind = 9` as such: the award index is partial on it.
+            conditions.append(codes.count == 1 ? "f.kind_code = \(codes[0])" : "f.kind_code IN (\(codes.map(String.init).joined(separator: ",")))")
         }
         if let award = filter.award {
             let names = try matchingAwards(award)
-            conditions.append("\(viaDocuments)f.award IN (\(names.map { _ in "?" }.joined(separator: ",")))")
+            conditions.append("f.award_code IN (SELECT id FROM terms WHERE term IN (\(names.map { _ in "?" }.joined(separator: ","))))")
             arguments += names
         }
         if let recipient = filter.recipient {
             let words = SearchQuery.fold(recipient)
             guard !words.isEmpty else { throw IndexError("--recipient needs words") }
-            conditions.append("solieu_words(f.recipient) = ?")
+            conditions.append("f.recipient_code IN (SELECT id FROM terms WHERE solieu_words(term) = ?)")
             arguments.append(words.joined(separator: " "))
         }
         try Self.placeAndTime(province: filter.province, period: filter.period, alias: "f", &conditions, &arguments)
         if let measure = filter.measure {
             let words = SearchQuery.fold(measure)
             guard !words.isEmpty else { throw IndexError("--measure needs words") }
-            for w in words {
-                conditions.append("(' ' || solieu_key(f.measure) || ' ') LIKE ? ESCAPE '\\'")
-                arguments.append("% \(Self.likeEscaped(w)) %")
-            }
+            // The measure as figure_view resolves it: its own term, or (code 0) its unit / award.
+            let matching = "SELECT id FROM terms WHERE " + words.map { _ in "(' ' || solieu_key(term) || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+            conditions.append("(f.measure_code IN (\(matching)) OR (f.measure_code = 0 AND (CASE WHEN f.kind_code = \(Schema.awardKind) THEN f.award_code ELSE f.unit_code END) IN (\(matching))))")
+            let patterns = words.map { "% \(Self.likeEscaped($0)) %" }
+            arguments += patterns + patterns
         }
         if let document = filter.document {
             let id = try documentID(document)
@@ -383,7 +393,7 @@ public extension SolieuDatabase {
         let words = SearchQuery.fold(query)
         guard !words.isEmpty else { throw IndexError("--award needs words") }
         // The distinct titles, read by skipping through the award index rather than scanning.
-        let known = try pool.read { db in try AwardStats.awardTitles(db, among: nil) }
+        let known = try pool.read { db in try AwardStats.awardTitles(db) }
         let matching = known.filter { value in
             let v = SearchQuery.fold(value)
             // the query's words, in order, as a run of the value's words
@@ -577,7 +587,8 @@ public extension SolieuDatabase {
                        f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date, f.award,
                        f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
                        f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end
-                FROM figures f JOIN documents d ON d.id = f.document_id WHERE \(whereSQL) ORDER BY f.id
+                FROM figures f JOIN documents d ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND d.id = f.document_id
+                WHERE \(whereSQL) ORDER BY f.id
                 """, arguments: StatementArguments(arguments))
             var pending: FigureRow?
             while let d = try docs.next() {

@@ -6,11 +6,14 @@ import GRDB
 /// Tables
 /// - `documents`: one row per distinct article (by content hash of the normalized article text).
 /// - `sources`: every file (path) that produced a document; two paths, two sources, one document.
-/// - `figures`: every extracted figure, compact: spans (Unicode scalar offsets into
+/// - `figure_rows` (v5): every extracted figure, coded: spans (Unicode scalar offsets into
 ///   `documents.text`) rather than copies of the text, `id` = document_id × 2^20 + seq (so a
-///   document's figures are one rowid range), periods as yyyymmdd integers (NULL: the
-///   document's), `measure` '' when it is the unit (or the award). `figure_view` resolves all of
-///   that for readers (text, sentence_text, measure, period_first/last, document fields).
+///   document's figures are one rowid range), `kind` a small code (`figure_kinds`), repeated
+///   words (units, awards, recipients, measures, periods, dates…) as ids into `terms`, periods
+///   as yyyymmdd integers (NULL: the document's), `measure` 0 when it is the unit (or the award).
+/// - `figures` (a view, v5): `figure_rows` decoded, the columns the table had up to v4.
+///   `figure_view` resolves the rest for readers (text, sentence_text, measure, period_first/last,
+///   document fields).
 /// - `document_abbreviations` (v2): abbreviations a document defines for itself.
 /// - `failures`: files that could not be ingested, with the reason (cleared when they succeed).
 /// - `document_search`: FTS5, contentless, over the search keys (`VietnameseFold.searchKey`) of
@@ -18,12 +21,45 @@ import GRDB
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 4
+    static let version = 5
+
+    /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
+    static let kindCodes: [(code: Int, name: String)] = [
+        (1, "quantity"), (2, "percent"), (3, "money"), (4, "ratio"), (5, "range"), (6, "date"), (7, "period"), (8, "docref"), (9, "award"),
+    ]
+    static let awardKind = 9
+    static func kindCode(_ name: String) -> Int? { kindCodes.first { $0.name == name }?.code }
+
+    /// Columns of `figure_rows` that hold an id into `terms` (`measure` too, with 0 for "its
+    /// unit or award").
+    static let termColumns = ["calendar", "unit", "currency", "doc_type", "issuer", "doc_date", "award", "conferrer", "recipient", "period"]
+
+    /// The SELECT behind the `figures` view: `figure_rows` (alias r) decoded. With `codes`, also
+    /// the stored codes queries filter on (`kind_code`, `award_code`, `recipient_code`,
+    /// `measure_code`, `unit_code`), so a filter compares integers instead of decoding each row.
+    static func figuresSelect(codes: Bool = false) -> String {
+        let kind = "CASE r.kind " + kindCodes.map { "WHEN \($0.code) THEN '\($0.name)'" }.joined(separator: " ") + " END"
+        func term(_ c: String) -> String { "(SELECT term FROM terms WHERE id = r.\(c))" }
+        return """
+            SELECT r.id, r.id >> 20 AS document_id, \(kind) AS kind, r.start, r."end", r.sentence, r.sentence_start, r.sentence_end,
+                   r.value, \(term("calendar")) AS calendar, \(term("unit")) AS unit, \(term("currency")) AS currency,
+                   r.numerator, r.denominator, r.range_from, r.range_to,
+                   \(term("doc_type")) AS doc_type, r.doc_number, \(term("issuer")) AS issuer, \(term("doc_date")) AS doc_date,
+                   \(term("award")) AS award, r.award_class, \(term("conferrer")) AS conferrer, \(term("recipient")) AS recipient,
+                   r.count, r.posthumous, r.inferred,
+                   CASE r.measure WHEN 0 THEN '' ELSE \(term("measure")) END AS measure,
+                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(codes ? codeColumns("r") : "")
+            FROM figure_rows r
+            """
+    }
 
     /// The SELECT behind figure_view: figures with their text, sentence, measure and period
     /// resolved, and their document's fields. `join` "CROSS JOIN" makes SQLite start from the
     /// documents (for queries that select few of them). A change here needs a new migration.
-    static func figureViewSelect(join: String) -> String {
+    ///
+    /// `figures` names the figures' source: the view, or (for queries) `figuresSelect(codes: true)`
+    /// in parentheses, whose codes are then passed through.
+    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false) -> String {
         """
                 SELECT f.id, d.id AS document_id, f.id % 1048576 AS seq, f.kind,
                        substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
@@ -37,10 +73,17 @@ enum Schema {
                        coalesce(f.period_first, d.period_first) AS period_first,
                        coalesce(f.period_last, d.period_last) AS period_last,
                        f.part_of,
-                       d.title, d.published, d.province, d.province_now, d.site
-                FROM documents d \(join) figures f
+                       d.title, d.published, d.province, d.province_now, d.site\(codes ? codeColumns("f") : "")
+                FROM documents d \(join) \(figures) f
                      ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id
         """
+    }
+
+    /// The code columns a query source passes through (see `figuresSelect(codes:)`).
+    static func codeColumns(_ alias: String) -> String {
+        let raw = alias == "r"
+        return [("kind", "kind_code"), ("award", "award_code"), ("recipient", "recipient_code"), ("measure", "measure_code"), ("unit", "unit_code")]
+            .map { ", \(alias).\(raw ? $0.0 : $0.1) AS \($0.1)" }.joined()
     }
 
     static var migrator: DatabaseMigrator {
@@ -174,6 +217,81 @@ enum Schema {
                     WHERE kind = 'award';
                 PRAGMA user_version = 4;
                 """)
+        }
+        // v5: figures coded (figure_rows): kinds as small codes, repeated words through `terms`,
+        // no document_id column (it is id >> 20). At scale the figures were the largest part
+        // of the file after the text: a record header byte per column and the same few dozen
+        // strings ("cá nhân", "Bằng khen", "tỷ lệ hộ nghèo") written out in every row. The
+        // `figures` view gives back the v4 columns, so SQL written against them still runs.
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE TABLE figure_kinds (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+                INSERT INTO figure_kinds(code, name) VALUES \(kindCodes.map { "(\($0.code), '\($0.name)')" }.joined(separator: ", "));
+                CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+                INSERT INTO terms(term)
+                    SELECT DISTINCT t FROM (\((termColumns + ["measure"]).map { "SELECT \($0) AS t FROM figures" }.joined(separator: " UNION ALL ")))
+                    WHERE t IS NOT NULL ORDER BY t;
+                CREATE TABLE figure_rows (
+                    id INTEGER PRIMARY KEY,
+                    kind INTEGER NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    sentence INTEGER NOT NULL,
+                    sentence_start INTEGER NOT NULL,
+                    sentence_end INTEGER NOT NULL,
+                    value REAL,
+                    calendar INTEGER,
+                    unit INTEGER,
+                    currency INTEGER,
+                    numerator REAL,
+                    denominator REAL,
+                    range_from REAL,
+                    range_to REAL,
+                    doc_type INTEGER,
+                    doc_number TEXT,
+                    issuer INTEGER,
+                    doc_date INTEGER,
+                    award INTEGER,
+                    award_class INTEGER,
+                    conferrer INTEGER,
+                    recipient INTEGER,
+                    count INTEGER,
+                    posthumous INTEGER,
+                    inferred INTEGER,
+                    measure INTEGER,
+                    period INTEGER,
+                    period_first INTEGER,
+                    period_last INTEGER,
+                    part_of INTEGER
+                );
+                INSERT INTO figure_rows
+                    SELECT f.id, k.code, f.start, f."end", f.sentence, f.sentence_start, f.sentence_end, f.value,
+                           \(["calendar", "unit", "currency"].map { "(SELECT id FROM terms WHERE term = f.\($0))" }.joined(separator: ", ")),
+                           f.numerator, f.denominator, f.range_from, f.range_to,
+                           (SELECT id FROM terms WHERE term = f.doc_type), f.doc_number,
+                           \(["issuer", "doc_date", "award"].map { "(SELECT id FROM terms WHERE term = f.\($0))" }.joined(separator: ", ")),
+                           f.award_class,
+                           \(["conferrer", "recipient"].map { "(SELECT id FROM terms WHERE term = f.\($0))" }.joined(separator: ", ")),
+                           f.count, f.posthumous, f.inferred,
+                           CASE WHEN f.measure = '' THEN 0 ELSE (SELECT id FROM terms WHERE term = f.measure) END,
+                           (SELECT id FROM terms WHERE term = f.period), f.period_first, f.period_last, f.part_of
+                    FROM figures f JOIN figure_kinds k ON k.name = f.kind ORDER BY f.id;
+                DROP VIEW figure_view;
+                DROP TABLE figures;
+                CREATE VIEW figures AS \(figuresSelect());
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                CREATE INDEX figures_doc_number ON figure_rows(upper(doc_number)) WHERE doc_number IS NOT NULL;
+                -- The award titles present (a skip scan) and award lookups from SQL.
+                CREATE INDEX figures_award ON figure_rows(award) WHERE kind = \(awardKind);
+                -- Each document's award figures packed for stats (AwardFacts); replaces v4's
+                -- covering index figures_award_facts, at a tenth of its size.
+                CREATE TABLE award_facts (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    facts BLOB NOT NULL
+                );
+                PRAGMA user_version = 5;
+                """)
+            try AwardFacts.build(db)
         }
         return migrator
     }

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+
+/// The award figures of one document packed into one blob (`award_facts.facts`), written with
+/// the figures and read by `stats --kind award`.
+///
+/// Why: a province × year × title × recipient table over 100,000 bulletins aggregates about a
+/// million award figures. Read as index rows, SQLite's per-row and per-column work alone took
+/// longer than the query's budget; one blob per document costs one row read and a tight loop, and
+/// a few bytes per figure instead of a covering index's row.
+///
+/// Format (docs/schema.md): per figure, one byte saying which of eight fields are not NULL (bit 0
+/// award, 1 recipient, 2 count, 3 award_class, 4 conferrer, 5 period, 6 period_first, 7
+/// period_last), then each of those fields in that order as the zigzag encoding of its value in
+/// an unsigned LEB128 varint. award, recipient, conferrer and period are ids of `terms`;
+/// period_first and period_last the figure's own period (yyyymmdd).
+struct AwardFact: Equatable, Sendable {
+    var award: Int64?
+    var recipient: Int64?
+    var count: Int64?
+    var awardClass: Int64?
+    var conferrer: Int64?
+    var period: Int64?
+    var periodFirst: Int64?
+    var periodLast: Int64?
+}
+
+enum AwardFacts {
+    static func encode(_ facts: [AwardFact]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(facts.count * 6)
+        func put(_ value: Int64?) {
+            guard let value else { return }
+            var v = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+            while v >= 0x80 {
+                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+                v >>= 7
+            }
+            out.append(UInt8(v))
+        }
+        for f in facts {
+            let fields = [f.award, f.recipient, f.count, f.awardClass, f.conferrer, f.period, f.periodFirst, f.periodLast]
+            var mask: UInt8 = 0
+            for (k, field) in fields.enumerated() where field != nil { mask |= 1 << k }
+            out.append(mask)
+            fields.forEach(put)
+        }
+        return out
+    }
+
+    /// Calls `body` with each fact's fields in order; false if the blob is malformed (a varint
+    /// runs past its end, or a fact is cut short).
+    @inline(__always)
+    static func forEach(_ bytes: UnsafeRawBufferPointer, _ body: (Fields) -> Void) -> Bool {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
+        let n = bytes.count
+        var i = 0
+        var malformed = false
+        // Decoded into named fields, not lanes of a vector: a lane picked by a loop index sent
+        // every fact through the stack.
+        @inline(__always) func next(_ bit: UInt8, _ present: UInt8) -> Int64 {
+            guard present & bit != 0 else { return 0 }
+            var shift: UInt64 = 0
+            var v: UInt64 = 0
+            while true {
+                guard i < n, shift < 64 else {
+                    malformed = true
+                    return 0
+                }
+                let b = base[i]
+                i += 1
+                v |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+        }
+        while i < n {
+            var f = Fields()
+            f.present = base[i]
+            i += 1
+            f.award = next(1, f.present)
+            f.recipient = next(2, f.present)
+            f.count = next(4, f.present)
+            f.awardClass = next(8, f.present)
+            f.conferrer = next(16, f.present)
+            f.period = next(32, f.present)
+            f.periodFirst = next(64, f.present)
+            f.periodLast = next(128, f.present)
+            if malformed { return false }
+            body(f)
+        }
+        return true
+    }
+
+    /// One fact as read: a field is meaningful when `has` it (bit 0 award … bit 7 period_last).
+    struct Fields {
+        var award: Int64 = 0, recipient: Int64 = 0, count: Int64 = 0, awardClass: Int64 = 0
+        var conferrer: Int64 = 0, period: Int64 = 0, periodFirst: Int64 = 0, periodLast: Int64 = 0
+        var present: UInt8 = 0
+        static let award: UInt8 = 1, recipient: UInt8 = 2, count: UInt8 = 4, awardClass: UInt8 = 8
+        static let conferrer: UInt8 = 16, period: UInt8 = 32, periodFirst: UInt8 = 64, periodLast: UInt8 = 128
+        @inline(__always) func has(_ field: UInt8) -> Bool { present & field != 0 }
+
+        var fact: AwardFact {
+            func v(_ field: UInt8, _ value: Int64) -> Int64? { has(field) ? value : nil }
+            return AwardFact(award: v(Self.award, award), recipient: v(Self.recipient, recipient), count: v(Self.count, count),
+                             awardClass: v(Self.awardClass, awardClass), conferrer: v(Self.conferrer, conferrer), period: v(Self.period, period),
+                             periodFirst: v(Self.periodFirst, periodFirst), periodLast: v(Self.periodLast, periodLast))
+        }
+    }
+
+    /// Writes `award_facts` from `figure_rows` (the v5 migration of an existing database).
+    static func build(_ db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id >> 20, award, recipient, count, award_class, conferrer, period, period_first, period_last
+            FROM figure_rows WHERE kind = \(Schema.awardKind) ORDER BY id
+            """)
+        let insert = try db.makeStatement(sql: "INSERT INTO award_facts(document_id, facts) VALUES (?, ?)")
+        var document: Int64 = -1
+        var facts: [AwardFact] = []
+        func flush() throws {
+            if !facts.isEmpty { try insert.execute(arguments: [document, Data(encode(facts))]) }
+            facts = []
+        }
+        while let r = try rows.next() {
+            let d: Int64 = r[0]
+            if d != document {
+                try flush()
+                document = d
+            }
+            facts.append(AwardFact(award: r[1], recipient: r[2], count: r[3], awardClass: r[4], conferrer: r[5], period: r[6],
+                                   periodFirst: r[7], periodLast: r[8]))
+        }
+        try flush()
+    }
+
+    static func decode(_ blob: [UInt8]) -> [AwardFact]? {
+        var out: [AwardFact] = []
+        let ok = blob.withUnsafeBytes { forEach($0) { out.append($0.fact) } }
+        return ok ? out : nil
+    }
+}
