@@ -2,8 +2,12 @@ import Foundation
 import SolieuIngest
 
 /// Ingests many files into a database: `jobs` workers read, clean and extract in parallel; one
-/// writer stores each file in its own transaction, so a crash at any moment leaves every file
-/// either fully stored or not at all, and running again finishes the job.
+/// writer stores what they have prepared, each file in its own savepoint inside one transaction
+/// per batch (whatever is ready, up to `batchSize` files), so a crash at any moment leaves every
+/// file either fully stored or not at all, one file that cannot be stored leaves the others of
+/// its batch stored, and running again finishes the job. Batches matter: full-text indexing
+/// writes a new segment per transaction, and with one file per transaction the writer spent
+/// more time merging segments and writing the log than the workers spent preparing.
 public final class BatchIngest: @unchecked Sendable {
     public struct Progress: Sendable {
         public var total: Int
@@ -44,10 +48,13 @@ public final class BatchIngest: @unchecked Sendable {
         case failed(path: String, reason: String)
     }
 
+    /// Files stored per write transaction at most (fewer when fewer are ready).
+    static let batchSize = 64
+
     /// Runs the batch. `report` is called on the writer's thread after every file.
     public func run(paths: [String], report: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
         let known = try database.knownSources()
-        let queue = BoundedQueue<Outcome>(capacity: jobs * 4)
+        let queue = BoundedQueue<Outcome>(capacity: max(Self.batchSize, jobs * 4))
         let next = Counter()
         let stored = paths.map(Preparer.storedPath)
         let preparer = self.preparer
@@ -80,29 +87,50 @@ public final class BatchIngest: @unchecked Sendable {
         var progress = Progress(total: stored.count)
         var failures: [Failure] = []
         var writeErrorsInARow = 0
-        while let outcome = queue.take() {
-            switch outcome {
-            case .unchanged(_, let bytes):
-                progress.unchanged += 1
-                progress.bytes += bytes
-            case .failed(let path, let reason):
-                progress.failed += 1
-                failures.append(Failure(path: path, reason: reason))
-                try? database.recordFailure(path: path, reason: reason)
-            case .prepared(let doc):
+        var failedStores = 0
+        func finish() {
+            progress.done += 1
+            let d = clock.now - started
+            progress.elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            report(progress)
+        }
+        while true {
+            let batch = queue.takeAvailable(max: Self.batchSize)
+            if batch.isEmpty { break }
+            var docs: [PreparedDocument] = []
+            for outcome in batch {
+                switch outcome {
+                case .unchanged(_, let bytes):
+                    progress.unchanged += 1
+                    progress.bytes += bytes
+                    finish()
+                case .failed(let path, let reason):
+                    progress.failed += 1
+                    failures.append(Failure(path: path, reason: reason))
+                    try? database.recordFailure(path: path, reason: reason)
+                    finish()
+                case .prepared(let doc):
+                    docs.append(doc)
+                }
+            }
+            guard !docs.isEmpty else { continue }
+            for (doc, result) in zip(docs, database.store(batch: docs)) {
                 progress.bytes += doc.bytes
-                do {
-                    switch try database.store(doc) {
+                switch result {
+                case .success(let outcome):
+                    switch outcome {
                     case .added: progress.added += 1; progress.figures += doc.figures.count
                     case .newSource: progress.newSources += 1
                     case .replaced: progress.replaced += 1; progress.figures += doc.figures.count
                     case .unchanged: progress.unchanged += 1
                     }
                     writeErrorsInARow = 0
-                } catch {
+                case .failure(let error):
                     let reason = "\(doc.path): cannot store: \(SolieuDatabase.describe(error))"
                     progress.failed += 1
+                    failedStores += 1
                     failures.append(Failure(path: doc.path, reason: reason))
+                    try? database.recordFailure(path: doc.path, reason: reason)
                     writeErrorsInARow += 1
                     if writeErrorsInARow >= 20 {
                         queue.abandon()
@@ -110,11 +138,8 @@ public final class BatchIngest: @unchecked Sendable {
                         throw IndexError("\(database.path): 20 writes failed in a row, stopping (last: \(reason))")
                     }
                 }
+                finish()
             }
-            progress.done += 1
-            let d = clock.now - started
-            progress.elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-            report(progress)
         }
         producers.wait()
         // Fresh statistics for the query planner (cheap; only what changed enough is analyzed).
@@ -157,6 +182,23 @@ final class BoundedQueue<T: Sendable>: @unchecked Sendable {
         }
         condition.broadcast()
         return item
+    }
+
+    /// Waits for at least one item (or the end), then takes every item ready, up to `max`.
+    /// Empty once the queue is closed and drained.
+    func takeAvailable(max: Int) -> [T] {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        let n = min(max, items.count - head)
+        let taken = Array(items[head..<(head + n)])
+        head += n
+        if head > 1024 && head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        if n > 0 { condition.broadcast() }
+        return taken
     }
 
     func close() {

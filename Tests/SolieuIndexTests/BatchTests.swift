@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import SolieuGen
-import SolieuIndex
+@testable import SolieuIndex
 import SolieuTestSupport
 import Testing
 
@@ -67,6 +68,34 @@ import Testing
         // What b said before is still there.
         #expect(try db.summary().documents == 2)
         #expect(try db.summary().failures == 3)
+    }
+
+    /// Files are stored many to a transaction, each in a savepoint: one that cannot be stored
+    /// is rolled back alone (the words it added with it) and the others of its batch stay.
+    @Test func aFileThatCannotBeStoredLeavesItsBatch() throws {
+        let s = Scratch()
+        defer { s.cleanup() }
+        let db = try SolieuDatabase(path: s.path("x.db"))
+        try db.pool.write { try $0.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON sources WHEN NEW.path LIKE '%bad.txt' BEGIN SELECT RAISE(ABORT, 'refused by test'); END") }
+        let bad = "Tổng kết năm 2017\n\nNgày: 02.01.2017\n\nChủ tịch nước tặng Huân chương Lao động hạng Ba cho 3 tập thể."
+        let preparer = Preparer()
+        let docs = try [("a.txt", Self.bulletinA), ("bad.txt", bad), ("b.txt", Self.bulletinB)].map { name, text in
+            try preparer.prepare(path: s.write(name, text), bytes: Array(text.utf8))
+        }
+        let results = db.store(batch: docs)
+        #expect(results.map { (try? $0.get()) != nil } == [true, false, true])
+        if case .failure(let error) = results[1] { #expect("\(error)".contains("refused by test")) }
+        let summary = try db.summary()
+        #expect(summary.documents == 2 && summary.sources == 2)
+        var filter = FigureFilter()
+        filter.kinds = [.award]
+        #expect(try db.figures(filter).compactMap(\.award).sorted() == ["Bằng khen", "Bằng khen", "Bằng khen"])
+        // The refused file's award title went with it; stored again without the trigger, it
+        // gets an id that exists.
+        try db.pool.write { try $0.execute(sql: "DROP TRIGGER refuse") }
+        #expect(db.store(batch: [docs[1]]).map { (try? $0.get()) != nil } == [true])
+        #expect(try db.figures(filter).compactMap(\.award).filter { $0.hasPrefix("Huân chương") }.count == 1)
+        #expect(try db.integrityCheck() == "ok")
     }
 
     @Test func readersAreNotBlockedByAnOpenWrite() throws {
