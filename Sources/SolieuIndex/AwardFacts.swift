@@ -48,18 +48,23 @@ enum AwardFacts {
         return out
     }
 
-    /// Calls `body` with each fact's fields in order; false if the blob is malformed (a varint
-    /// runs past its end, or a fact is cut short).
-    @inline(__always)
-    static func forEach(_ bytes: UnsafeRawBufferPointer, _ body: (Fields) -> Void) -> Bool {
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
-        let n = bytes.count
+    /// Reads a blob's facts in order; `malformed` once a varint runs past the end or a fact is
+    /// cut short (`next` then returns nil).
+    struct Reader {
+        let base: UnsafePointer<UInt8>?
+        let n: Int
         var i = 0
-        var malformed = false
-        // Decoded into named fields, not lanes of a vector: a lane picked by a loop index sent
-        // every fact through the stack.
-        @inline(__always) func next(_ bit: UInt8, _ present: UInt8) -> Int64 {
-            guard present & bit != 0 else { return 0 }
+        private(set) var malformed = false
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            n = bytes.count
+        }
+
+        /// Decoded into named fields, not lanes of a vector: a lane picked by a loop index sent
+        /// every fact through the stack.
+        @inline(__always) private mutating func field(_ bit: UInt8, _ present: UInt8) -> Int64 {
+            guard present & bit != 0, let base else { return 0 }
             var shift: UInt64 = 0
             var v: UInt64 = 0
             while true {
@@ -75,22 +80,22 @@ enum AwardFacts {
             }
             return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
         }
-        while i < n {
+
+        @inline(__always) mutating func next() -> Fields? {
+            guard !malformed, i < n, let base else { return nil }
             var f = Fields()
             f.present = base[i]
             i += 1
-            f.award = next(1, f.present)
-            f.recipient = next(2, f.present)
-            f.count = next(4, f.present)
-            f.awardClass = next(8, f.present)
-            f.conferrer = next(16, f.present)
-            f.period = next(32, f.present)
-            f.periodFirst = next(64, f.present)
-            f.periodLast = next(128, f.present)
-            if malformed { return false }
-            body(f)
+            f.award = field(1, f.present)
+            f.recipient = field(2, f.present)
+            f.count = field(4, f.present)
+            f.awardClass = field(8, f.present)
+            f.conferrer = field(16, f.present)
+            f.period = field(32, f.present)
+            f.periodFirst = field(64, f.present)
+            f.periodLast = field(128, f.present)
+            return malformed ? nil : f
         }
-        return true
     }
 
     /// One fact as read: a field is meaningful when `has` it (bit 0 award … bit 7 period_last).
@@ -136,8 +141,11 @@ enum AwardFacts {
     }
 
     static func decode(_ blob: [UInt8]) -> [AwardFact]? {
-        var out: [AwardFact] = []
-        let ok = blob.withUnsafeBytes { forEach($0) { out.append($0.fact) } }
-        return ok ? out : nil
+        blob.withUnsafeBytes { bytes in
+            var reader = Reader(bytes)
+            var out: [AwardFact] = []
+            while let f = reader.next() { out.append(f.fact) }
+            return reader.malformed ? nil : out
+        }
     }
 }

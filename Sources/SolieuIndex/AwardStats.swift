@@ -4,8 +4,8 @@ import GRDBSQLite
 import SolieuText
 
 /// `stats --kind award` without SQL's GROUP BY: one pass over the award facts (one blob per
-/// document, see `AwardFacts`) in document order, with the documents' facets held in memory,
-/// grouping on interned ids. The SQL path (`SolieuDatabase.stats`) gives the same rows for every
+/// document, see `AwardFacts`) merged in id order with the documents' facets (their covering
+/// index), grouping on interned ids packed into one integer per group key. The SQL path (`SolieuDatabase.stats`) gives the same rows for every
 /// query; this one is used when it can answer (award figures, no measure filter) and is several
 /// times faster on large indexes.
 struct AwardStats {
@@ -188,43 +188,42 @@ struct AwardStats {
     }
 
     /// Groups by packed key (four 16-bit ids): an open-addressing table with a multiplicative
-    /// hash, cheaper per row than a Dictionary's seeded hashing.
+    /// hash, cheaper per row than a Dictionary's seeded hashing. Each entry holds its key and its
+    /// aggregates together, so a figure costs one cache line, not three.
     struct PackedGroups {
-        private var slots = [Int32](repeating: -1, count: 1024)  // index into `accumulators`, -1: empty
-        private var slotKeys = [UInt64](repeating: 0, count: 1024)
-        private(set) var keyList: [UInt64] = []
-        var accumulators: [Accumulator] = []
+        struct Entry {
+            var key: UInt64 = 0
+            var used = false
+            var accumulator = Accumulator()
+        }
+        private(set) var entries = [Entry](repeating: Entry(), count: 1024)
+        private var used = 0
 
-        /// The slot holding `key`, or the empty slot where it goes (linear probing).
         @inline(__always) private func slot(_ key: UInt64) -> Int {
-            let mask = slots.count - 1
+            let mask = entries.count - 1
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while slots[h] >= 0 && slotKeys[h] != key { h = (h + 1) & mask }
+            while entries[h].used && entries[h].key != key { h = (h + 1) & mask }
             return h
         }
 
-        @inline(__always) mutating func index(_ key: UInt64) -> Int {
+        @inline(__always) mutating func update(_ key: UInt64, _ hasCount: Bool, _ count: Double, _ document: Int64) {
             var h = slot(key)
-            if slots[h] >= 0 { return Int(slots[h]) }
-            if (keyList.count + 1) * 2 > slots.count {
-                grow()
-                h = slot(key)
+            if !entries[h].used {
+                if (used + 1) * 2 > entries.count {
+                    grow()
+                    h = slot(key)
+                }
+                entries[h].used = true
+                entries[h].key = key
+                used += 1
             }
-            slots[h] = Int32(keyList.count)
-            slotKeys[h] = key
-            keyList.append(key)
-            accumulators.append(Accumulator())
-            return keyList.count - 1
+            AwardStats.update(&entries[h].accumulator, hasCount, count, document)
         }
 
         private mutating func grow() {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            slotKeys = [UInt64](repeating: 0, count: slots.count)
-            for (i, key) in keyList.enumerated() {
-                let h = slot(key)
-                slots[h] = Int32(i)
-                slotKeys[h] = key
-            }
+            let old = entries
+            entries = [Entry](repeating: Entry(), count: old.count * 2)
+            for e in old where e.used { entries[slot(e.key)] = e }
         }
     }
 
@@ -248,6 +247,71 @@ struct AwardStats {
     /// A worker found the index changed since the document table was read.
     struct Moved: Error {}
 
+    /// The key values that depend on a figure (its title, recipient, class, conferrer, stated
+    /// period, or the years of its period), as one worker's interned ids.
+    struct KeyValues {
+        let strings: Strings
+        let termStatement: Statement
+        /// Term ids are small and dense (rowids of `terms`): an array, not a dictionary.
+        var interned = [Int32](repeating: -2, count: 256)
+        var lookupError: Error?
+        var classIDs: [Int64: Int32] = [:]
+        var yearIDs: [Int64: Int32] = [:]
+        /// The facts of a document mostly share its period: one entry answers them.
+        var lastYears: Int64 = -1, lastYearID: Int32 = -1
+
+        init(strings: Strings, termStatement: Statement) {
+            self.strings = strings
+            self.termStatement = termStatement
+        }
+
+        /// A term's interned id, its name read once.
+        @inline(__always) mutating func term(_ code: Int64) -> Int32 {
+            if code >= 0 && code < interned.count && interned[Int(code)] != -2 { return interned[Int(code)] }
+            return intern(code)
+        }
+
+        mutating func intern(_ code: Int64) -> Int32 {
+            var name = ""
+            do { name = try String.fetchOne(termStatement, arguments: [code]) ?? "" } catch { lookupError = lookupError ?? error }
+            let id = strings.id(name)
+            if code >= 0 && code < 1 << 24 {
+                if Int(code) >= interned.count { interned += [Int32](repeating: -2, count: max(Int(code) + 1 - interned.count, interned.count)) }
+                interned[Int(code)] = id
+            }
+            return id
+        }
+
+        @inline(__always) mutating func of(_ column: Column, _ f: AwardFacts.Fields, _ first: Int64, _ last: Int64, _ documentPeriod: Int32) -> Int32 {
+            typealias F = AwardFacts.Fields
+            switch column {
+            case .award: return f.has(F.award) ? term(f.award) : -1
+            case .recipient: return f.has(F.recipient) ? term(f.recipient) : -1
+            case .awardClass:
+                guard f.has(F.awardClass) else { return -1 }
+                if let id = classIDs[f.awardClass] { return id }
+                let id = strings.id(String(f.awardClass))
+                classIDs[f.awardClass] = id
+                return id
+            case .year:
+                let y0 = first / 10000, y1 = last / 10000
+                let packedYears = y0 * 10000 + y1
+                if packedYears == lastYears { return lastYearID }
+                let id: Int32
+                if let known = yearIDs[packedYears] { id = known } else {
+                    id = first == 0 && last == 0 ? -1 : strings.id(y0 == y1 ? String(y0) : "\(y0)/\(y1)")
+                    yearIDs[packedYears] = id
+                }
+                lastYears = packedYears
+                lastYearID = id
+                return id
+            case .conferrer: return f.has(F.conferrer) ? term(f.conferrer) : -1
+            case .period: return f.has(F.period) ? term(f.period) : documentPeriod
+            case .province, .provinceNow, .site, .document, .kind: return -1
+            }
+        }
+    }
+
     /// One worker: the award facts of the documents in `range` (those the filter keeps), grouped.
     /// Each document's facets come with its facts, from the covering index documents_facets
     /// (reading the table would read every article's text pages).
@@ -260,25 +324,7 @@ struct AwardStats {
         let needProvinceNow = provinceName != nil || groupBy.contains("province_now")
         let needSite = groupBy.contains("site")
         let needPeriod = groupBy.contains("period")
-        // Term ids are small and dense (rowids of `terms`): an array, not a dictionary.
-        let termStatement = try db.makeStatement(sql: "SELECT term FROM terms WHERE id = ?")
-        var interned = [Int32](repeating: -2, count: 256)
-        var lookupError: Error?
-        func term(_ code: Int64) -> Int32 {
-            if code >= 0 && code < interned.count && interned[Int(code)] != -2 { return interned[Int(code)] }
-            var name = ""
-            do { name = try String.fetchOne(termStatement, arguments: [code]) ?? "" } catch { lookupError = lookupError ?? error }
-            let id = strings.id(name)
-            if code >= 0 && code < 1 << 24 {
-                if Int(code) >= interned.count { interned += [Int32](repeating: -2, count: max(Int(code) + 1 - interned.count, interned.count)) }
-                interned[Int(code)] = id
-            }
-            return id
-        }
-        var classIDs: [Int64: Int32] = [:]
-        // Years: the facts of a document mostly share its period; one entry answers them.
-        var yearIDs: [Int64: Int32] = [:]
-        var lastYears: Int64 = -1, lastYearID: Int32 = -1
+        var values = KeyValues(strings: strings, termStatement: try db.makeStatement(sql: "SELECT term FROM terms WHERE id = ?"))
         var recipientKept: [Int64: Bool] = [:]
         let recipientWords = filter.recipient.map { SearchQuery.fold($0).joined(separator: " ") }
         var groups: [Key: Accumulator] = [:]
@@ -304,101 +350,100 @@ struct AwardStats {
         typealias F = AwardFacts.Fields
         // Computed once: PeriodRange's day numbers are derived from its strings.
         let hasPeriod = period != nil, periodFirst = Int64(period?.firstDay ?? 0), periodLast = Int64(period?.lastDay ?? 0)
-
-        let statement = try db.makeStatement(sql: """
-            SELECT a.document_id, a.facts, d.province, d.province_now, d.site, d.period, d.period_first, d.period_last
-            FROM award_facts a JOIN documents d INDEXED BY documents_facets ON d.id = a.document_id
-            WHERE a.document_id BETWEEN ? AND ? ORDER BY a.document_id
+        // Two scans in id order merged here: looking each document up in the index cost as much
+        // as reading both.
+        let factsStatement = try db.makeStatement(sql: "SELECT document_id, facts FROM award_facts WHERE document_id BETWEEN ? AND ? ORDER BY document_id")
+        try factsStatement.setArguments([range.lowerBound, range.upperBound])
+        let docsStatement = try db.makeStatement(sql: """
+            SELECT id, province, province_now, site, period, period_first, period_last FROM documents INDEXED BY documents_facets
+            WHERE id BETWEEN ? AND ? ORDER BY id
             """)
-        try statement.setArguments([range.lowerBound, range.upperBound])
-        let sqlite = statement.sqliteStatement
-        defer { sqlite3_reset(sqlite) }
-        func docText(_ c: Int32) -> Int32 {
-            guard let p = sqlite3_column_text(sqlite, c) else { return -1 }
-            return interner.id(p, Int(sqlite3_column_bytes(sqlite, c)))
+        try docsStatement.setArguments([range.lowerBound, range.upperBound])
+        let sqlite = factsStatement.sqliteStatement, docs = docsStatement.sqliteStatement
+        defer {
+            sqlite3_reset(sqlite)
+            sqlite3_reset(docs)
         }
+        func docText(_ c: Int32) -> Int32 {
+            guard let p = sqlite3_column_text(docs, c) else { return -1 }
+            return interner.id(p, Int(sqlite3_column_bytes(docs, c)))
+        }
+        var docRow: Int64 = -1
+        var docsDone = false
+        // Lanes of the packed key that depend on the document only, and those each fact sets.
+        let documentLevel: Set<Column> = [.province, .provinceNow, .site, .document, .kind]
+        let factLanes = columns.enumerated().filter { !documentLevel.contains($0.element) }
         while try step(sqlite) {
             let documentID = sqlite3_column_int64(sqlite, 0)
+            while !docsDone && docRow < documentID {
+                if try step(docs) { docRow = sqlite3_column_int64(docs, 0) } else { docsDone = true }
+            }
+            guard docRow == documentID else { continue }
             // Only the facets this query groups or filters by.
-            let province = needProvince ? docText(2) : -1
-            let provinceNow = needProvinceNow ? docText(3) : -1
+            let province = needProvince ? docText(1) : -1
+            let provinceNow = needProvinceNow ? docText(2) : -1
             if let provinceID, province != provinceID && provinceNow != provinceID { continue }
-            let site = needSite ? docText(4) : -1
-            let documentPeriod = needPeriod ? docText(5) : -1
-            let documentFirst = sqlite3_column_int64(sqlite, 6), documentLast = sqlite3_column_int64(sqlite, 7)
-            let documentKey = groupBy.contains("document") ? strings.id(String(documentID)) : -1
+            let site = needSite ? docText(3) : -1
+            let documentPeriod = needPeriod ? docText(4) : -1
+            let documentFirst = sqlite3_column_int64(docs, 5), documentLast = sqlite3_column_int64(docs, 6)
+            // The document's lanes, once per document: packed (unused lanes read as NULL) and as
+            // a vector for keys that do not pack.
+            var documentLanes = Key(repeating: -1)
+            for (i, column) in columns.enumerated() {
+                switch column {
+                case .province: documentLanes[i] = province
+                case .provinceNow: documentLanes[i] = provinceNow
+                case .site: documentLanes[i] = site
+                case .document: documentLanes[i] = strings.id(String(documentID))
+                case .kind: documentLanes[i] = kindID
+                default: break
+                }
+            }
+            var documentKey: UInt64 = 0
+            for i in 0..<4 where !(i < columns.count && !documentLevel.contains(columns[i])) {
+                documentKey |= UInt64(UInt16(truncatingIfNeeded: documentLanes[i])) << (16 * UInt64(i))
+            }
             let bytes = Int(sqlite3_column_bytes(sqlite, 1))
             let blob = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: bytes)
-            let sound = AwardFacts.forEach(blob) { f in
-                if let awards { guard f.has(F.award), awards.contains(f.award) else { return } }
+            // A loop, not a closure: state a closure captures is checked for exclusive access
+            // at run time, on every figure.
+            var reader = AwardFacts.Reader(blob)
+            while let f = reader.next() {
+                if let awards { guard f.has(F.award), awards.contains(f.award) else { continue } }
                 let first = f.has(F.periodFirst) ? f.periodFirst : documentFirst
                 let last = f.has(F.periodLast) ? f.periodLast : documentLast
-                if hasPeriod && !(first >= periodFirst && last <= periodLast) { return }
+                if hasPeriod && !(first >= periodFirst && last <= periodLast) { continue }
                 if let recipientWords {
-                    guard f.has(F.recipient) else { return }
+                    guard f.has(F.recipient) else { continue }
                     let code = f.recipient
-                    let kept = recipientKept[code] ?? {
-                        let k = SearchQuery.fold(strings.values[Int(term(code))]).joined(separator: " ") == recipientWords
-                        recipientKept[code] = k
-                        return k
-                    }()
-                    if !kept { return }
-                }
-                // Each key value, packed into one integer when it can be (the common case) or
-                // set in a vector's lanes otherwise.
-                var packedKey: UInt64 = 0
-                var key = Key(repeating: -1)
-                for i in 0..<columns.count {
-                    var value: Int32 = -1
-                    switch columns[i] {
-                    case .province: value = province
-                    case .provinceNow: value = provinceNow
-                    case .site: value = site
-                    case .award: value = f.has(F.award) ? term(f.award) : -1
-                    case .recipient: value = f.has(F.recipient) ? term(f.recipient) : -1
-                    case .kind: value = kindID
-                    case .awardClass:
-                        if f.has(F.awardClass) {
-                            let c = f.awardClass
-                            if let id = classIDs[c] { value = id } else {
-                                value = strings.id(String(c))
-                                classIDs[c] = value
-                            }
-                        }
-                    case .document: value = documentKey
-                    case .year:
-                        let y0 = first / 10000, y1 = last / 10000
-                        let packedYears = y0 * 10000 + y1
-                        if packedYears == lastYears { value = lastYearID } else {
-                            if let id = yearIDs[packedYears] { value = id } else {
-                                value = first == 0 && last == 0 ? -1 : strings.id(y0 == y1 ? String(y0) : "\(y0)/\(y1)")
-                                yearIDs[packedYears] = value
-                            }
-                            lastYears = packedYears
-                            lastYearID = value
-                        }
-                    case .conferrer: value = f.has(F.conferrer) ? term(f.conferrer) : -1
-                    case .period: value = f.has(F.period) ? term(f.period) : documentPeriod
+                    let kept: Bool
+                    if let known = recipientKept[code] { kept = known } else {
+                        kept = SearchQuery.fold(strings.values[Int(values.term(code))]).joined(separator: " ") == recipientWords
+                        recipientKept[code] = kept
                     }
-                    if packable { packedKey |= UInt64(UInt16(truncatingIfNeeded: value)) << (16 * UInt64(i)) } else { key[i] = value }
+                    if !kept { continue }
                 }
-                let hasCount = f.has(F.count)
-                let count = Double(f.count)
                 if packable {
-                    // Unused lanes read as 0xFFFF (NULL) when unpacked.
-                    for i in columns.count..<4 { packedKey |= 0xFFFF << (16 * UInt64(i)) }
-                    update(&packed.accumulators[packed.index(packedKey)], hasCount, count, documentID)
+                    var packedKey = documentKey
+                    for (i, column) in factLanes {
+                        let value = values.of(column, f, first, last, documentPeriod)
+                        packedKey |= UInt64(UInt16(truncatingIfNeeded: value)) << (16 * UInt64(i))
+                    }
+                    packed.update(packedKey, f.has(F.count), Double(f.count), documentID)
                 } else {
-                    update(&groups[key, default: Accumulator()], hasCount, count, documentID)
+                    var key = documentLanes
+                    for (i, column) in factLanes { key[i] = values.of(column, f, first, last, documentPeriod) }
+                    update(&groups[key, default: Accumulator()], f.has(F.count), Double(f.count), documentID)
                 }
             }
-            guard sound else {
+            guard !reader.malformed else {
                 throw IndexError("the award facts of document \(documentID) are damaged; ingest its source again (solieu ingest PATH)")
             }
-            if let lookupError { throw lookupError }
+            if let error = values.lookupError { throw error }
         }
 
-        for (k, acc) in zip(packed.keyList, packed.accumulators) {
+        for entry in packed.entries where entry.used {
+            let (k, acc) = (entry.key, entry.accumulator)
             var key = Key(repeating: -1)
             for i in 0..<4 {
                 let v = UInt16(truncatingIfNeeded: k >> (16 * UInt64(i)))

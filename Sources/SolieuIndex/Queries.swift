@@ -275,8 +275,11 @@ public extension SolieuDatabase {
             args.append(limit)
         }
         // Select the ids first (filters, order, limit); slice texts and sentences only for those.
+        // The same order either way (id = document × 2^20 + seq), said so that SQLite sees it is
+        // the order it visits rows in: documents by id then their figures, or figures by id.
+        let order = Self.startsFromDocuments(filter) ? "f.document_id, f.id" : "f.id"
         let sql = """
-            WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY f.document_id, f.id\(limitSQL))
+            WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY \(order)\(limitSQL))
             SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = f.document_id ORDER BY s.id LIMIT 1),
                    f.title, f.published, f.province, f.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
                    f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
@@ -471,23 +474,29 @@ public extension SolieuDatabase {
                                   documentID: document, workers: workers)
     }
 
-    /// The same aggregates through SQL's GROUP BY (any kind, any filter).
+    /// The same aggregates through SQL's GROUP BY (any kind, any filter). Rows are grouped on
+    /// stored codes and only each group's key is decoded; documents are read from their facets
+    /// index, never from the table (whose pages hold the articles' text).
     func statsSQL(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
-        var expressions: [String] = []
+        var keys: [(group: String, decode: String)] = []
         for key in groupBy {
             guard let e = Self.statsExpression(key) else {
                 throw IndexError("cannot group by '\(key)': use \(Self.statsKeys.joined(separator: ", "))")
             }
-            expressions.append(e)
+            keys.append(e)
         }
         let (whereSQL, arguments) = try figureConditions(filter)
-        let select = expressions.enumerated().map { "\($1) AS k\($0)" }
+        let groups = keys.enumerated().map { "\($1.group) AS g\($0)" }
+        let decoded = keys.enumerated().map { i, k in k.decode.replacingOccurrences(of: "$", with: "g\(i)") + " AS k\(i)" }
         let sql = """
-            SELECT \((select + ["count(*)", "count(DISTINCT f.document_id)", "sum(CASE WHEN f.kind = 'award' THEN f.count ELSE f.value END)"]).joined(separator: ", "))
-            FROM \(figureSource(filter)) f
-            WHERE \(whereSQL)
-            \(expressions.isEmpty ? "" : "GROUP BY " + (0..<expressions.count).map { "k\($0)" }.joined(separator: ", "))
-            ORDER BY \((0..<expressions.count).map { "k\($0)" }.joined(separator: ", ") + (expressions.isEmpty ? "1" : ""))
+            SELECT \((decoded + ["figures", "documents", "total"]).joined(separator: ", ")) FROM (
+                SELECT \((groups + ["count(*) AS figures", "count(DISTINCT f.document_id) AS documents",
+                                    "sum(CASE WHEN f.kind_code = \(Schema.awardKind) THEN f.count ELSE f.value END) AS total"]).joined(separator: ", "))
+                FROM \(Self.statsSource(filter)) f
+                WHERE \(whereSQL)
+                \(keys.isEmpty ? "" : "GROUP BY " + (0..<keys.count).map { "g\($0)" }.joined(separator: ", "))
+            )
+            ORDER BY \((0..<keys.count).map { "k\($0)" }.joined(separator: ", ") + (keys.isEmpty ? "1" : ""))
             """
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
@@ -499,20 +508,38 @@ public extension SolieuDatabase {
         }
     }
 
-    static func statsExpression(_ key: String) -> String? {
+    /// The figures stats group: stored codes, the numbers summed, and the document facets from
+    /// the covering index documents_facets. Same column names as `figureSource` where
+    /// `figureConditions` reads them.
+    static func statsSource(_ filter: FigureFilter) -> String {
+        """
+        (SELECT r.id, d.id AS document_id, r.kind AS kind_code, r.award AS award_code, r.recipient AS recipient_code,
+                r.measure AS measure_code, r.unit AS unit_code, r.conferrer AS conferrer_code, r.period AS period_code,
+                r.award_class, r.count, r.value,
+                coalesce(r.period_first, d.period_first) AS period_first, coalesce(r.period_last, d.period_last) AS period_last,
+                d.province, d.province_now, d.site, d.period AS document_period
+         FROM documents d INDEXED BY documents_facets \(startsFromDocuments(filter) ? "CROSS JOIN" : "JOIN") figure_rows r
+              ON r.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND d.id = r.id >> 20)
+        """
+    }
+
+    /// A stats key: what rows are grouped on (`group`), and how a group's value reads (`decode`,
+    /// `$` standing for the grouped value).
+    static func statsExpression(_ key: String) -> (group: String, decode: String)? {
+        let term = "(SELECT term FROM terms WHERE id = $)"
         switch key {
-        case "province": return "f.province"
-        case "province_now": return "f.province_now"
-        case "year": return "CASE WHEN f.period_first / 10000 = f.period_last / 10000 THEN f.period_first / 10000 ELSE (f.period_first / 10000) || '/' || (f.period_last / 10000) END"
-        case "period": return "coalesce(f.period, (SELECT period FROM documents WHERE id = f.document_id))"
-        case "award": return "f.award"
-        case "recipient": return "f.recipient"
-        case "kind": return "f.kind"
-        case "class": return "f.award_class"
-        case "conferrer": return "f.conferrer"
-        case "unit": return "f.unit"
-        case "site": return "f.site"
-        case "document": return "f.document_id"
+        case "province": return ("f.province", "$")
+        case "province_now": return ("f.province_now", "$")
+        case "year": return ("CASE WHEN f.period_first / 10000 = f.period_last / 10000 THEN f.period_first / 10000 ELSE (f.period_first / 10000) || '/' || (f.period_last / 10000) END", "$")
+        case "period": return ("CASE WHEN f.period_code IS NULL THEN f.document_period ELSE (SELECT term FROM terms WHERE id = f.period_code) END", "$")
+        case "award": return ("f.award_code", term)
+        case "recipient": return ("f.recipient_code", term)
+        case "kind": return ("f.kind_code", "CASE $ " + Schema.kindCodes.map { "WHEN \($0.code) THEN '\($0.name)'" }.joined(separator: " ") + " END")
+        case "class": return ("f.award_class", "$")
+        case "conferrer": return ("f.conferrer_code", term)
+        case "unit": return ("f.unit_code", term)
+        case "site": return ("f.site", "$")
+        case "document": return ("f.document_id", "$")
         default: return nil
         }
     }
