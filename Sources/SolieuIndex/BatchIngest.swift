@@ -87,7 +87,6 @@ public final class BatchIngest: @unchecked Sendable {
         var progress = Progress(total: stored.count)
         var failures: [Failure] = []
         var writeErrorsInARow = 0
-        var failedStores = 0
         func finish() {
             progress.done += 1
             let d = clock.now - started
@@ -128,7 +127,6 @@ public final class BatchIngest: @unchecked Sendable {
                 case .failure(let error):
                     let reason = "\(doc.path): cannot store: \(SolieuDatabase.describe(error))"
                     progress.failed += 1
-                    failedStores += 1
                     failures.append(Failure(path: doc.path, reason: reason))
                     try? database.recordFailure(path: doc.path, reason: reason)
                     writeErrorsInARow += 1

@@ -7,8 +7,9 @@
 //   docs/schema.md documents the tables for sqlite3 / DuckDB / pandas users.
 // - `Preparer` turns one file into a `PreparedDocument` (ingest, extraction, province, period,
 //   search keys): pure work, run in parallel by `BatchIngest`, which feeds one writer.
-// - `SolieuDatabase.store(_:)` writes one prepared document in one transaction: a new article, a
-//   second source of a known one, or the replacement of what a changed file said before.
+// - `SolieuDatabase.store(batch:)` writes prepared documents in one transaction, each in its own
+//   savepoint: a new article, a second source of a known one, or the replacement of what a
+//   changed file said before.
 // - `SearchQuery` parses what users type into a safe FTS5 query (diacritic- and tone-insensitive,
 //   abbreviations matched with their expansions); `Queries` answers search, figures, stats,
 //   show and export.
@@ -136,11 +137,7 @@ public final class SolieuDatabase: Sendable {
     /// Writes one prepared document in one transaction.
     @discardableResult
     public func store(_ doc: PreparedDocument) throws -> StoreOutcome {
-        let writer = TermWriter(terms)
-        let outcome = try pool.write { db in try Self.store(doc, in: db, terms: writer) }
-        // Only now: a transaction that rolled back must not leave its ids in the cache.
-        terms.commit(writer.added)
-        return outcome
+        try store(batch: [doc])[0].get()
     }
 
     /// Writes prepared documents in one transaction, each in its own savepoint: a document that
@@ -172,6 +169,7 @@ public final class SolieuDatabase: Sendable {
         } catch {
             return docs.map { _ in .failure(error) }
         }
+        // Only now: a transaction that rolled back must not leave its ids in the cache.
         terms.commit(added)
         return results
     }

@@ -79,7 +79,8 @@ enum Schema {
         """
     }
 
-    /// The code columns a query source passes through (see `figuresSelect(codes:)`).
+    /// The code columns a query source passes through (see `figuresSelect(codes:)`): read from
+    /// `figure_rows` (alias r), or passed on from a source that already named them (alias f).
     static func codeColumns(_ alias: String) -> String {
         let raw = alias == "r"
         return [("kind", "kind_code"), ("award", "award_code"), ("recipient", "recipient_code"), ("measure", "measure_code"), ("unit", "unit_code")]
