@@ -30,6 +30,12 @@ import Testing
         filter.recipient = "tập thể"
         filter.province = "Gia Lai"
         #expect(try db.figures(filter).map(\.count) == [15])
+        // The award stats read the replaced document's facts, not the old ones.
+        var awards = FigureFilter()
+        awards.kinds = [.award]
+        awards.province = "Gia Lai"
+        #expect(try db.stats(awards, groupBy: ["recipient"]).map { $0.sum } == [30, 15])
+        #expect(try db.stats(awards, groupBy: ["recipient"]).map { $0.sum } == (try db.statsSQL(awards, groupBy: ["recipient"])).map { $0.sum })
         let summary = try db.summary()
         #expect(summary.documents == 2 && summary.sources == 2)
         #expect(try db.integrityCheck() == "ok")
