@@ -85,15 +85,6 @@ struct AwardStats {
         }
     }
 
-    /// Steps a statement: true for a row, false when done, an error otherwise.
-    static func step(_ statement: SQLiteStatement) throws -> Bool {
-        let rc = sqlite3_step(statement)
-        if rc == SQLITE_DONE { return false }
-        guard rc == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
-        }
-        return true
-    }
 
     /// The award titles present: a skip scan of the `figures_award` index, one seek per title.
     static func awardTitles(_ db: Database) throws -> [String] {
@@ -373,10 +364,10 @@ struct AwardStats {
         // Lanes of the packed key that depend on the document only, and those each fact sets.
         let documentLevel: Set<Column> = [.province, .provinceNow, .site, .document, .kind]
         let factLanes = columns.enumerated().filter { !documentLevel.contains($0.element) }
-        while try step(sqlite) {
+        while try RawStatement.step(sqlite) {
             let documentID = sqlite3_column_int64(sqlite, 0)
             while !docsDone && docRow < documentID {
-                if try step(docs) { docRow = sqlite3_column_int64(docs, 0) } else { docsDone = true }
+                if try RawStatement.step(docs) { docRow = sqlite3_column_int64(docs, 0) } else { docsDone = true }
             }
             guard docRow == documentID else { continue }
             // Only the facets this query groups or filters by.

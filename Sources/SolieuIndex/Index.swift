@@ -285,7 +285,7 @@ public final class SolieuDatabase: Sendable {
             b.int(24, f.count.map(Int64.init)); b.int(25, f.posthumous.map { $0 ? 1 : 0 }); b.int(26, f.inferred ? 1 : nil)
             b.int(27, measure); b.int(28, period); b.int(29, ownRange.map { Int64($0.firstDay) }); b.int(30, ownRange.map { Int64($0.lastDay) })
             b.int(31, partOf)
-            try b.step(db)
+            try b.step()
             if kind == Schema.awardKind {
                 awardFacts.append(AwardFact(award: award, recipient: recipient, count: f.count.map(Int64.init),
                                             awardClass: f.awardClass.map(Int64.init), conferrer: conferrer,
@@ -412,11 +412,21 @@ struct FigureBinder {
         _ = v.utf8.withContiguousStorageIfAvailable { sqlite3_bind_text(statement, i, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) }
             ?? { var copy = v; return copy.withUTF8 { sqlite3_bind_text(statement, i, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) } }()
     }
-    func step(_ db: Database) throws {
+    func step() throws {
+        defer { sqlite3_reset(statement) }
+        _ = try RawStatement.step(statement)
+    }
+}
+
+/// Raw SQLite statements on the hot paths (the writer's figure rows, award stats' scans).
+enum RawStatement {
+    /// Steps a statement: true for a row, false when done, SQLite's error otherwise.
+    static func step(_ statement: SQLiteStatement) throws -> Bool {
         let rc = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        if rc == SQLITE_DONE { return false }
+        guard rc == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
         }
+        return true
     }
 }

@@ -526,15 +526,15 @@ public extension SolieuDatabase {
     /// A stats key: what rows are grouped on (`group`), and how a group's value reads (`decode`,
     /// `$` standing for the grouped value).
     static func statsExpression(_ key: String) -> (group: String, decode: String)? {
-        let term = "(SELECT term FROM terms WHERE id = $)"
+        let term = Schema.termName("$")
         switch key {
         case "province": return ("f.province", "$")
         case "province_now": return ("f.province_now", "$")
         case "year": return ("CASE WHEN f.period_first / 10000 = f.period_last / 10000 THEN f.period_first / 10000 ELSE (f.period_first / 10000) || '/' || (f.period_last / 10000) END", "$")
-        case "period": return ("CASE WHEN f.period_code IS NULL THEN f.document_period ELSE (SELECT term FROM terms WHERE id = f.period_code) END", "$")
+        case "period": return ("CASE WHEN f.period_code IS NULL THEN f.document_period ELSE \(Schema.termName("f.period_code")) END", "$")
         case "award": return ("f.award_code", term)
         case "recipient": return ("f.recipient_code", term)
-        case "kind": return ("f.kind_code", "CASE $ " + Schema.kindCodes.map { "WHEN \($0.code) THEN '\($0.name)'" }.joined(separator: " ") + " END")
+        case "kind": return ("f.kind_code", Schema.kindName("$"))
         case "class": return ("f.award_class", "$")
         case "conferrer": return ("f.conferrer_code", term)
         case "unit": return ("f.unit_code", term)

@@ -29,6 +29,12 @@ enum Schema {
     ]
     static let awardKind = 9
     static func kindCode(_ name: String) -> Int? { kindCodes.first { $0.name == name }?.code }
+    /// SQL: the kind name of a stored code (`expression` gives the code).
+    static func kindName(_ expression: String) -> String {
+        "CASE \(expression) " + kindCodes.map { "WHEN \($0.code) THEN '\($0.name)'" }.joined(separator: " ") + " END"
+    }
+    /// SQL: the word a term id stands for (`expression` gives the id).
+    static func termName(_ expression: String) -> String { "(SELECT term FROM terms WHERE id = \(expression))" }
 
     /// Columns of `figure_rows` that hold an id into `terms` (`measure` too, with 0 for "its
     /// unit or award").
@@ -38,17 +44,16 @@ enum Schema {
     /// the stored codes queries filter on (`kind_code`, `award_code`, `recipient_code`,
     /// `measure_code`, `unit_code`), so a filter compares integers instead of decoding each row.
     static func figuresSelect(codes: Bool = false) -> String {
-        let kind = "CASE r.kind " + kindCodes.map { "WHEN \($0.code) THEN '\($0.name)'" }.joined(separator: " ") + " END"
-        func term(_ c: String) -> String { "(SELECT term FROM terms WHERE id = r.\(c))" }
+        func term(_ c: String) -> String { termName("r." + c) }
         return """
-            SELECT r.id, r.id >> 20 AS document_id, \(kind) AS kind, r.start, r."end", r.sentence, r.sentence_start, r.sentence_end,
+            SELECT r.id, r.id >> 20 AS document_id, \(kindName("r.kind")) AS kind, r.start, r."end", r.sentence, r.sentence_start, r.sentence_end,
                    r.value, \(term("calendar")) AS calendar, \(term("unit")) AS unit, \(term("currency")) AS currency,
                    r.numerator, r.denominator, r.range_from, r.range_to,
                    \(term("doc_type")) AS doc_type, r.doc_number, \(term("issuer")) AS issuer, \(term("doc_date")) AS doc_date,
                    \(term("award")) AS award, r.award_class, \(term("conferrer")) AS conferrer, \(term("recipient")) AS recipient,
                    r.count, r.posthumous, r.inferred,
                    CASE r.measure WHEN 0 THEN '' ELSE \(term("measure")) END AS measure,
-                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(codes ? codeColumns("r") : "")
+                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(codes ? codeColumns(stored: true) : "")
             FROM figure_rows r
             """
     }
@@ -73,18 +78,18 @@ enum Schema {
                        coalesce(f.period_first, d.period_first) AS period_first,
                        coalesce(f.period_last, d.period_last) AS period_last,
                        f.part_of,
-                       d.title, d.published, d.province, d.province_now, d.site\(codes ? codeColumns("f") : "")
+                       d.title, d.published, d.province, d.province_now, d.site\(codes ? codeColumns(stored: false) : "")
                 FROM documents d \(join) \(figures) f
                      ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id
         """
     }
 
     /// The code columns a query source passes through (see `figuresSelect(codes:)`): read from
-    /// `figure_rows` (alias r), or passed on from a source that already named them (alias f).
-    static func codeColumns(_ alias: String) -> String {
-        let raw = alias == "r"
-        return [("kind", "kind_code"), ("award", "award_code"), ("recipient", "recipient_code"), ("measure", "measure_code"), ("unit", "unit_code")]
-            .map { ", \(alias).\(raw ? $0.0 : $0.1) AS \($0.1)" }.joined()
+    /// `figure_rows` (`stored`, alias r), or passed on from a source that already named them
+    /// (alias f).
+    static func codeColumns(stored: Bool) -> String {
+        [("kind", "kind_code"), ("award", "award_code"), ("recipient", "recipient_code"), ("measure", "measure_code"), ("unit", "unit_code")]
+            .map { stored ? ", r.\($0.0) AS \($0.1)" : ", f.\($0.1) AS \($0.1)" }.joined()
     }
 
     static var migrator: DatabaseMigrator {
