@@ -60,6 +60,11 @@ public struct Figure: Sendable, Equatable, Codable {
     public var period: String?
     /// For a part of a stated total: the index (in the extraction's figure list) of the total.
     public var partOf: Int?
+    /// percent: what it states: "share" (a share or rate), "change" (a change, with `sign`) or
+    /// "plan" (progress against a plan or estimate); nil when the sentence does not say.
+    public var role: String?
+    /// percent with role "change": +1 for a rise, -1 for a fall.
+    public var sign: Int?
 
     init(kind: Kind, text: String, start: Int, end: Int) {
         self.kind = kind
@@ -71,7 +76,7 @@ public struct Figure: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case kind, text, start, end, sentence, value, unit, currency, numerator, denominator, from, to, number, type,
-             issuer, date, award, `class`, conferrer, recipient, count, posthumous, inferred, measure, period, partOf = "part_of"
+             issuer, date, award, `class`, conferrer, recipient, count, posthumous, inferred, measure, period, partOf = "part_of", role, sign
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -110,6 +115,8 @@ public struct Figure: Sendable, Equatable, Codable {
         try c.encodeIfPresent(measure, forKey: .measure)
         try c.encodeIfPresent(period, forKey: .period)
         try c.encodeIfPresent(partOf, forKey: .partOf)
+        try c.encodeIfPresent(role, forKey: .role)
+        try c.encodeIfPresent(sign, forKey: .sign)
     }
 
     public init(from decoder: Decoder) throws {
@@ -141,6 +148,8 @@ public struct Figure: Sendable, Equatable, Codable {
         measure = try c.decodeIfPresent(String.self, forKey: .measure)
         period = try c.decodeIfPresent(String.self, forKey: .period)
         partOf = try c.decodeIfPresent(Int.self, forKey: .partOf)
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+        sign = try c.decodeIfPresent(Int.self, forKey: .sign)
     }
 }
 
@@ -148,6 +157,9 @@ public struct Figure: Sendable, Equatable, Codable {
 struct Candidate {
     var figure: Figure
     var priority: Int
+    /// Covers its span so that nothing else is read there, and is not itself a figure ("20 Bằng
+    /// khen cho 20 cá nhân": the award is the second span, the first is not a quantity).
+    var suppress = false
 }
 
 public enum Extractor {
@@ -198,7 +210,7 @@ public enum Extractor {
             for k in f.start..<f.end { covered[k] = true }
             kept.append(c)
         }
-        return kept.sorted { candidates[$0].figure.start < candidates[$1].figure.start }.map { candidates[$0].figure }
+        return kept.filter { !candidates[$0].suppress }.sorted { candidates[$0].figure.start < candidates[$1].figure.start }.map { candidates[$0].figure }
     }
 
     static func assignSentences(_ figures: inout [Figure], _ sentences: [Sentences.Unit]) {

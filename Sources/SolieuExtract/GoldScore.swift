@@ -17,6 +17,16 @@ public struct GoldScore: Sendable {
     /// Keys missed and keys extracted wrongly, for reading.
     public var missed: [String] = []
     public var spurious: [String] = []
+    /// Matched award figures whose gold names a recipient, and those whose recipient agrees
+    /// (lower case, "lượt" left out: "lượt cá nhân" is "cá nhân").
+    public var recipientsCompared = 0
+    public var recipientsAgreeing = 0
+    public var recipientDisagreements: [String] = []
+    /// Matched percents whose gold gives a role (share, change, plan), and those that agree
+    /// (with the sign of a change).
+    public var rolesCompared = 0
+    public var rolesAgreeing = 0
+    public var roleDisagreements: [String] = []
 
     public var overall: Counts {
         byKind.values.reduce(into: Counts()) { $0.truePositives += $1.truePositives; $0.predicted += $1.predicted; $0.gold += $1.gold }
@@ -26,21 +36,23 @@ public struct GoldScore: Sendable {
 
     /// Adds one document. `gold` is the parsed gold JSON (`{"figures": [...]}`).
     public mutating func add(predicted: [Figure], gold: [String: Any], document: String = "") {
-        var goldKeys: [String: [String]] = [:]
+        var goldFigures: [String: [(key: String, figure: [String: Any])]] = [:]
         var uncertain: [String: [String]] = [:]
         for g in gold["figures"] as? [[String: Any]] ?? [] {
             guard let kind = g["kind"] as? String, let key = Self.key(gold: g) else { continue }
-            if g["uncertain"] as? Bool == true { uncertain[kind, default: []].append(key) } else { goldKeys[kind, default: []].append(key) }
+            if g["uncertain"] as? Bool == true { uncertain[kind, default: []].append(key) } else { goldFigures[kind, default: []].append((key, g)) }
         }
-        var predictedKeys: [String: [String]] = [:]
-        for f in predicted { predictedKeys[f.kind.rawValue, default: []].append(Self.key(f)) }
-        for kind in Set(goldKeys.keys).union(predictedKeys.keys) {
-            var remaining = goldKeys[kind] ?? []
+        var predictedByKind: [String: [Figure]] = [:]
+        for f in predicted { predictedByKind[f.kind.rawValue, default: []].append(f) }
+        for kind in Set(goldFigures.keys).union(predictedByKind.keys) {
+            var remaining = goldFigures[kind] ?? []
             var unsure = uncertain[kind] ?? []
             var c = byKind[kind] ?? Counts()
             c.gold += remaining.count
-            for p in predictedKeys[kind] ?? [] {
-                if let i = remaining.firstIndex(of: p) {
+            for f in predictedByKind[kind] ?? [] {
+                let p = Self.key(f)
+                if let i = remaining.firstIndex(where: { $0.key == p }) {
+                    compareFields(f, remaining[i].figure, document: document)
                     remaining.remove(at: i)
                     c.truePositives += 1
                     c.predicted += 1
@@ -48,12 +60,39 @@ public struct GoldScore: Sendable {
                     unsure.remove(at: i)  // neither way
                 } else {
                     c.predicted += 1
-                    spurious.append("\(document) \(kind) \(p)")
+                    spurious.append("\(document) \(kind) \(p) «\(f.text)»")
                 }
             }
-            missed += remaining.map { "\(document) \(kind) \($0)" }
+            missed += remaining.map { "\(document) \(kind) \($0.key) «\(($0.figure["text"] as? String) ?? "")»" }
             byKind[kind] = c
         }
+    }
+
+    /// Recipient and percent-role agreement of a matched figure.
+    mutating func compareFields(_ f: Figure, _ g: [String: Any], document: String) {
+        if f.kind == .award, let want = g["recipient"] as? String {
+            recipientsCompared += 1
+            if Self.recipientKey(want) == Self.recipientKey(f.recipient ?? "") {
+                recipientsAgreeing += 1
+            } else {
+                recipientDisagreements.append("\(document) «\(f.text)» recipient \(f.recipient ?? "nil"), gold \(want)")
+            }
+        }
+        if f.kind == .percent, let want = g["role"] as? String {
+            rolesCompared += 1
+            let wantSign = (g["sign"] as? NSNumber)?.intValue
+            if f.role == want && (want != "change" || wantSign == nil || wantSign == f.sign) {
+                rolesAgreeing += 1
+            } else {
+                roleDisagreements.append("\(document) «\(f.text)» role \(f.role ?? "nil")\(f.sign.map { " \($0)" } ?? ""), gold \(want)\(wantSign.map { " \($0)" } ?? "")")
+            }
+        }
+    }
+
+    static func recipientKey(_ r: String) -> String {
+        var words = r.lowercased().split(separator: " ")
+        if words.first == "lượt" { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 
     static func number(_ v: Any?) -> String {

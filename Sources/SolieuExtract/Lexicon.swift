@@ -40,18 +40,24 @@ final class Lexicon: Sendable {
         let titles = lexicon["award_titles"] as? [String: [String: String]] ?? [:]
         let recipientDefaults = lexicon["award_recipient_defaults"] as? [String: String] ?? [:]
         var awards = PhraseTable<AwardEntry>()
+        let conferrerVariants = (lexicon["conferrers"] as? [[String: String]] ?? []).compactMap { c in
+            c["variant"].flatMap { v in c["name"].map { (TextView.phraseKeys(v), $0) } }
+        }
         for entry in aw["awards"] as? [[String: Any]] ?? [] {
-            guard let id = entry["id"] as? String, let mapped = titles[id], let title = mapped["title"] else { continue }
+            // Titles the gold format names map onto its canonical title; the taxonomy's other
+            // awards (Huy chương Chiến sĩ vẻ vang, Nhà giáo ưu tú, …) keep their canonical name.
+            guard let id = entry["id"] as? String, let canonical = entry["canonical_name"] as? String else { continue }
+            let mapped = titles[id] ?? ["title": canonical]
+            guard let title = mapped["title"] else { continue }
             let recipient = (entry["recipient_type"] as? String).flatMap { recipientDefaults[$0] }
             var variants = entry["variants"] as? [String] ?? []
             variants.append(entry["canonical_name"] as? String ?? title)
             variants += entry["abbreviations"] as? [String] ?? []
             for v in variants {
-                // "Bằng khen của Thủ tướng" names its conferrer; plain "Bằng khen" does not.
+                // "Bằng khen của Chủ tịch UBND tỉnh" names its conferrer; plain "Bằng khen" does not.
                 var conferrer = mapped["conferrer"]
-                if title == "Bằng khen" || title == "Cờ thi đua" {
-                    conferrer = v.lowercased().contains("thủ tướng") ? "Thủ tướng Chính phủ"
-                        : v.lowercased().contains("chính phủ") ? "Chính phủ" : nil
+                if title == "Bằng khen" || title == "Cờ thi đua" || title == "Giấy khen" {
+                    conferrer = Self.conferrer(named: v, in: conferrerVariants)
                 }
                 awards.add(v, AwardEntry(title: title, conferrer: conferrer, defaultRecipient: recipient))
             }
@@ -87,6 +93,19 @@ final class Lexicon: Sendable {
         var countNouns = PhraseTable<Bool>(exact: true)
         for w in lexicon["count_nouns"] as? [String] ?? [] { countNouns.add(w, true) }
         self.countNouns = countNouns
+    }
+}
+
+extension Lexicon {
+    /// The conferrer a title variant names ("Bằng khen của Chủ tịch UBND tỉnh" → "Chủ tịch UBND
+    /// tỉnh"): the longest conferrer variant whose words end the title's.
+    static func conferrer(named variant: String, in conferrers: [([String], String)]) -> String? {
+        let keys = TextView.phraseKeys(variant)
+        var best: ([String], String)?
+        for c in conferrers where c.0.count < keys.count && Array(keys.suffix(c.0.count)) == c.0 {
+            if best == nil || c.0.count > best!.0.count { best = c }
+        }
+        return best?.1
     }
 }
 

@@ -205,6 +205,13 @@ struct TextView {
         TextView(phrase).tokens.map { exact && $0.kind == .word ? $0.lower : $0.key }
     }
 
+    /// A line break between scalar offsets a and b.
+    func lineBreak(_ a: Int, _ b: Int) -> Bool {
+        guard a < b else { return false }
+        for i in a..<b where scalars[i] == "\n" { return true }
+        return false
+    }
+
     /// Only spaces (no line break, no other characters) between scalar offsets a and b.
     func onlySpaces(_ a: Int, _ b: Int) -> Bool {
         guard a <= b else { return false }
@@ -278,6 +285,39 @@ struct PhraseTable<Payload> {
         groups[g].entries.removeAll { $0.keys == keys }
         groups[g].entries.append(Entry(keys: keys, hashes: hashes, payload: payload))
         groups[g].entries.sort { $0.keys.count > $1.keys.count }
+    }
+
+    /// The longest phrase starting at token `index` whose first word is spelled right and one
+    /// later word is off by one letter ("chươg"), or by "y" for "i" at its end ("sỹ" for "sĩ").
+    /// For names people misspell; call it after `longest` found nothing.
+    func longestAllowingOneTypo(in view: TextView, at index: Int) -> (end: Int, payload: Payload)? {
+        let tokens = view.tokens
+        guard index < tokens.count, tokens[index].kind == .word, let g = group(fingerprint(tokens[index])) else { return nil }
+        for e in groups[g].entries where e.keys.count >= 2 && index + e.keys.count <= tokens.count {
+            var typos = 0
+            for k in 1..<e.keys.count {
+                let t = tokens[index + k]
+                if fingerprint(t) == e.hashes[k] && (exact && t.kind == .word ? t.lower : t.key) == e.keys[k] { continue }
+                if t.kind == .word, Self.nearlySame(Array(t.key.unicodeScalars), Array(e.keys[k].unicodeScalars)) { typos += 1 } else { typos = 2 }
+                if typos > 1 { break }
+            }
+            if typos == 1, tokens[index + e.keys.count - 1].kind == .word { return (index + e.keys.count, e.payload) }
+        }
+        return nil
+    }
+
+    /// One letter changed, added or dropped (words of four letters or more), or "y" for "i" at the end.
+    static func nearlySame(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        if a.count == b.count, a.count >= 2, a.dropLast() == b.dropLast(), Set([a.last!, b.last!]) == ["y", "i"] { return true }
+        guard min(a.count, b.count) >= 4, abs(a.count - b.count) <= 1 else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count { i += 1 } else if b.count > a.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (a.count - i) + (b.count - j) <= 1
     }
 
     /// The longest phrase starting at token `index`: (token index after it, payload).

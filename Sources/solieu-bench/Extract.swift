@@ -1,24 +1,69 @@
 import Foundation
 import SolieuExtract
 import SolieuIngest
+import SolieuIndex
+import SolieuAudit
 
-/// F1 of extraction on the seed gold (fixtures/seeds/*.gold.json), per kind and overall.
+/// Extraction and audit against gold, per set: the seeds (corpus/ with fixtures/seeds/) and the
+/// real development set (fixtures/real/). Per kind P/R/F1, award recipient and percent role
+/// agreement, then the audit's verdicts against the set's checks (found, agreeing, false fails).
 enum EvalExtract {
-    static func run(root: String) -> Int32 {
-        let seeds = (root as NSString).appendingPathComponent("fixtures/seeds")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: seeds)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted()
-        var score = GoldScore()
-        for name in names {
+    struct Document {
+        var id: String
+        var input: String
+        var gold: [String: Any]
+        var checks: [AuditScore.Check]
+    }
+
+    static func seeds(root: String) throws -> [Document] {
+        let dir = (root as NSString).appendingPathComponent("fixtures/seeds")
+        let checks = try JSONDecoder().decode([AuditScore.Check].self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/checks.json")))
+        return try ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted().map { name in
             let id = String(name.dropLast(".gold.json".count))
-            let corpusFile = (root as NSString).appendingPathComponent("corpus/\(id).txt")
-            guard let article = try? Ingest.article(file: corpusFile),
-                  let data = FileManager.default.contents(atPath: (seeds as NSString).appendingPathComponent(name)),
-                  let gold = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                print("cannot read \(id)")
-                return 1
-            }
-            score.add(predicted: Extractor.extract(article.text, published: article.published), gold: gold, document: id)
+            return Document(id: id, input: (root as NSString).appendingPathComponent("corpus/\(id).txt"),
+                            gold: try goldJSON(dir + "/" + name), checks: checks.filter { $0.doc == id })
         }
+    }
+
+    static func real(root: String) throws -> [Document] {
+        let dir = (root as NSString).appendingPathComponent("fixtures/real")
+        return try ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted().map { name in
+            let id = String(name.dropLast(".gold.json".count))
+            let checks = try JSONDecoder().decode([AuditScore.Check].self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/\(id).checks.json")))
+            return Document(id: id, input: dir + "/\(id).txt", gold: try goldJSON(dir + "/" + name), checks: checks)
+        }
+    }
+
+    static func goldJSON(_ path: String) throws -> [String: Any] {
+        guard let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any] else {
+            throw IndexError("\(path): not a JSON object")
+        }
+        return gold
+    }
+
+    static func run(root: String) -> Int32 {
+        let errors = CommandLine.arguments.contains("--errors")
+        let only = CommandLine.arguments.firstIndex(of: "--set").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+        do {
+            for (name, docs) in [("seeds", try seeds(root: root)), ("fixtures/real", try real(root: root))] where only == nil || name.hasSuffix(only!) {
+                guard !docs.isEmpty else { print("\(name): no documents"); continue }
+                try report(name, docs, errors: errors)
+            }
+        } catch {
+            print("eval-extract: \(error)")
+            return 1
+        }
+        return 0
+    }
+
+    static func report(_ name: String, _ docs: [Document], errors: Bool) throws {
+        var score = GoldScore()
+        for d in docs {
+            let article = try Ingest.article(file: d.input)
+            score.add(predicted: Extractor.extract(article.text, published: article.published ?? (d.gold["published"] as? String)),
+                      gold: d.gold, document: d.id)
+        }
+        print("== \(name): \(docs.count) documents")
         print(pad("kind", 10) + pad("gold", 6) + pad("pred", 6) + pad("tp", 6) + "P      R      F1")
         for (kind, c) in score.byKind.sorted(by: { $0.key < $1.key }) {
             print(pad(kind, 10) + pad("\(c.gold)", 6) + pad("\(c.predicted)", 6) + pad("\(c.truePositives)", 6)
@@ -27,11 +72,44 @@ enum EvalExtract {
         let o = score.overall
         print(pad("overall", 10) + pad("\(o.gold)", 6) + pad("\(o.predicted)", 6) + pad("\(o.truePositives)", 6)
               + "\(fmt(o.precision))  \(fmt(o.recall))  \(fmt(o.f1))")
-        if CommandLine.arguments.contains("--errors") {
+        print("award recipients agree: \(score.recipientsAgreeing)/\(score.recipientsCompared)"
+              + (score.recipientsCompared > 0 ? " (\(fmt(Double(score.recipientsAgreeing) / Double(score.recipientsCompared))))" : ""))
+        if score.rolesCompared > 0 {
+            print("percent roles agree: \(score.rolesAgreeing)/\(score.rolesCompared) (\(fmt(Double(score.rolesAgreeing) / Double(score.rolesCompared))))")
+        }
+        let audit = try auditScore(docs)
+        print("audit: \(audit.found)/\(audit.checks) stated relations found (\(fmt(audit.recall))), \(audit.agreeing) with the text's verdict; "
+              + "\(audit.verdicts) verdicts, \(audit.matchedVerdicts) backed by a check (\(fmt(audit.precision))); false fails: \(audit.falseFails.count); unverifiable: \(audit.unverifiable)")
+        if errors {
             for m in score.missed { print("missed:   \(m)") }
             for s in score.spurious { print("spurious: \(s)") }
+            for r in score.recipientDisagreements { print("recipient: \(r)") }
+            for r in score.roleDisagreements { print("role: \(r)") }
+            for m in audit.missed { print("audit missed: \(m)") }
+            for f in audit.falseFails { print("audit FALSE FAIL: \(f)") }
+            for u in audit.unlisted where !audit.falseFails.contains(u) { print("audit unlisted: \(u)") }
         }
-        return 0
+    }
+
+    /// The set ingested into a scratch index and audited, each document's findings scored
+    /// against its checks.
+    static func auditScore(_ docs: [Document]) throws -> AuditScore {
+        let dir = NSTemporaryDirectory() + "solieu-eval-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = try SolieuDatabase(path: dir + "/eval.db")
+        let ingest = try BatchIngest(database: db, jobs: 2).run(paths: docs.map(\.input))
+        for f in ingest.failures { print("audit: cannot ingest \(f)") }
+        let report = try Auditor(database: db).run()
+        var byDoc: [String: [Finding]] = [:]
+        for f in report.findings where f.check != .crossDocument {
+            guard let source = f.evidence.first?.source else { continue }
+            let file = (source as NSString).lastPathComponent
+            byDoc[file.hasSuffix(".txt") ? String(file.dropLast(4)) : file, default: []].append(f)
+        }
+        var score = AuditScore()
+        for d in docs { score.add(document: d.id, findings: byDoc[d.id] ?? [], checks: d.checks) }
+        return score
     }
 }
 

@@ -1,43 +1,55 @@
 import SolieuText
 
-/// Awards: a title from the taxonomy (with spelling variants and abbreviations), its class
-/// ("hạng Nhất/Nhì/Ba", "I/II/III"), the conferrer ("Chủ tịch nước", "Thủ tướng Chính phủ",
-/// "Chủ tịch UBND tỉnh", …, from "của X" after the title or the last conferrer named before it in
-/// the sentence), the recipient kind, the count and "truy tặng".
+/// Awards: a title from the taxonomy (with spelling variants, abbreviations, any letter case, "sĩ"
+/// or "sỹ" and one-letter misspellings), its class ("hạng Nhất/Nhì/Ba", "I/II/III"), the
+/// conferrer ("của X" after the title, or the last conferrer named before it in the sentence),
+/// "truy tặng", and the counts it is linked to.
 ///
-/// "Bằng khen cho 56 tập thể, 62 cá nhân" is two awards; "Huân chương Lao động hạng II cho 02
-/// cá nhân; … hạng III cho 01 cá nhân" keeps each class; "118 Bằng khen … cho 56 tập thể, 62 cá
-/// nhân" makes 118 a quantity (the total) whose parts are the two awards; "08 Cờ thi đua" is an
-/// award whose recipient comes from the taxonomy.
+/// This file finds the pieces: title mentions (`Mention`) and count phrases ("56 tập thể", "1.200
+/// lượt cá nhân", "hai gia đình", `Part`). The rules that link counts to titles are small units in
+/// AwardLinks.swift, each with its examples in the tests; award tables are in AwardTables.swift.
+/// A count no rule links to a title stays a quantity (Amounts).
 enum Awards {
     static let priority = 40
     static let totalPriority = 42
 
     struct Mention {
-        var start: Int      // token index
-        var end: Int        // token index after title (and class)
+        var start: Int      // token index of the title
+        var titleEnd: Int   // token index after the title words
+        var end: Int        // token index after title, class and "của <conferrer>"
         var entry: Lexicon.AwardEntry
         var awardClass: Int?
         var conferrer: String?
         var posthumous: Bool
+        /// "08 Cờ thi đua": a count standing right before the title (token index, count).
+        var bareCount: (token: Int, count: Int)?
     }
 
+    struct Part { var start: Int; var end: Int; var count: Int; var recipient: String; var firstToken: Int; var endToken: Int }
+
     static func candidates(_ v: TextView, _ lexicon: Lexicon, sentences: [Sentences.Unit]) -> [Candidate] {
+        let mentions = self.mentions(v, lexicon, sentences: sentences)
+        var out = AwardLinks.link(v, lexicon, mentions)
+        out += AwardTables.candidates(v, lexicon, mentions)
+        return out
+    }
+
+    /// Every award title in the text, in order, with its class, conferrer and posthumous flag.
+    static func mentions(_ v: TextView, _ lexicon: Lexicon, sentences: [Sentences.Unit]) -> [Mention] {
         let tk = v.tokens
-        var out: [Candidate] = []
+        var out: [Mention] = []
         var lastConferrer: String?
         var sentence = 0
         var t = 0
         while t < tk.count {
             while sentence < sentences.count, tk[t].start >= sentences[sentence].end { sentence += 1; lastConferrer = nil }
             if let (end, name) = lexicon.conferrers.longest(in: v, at: t) {
-                // A conferrer is only one when it confers: not "của UBND tỉnh Gia Lai" as an issuer.
                 lastConferrer = name
                 t = end
                 continue
             }
-            guard let (titleEnd, entry) = lexicon.awards.longest(in: v, at: t) else { t += 1; continue }
-            var m = Mention(start: t, end: titleEnd, entry: entry, awardClass: nil, conferrer: entry.conferrer, posthumous: false)
+            guard let (titleEnd, entry) = title(v, lexicon, at: t) else { t += 1; continue }
+            var m = Mention(start: t, titleEnd: titleEnd, end: titleEnd, entry: entry, awardClass: nil, conferrer: entry.conferrer, posthumous: false)
             // Class: inside the matched variant ("Huân chương Lao động hạng II") or right after it.
             for k in t..<max(t, titleEnd - 1) where tk[k].key == "hang" { m.awardClass = awardClass(tk[k + 1].key) }
             if m.end + 1 < tk.count, tk[m.end].key == "hang", let c = awardClass(tk[m.end + 1].key) {
@@ -49,50 +61,26 @@ enum Awards {
                 if tk[t - back].key == "truy", t - back + 1 < tk.count, tk[t - back + 1].key == "tang" { m.posthumous = true }
             }
             // "của Chính phủ" after the title.
-            var p = m.end
-            if p < tk.count, tk[p].key == "cua", let (e, name) = lexicon.conferrers.longest(in: v, at: p + 1) {
+            if m.end + 1 < tk.count, tk[m.end].key == "cua", let (e, name) = lexicon.conferrers.longest(in: v, at: m.end + 1) {
                 m.conferrer = name
-                p = e
+                m.end = e
+                lastConferrer = name
             } else if m.conferrer == nil {
                 m.conferrer = lastConferrer
             }
-            // Skip quotes and closing marks: danh hiệu “Bà mẹ Việt Nam anh hùng” cho …
-            while p < tk.count, ["\"", "”", "“", "'", "’"].contains(tk[p].key) { p += 1 }
-            let total = numberBefore(v, m.start)
-            let parts = p < tk.count && tk[p].key == "cho" ? counts(v, lexicon, from: p + 1) : []
-            if let (numberToken, count) = total {
-                let start = tk[numberToken].start
-                let end = tk[m.end - 1].end
-                if parts.isEmpty {
-                    var f = Figure(kind: .award, text: v.text(start, end), start: start, end: end)
-                    fill(&f, m, count: count, recipient: m.entry.defaultRecipient)
-                    out.append(Candidate(figure: f, priority: priority))
-                } else {
-                    var f = Figure(kind: .quantity, text: v.text(start, tk[titleEnd - 1].end), start: start, end: tk[titleEnd - 1].end)
-                    f.number = Double(count)
-                    f.unit = v.lowerText(tk[m.start].start, tk[titleEnd - 1].end)
-                    out.append(Candidate(figure: f, priority: totalPriority))
-                }
-            }
-            for part in parts {
-                var f = Figure(kind: .award, text: v.text(part.start, part.end), start: part.start, end: part.end)
-                fill(&f, m, count: part.count, recipient: part.recipient)
-                // The total's start offset, turned into its index once spans are resolved.
-                if let (numberToken, _) = total { f.partOf = -(tk[numberToken].start + 1) }
-                out.append(Candidate(figure: f, priority: priority))
-            }
+            m.bareCount = numberBefore(v, m.start)
+            out.append(m)
             t = max(m.end, t + 1)
         }
         return out
     }
 
-    static func fill(_ f: inout Figure, _ m: Mention, count: Int, recipient: String?) {
-        f.award = m.entry.title
-        f.awardClass = m.awardClass
-        f.conferrer = m.conferrer
-        f.recipient = recipient
-        f.count = count
-        f.posthumous = m.posthumous
+    /// The award title at token `t`: the lexicon's longest variant, or one with a single
+    /// misspelled word ("Huân chương Kháng chiên" is already equal on search keys; "Chiến sỹ",
+    /// "Huân chươnng").
+    static func title(_ v: TextView, _ lexicon: Lexicon, at t: Int) -> (Int, Lexicon.AwardEntry)? {
+        if let hit = lexicon.awards.longest(in: v, at: t) { return hit }
+        return lexicon.awards.longestAllowingOneTypo(in: v, at: t)
     }
 
     static func awardClass(_ key: String) -> Int? {
@@ -115,44 +103,93 @@ enum Awards {
             k -= 1
             skipped += 1
         }
-        guard k >= 0, tk[k].kind == .number, let value = VietnameseNumber.parse(v.scalars[tk[k].start..<tk[k].end]),
+        guard k >= 0, tk[k].kind == .number, v.onlySpaces(tk[k].end, tk[k + 1].start),
+              let value = VietnameseNumber.parse(v.scalars[tk[k].start..<tk[k].end]),
               value == value.rounded(), value < 1_000_000 else { return nil }
-        // Not a year or a date piece.
-        if k > 0, tk[k - 1].key == "/" || tk[k - 1].key == "nam" { return nil }
+        // Not a year, a date piece or a list marker ("2. Huân chương …").
+        if k > 0, tk[k - 1].key == "/" || tk[k - 1].key == "nam" || tk[k - 1].key == "-" && tk[k - 1].end == tk[k].start { return nil }
+        if k + 1 < tk.count, tk[k + 1].key == "." || tk[k + 1].key == ")" { return nil }
         return (k, Int(value))
     }
 
-    struct Part { var start: Int; var end: Int; var count: Int; var recipient: String }
+    /// A count phrase at token `t`: a number (digits, or words right before the noun), an
+    /// optional "lượt", and a recipient noun ("56 tập thể", "1.200 lượt cá nhân", "hai gia
+    /// đình", "115 doanh nghiệp và doanh nhân", "14 mẹ").
+    static func count(_ v: TextView, _ lexicon: Lexicon, at t: Int) -> Part? {
+        let tk = v.tokens
+        guard t < tk.count else { return nil }
+        var value: Double
+        var after = t + 1
+        if tk[t].kind == .number, let n = VietnameseNumber.parse(v.scalars[tk[t].start..<tk[t].end]), n == n.rounded(), n < 10_000_000 {
+            // Not a piece of a date or code ("25/11", "217/KH").
+            if after < tk.count, tk[after].key == "/" || tk[after].key == "-", tk[after].start == tk[t].end { return nil }
+            if t > 0, tk[t - 1].key == "/", tk[t - 1].end == tk[t].start { return nil }
+            value = n
+        } else if let (n, e) = VietnameseNumber.words(v, at: t) {
+            value = Double(n)
+            after = e
+        } else {
+            return nil
+        }
+        guard after < tk.count, v.onlySpaces(tk[after - 1].end, tk[after].start) else { return nil }
+        var r = after
+        // "1.200 lượt cá nhân": the count is of awards given, the recipient is "cá nhân".
+        if tk[r].key == "luot", r + 1 < tk.count, lexicon.recipients.longest(in: v, at: r + 1) != nil { r += 1 }
+        guard let (rEnd, _) = lexicon.recipients.longest(in: v, at: r) else { return nil }
+        var recipientEnd = rEnd
+        // "doanh nghiệp và doanh nhân": one count for a mixed recipient.
+        if recipientEnd + 1 < tk.count, tk[recipientEnd].key == "va", tk[recipientEnd + 1].kind == .word,
+           !(recipientEnd + 2 < tk.count && tk[recipientEnd + 2].kind == .number),
+           let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1), !startsCount(v, lexicon, recipientEnd + 1) {
+            recipientEnd = e2
+        }
+        let recipient = v.lowerText(tk[r].start, tk[recipientEnd - 1].end)
+        return Part(start: tk[t].start, end: tk[rEnd - 1].end, count: Int(value), recipient: recipient, firstToken: t, endToken: recipientEnd)
+    }
 
-    /// "56 tập thể, 62 cá nhân", "13 tập thể và 42 cá nhân", "115 doanh nghiệp và doanh nhân".
+    /// Whether a count phrase starts at `t` (a number word that is really a count).
+    static func startsCount(_ v: TextView, _ lexicon: Lexicon, _ t: Int) -> Bool {
+        v.tokens[t].kind == .number && count(v, lexicon, at: t) != nil
+    }
+
+    /// Count phrases from token `t`, joined by ",", "và" or "," + "và": "56 tập thể, 62 cá nhân",
+    /// "13 tập thể và 42 cá nhân". Stops at a line break.
     static func counts(_ v: TextView, _ lexicon: Lexicon, from: Int) -> [Part] {
         let tk = v.tokens
         var parts: [Part] = []
         var t = from
-        while t < tk.count {
-            // A count in digits, or in words right before the recipient ("hai gia đình", "một cá nhân").
-            var value: Double
-            var after = t + 1
-            if tk[t].kind == .number, let n = VietnameseNumber.parse(v.scalars[tk[t].start..<tk[t].end]), n == n.rounded() {
-                value = n
-            } else if let (n, e) = VietnameseNumber.words(v, at: t) {
-                value = Double(n)
-                after = e
-            } else {
-                break
-            }
-            guard let (rEnd, _) = lexicon.recipients.longest(in: v, at: after) else { break }
-            var recipientEnd = rEnd
-            // "doanh nghiệp và doanh nhân": one count for a mixed recipient.
-            if recipientEnd + 1 < tk.count, tk[recipientEnd].key == "va", tk.count > recipientEnd + 1,
-               tk[recipientEnd + 1].kind == .word, let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1) {
-                recipientEnd = e2
-            }
-            let recipient = v.lowerText(tk[after].start, tk[recipientEnd - 1].end)
-            parts.append(Part(start: tk[t].start, end: tk[rEnd - 1].end, count: Int(value), recipient: recipient))
-            t = recipientEnd
-            if t < tk.count, tk[t].key == "," || tk[t].key == "va" { t += 1 } else { break }
+        while let part = count(v, lexicon, at: t) {
+            parts.append(part)
+            t = part.endToken
+            guard t < tk.count else { break }
+            var next = t
+            if tk[next].key == "," { next += 1 }
+            if next < tk.count, tk[next].key == "va" { next += 1 }
+            guard next > t, next < tk.count, !v.lineBreak(tk[t - 1].end, tk[next].start) else { break }
+            t = next
         }
         return parts
+    }
+
+    static func fill(_ f: inout Figure, _ m: Mention, count: Int, recipient: String?) {
+        f.award = m.entry.title
+        f.awardClass = m.awardClass
+        f.conferrer = m.conferrer
+        f.recipient = recipient
+        f.count = count
+        f.posthumous = m.posthumous
+    }
+
+    /// The award figure of one count phrase linked to mention `m`.
+    static func award(_ v: TextView, _ m: Mention, _ p: Part, total: Int? = nil) -> Candidate {
+        var f = Figure(kind: .award, text: v.text(p.start, p.end), start: p.start, end: p.end)
+        fill(&f, m, count: p.count, recipient: recipientKind(p.recipient))
+        if let total { f.partOf = -(total + 1) }
+        return Candidate(figure: f, priority: priority)
+    }
+
+    /// "lượt cá nhân" counts awards to "cá nhân".
+    static func recipientKind(_ r: String) -> String {
+        r.hasPrefix("lượt ") ? String(r.dropFirst("lượt ".count)) : r
     }
 }

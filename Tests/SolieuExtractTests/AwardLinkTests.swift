@@ -1,0 +1,118 @@
+import SolieuExtract
+import Testing
+
+/// The award link rules (Kinds/AwardLinks.swift, AwardTables.swift), each with its examples:
+/// the shapes real bulletins use, and the traps next to them.
+struct AwardLinkTests {
+    func awards(_ text: String) -> [Figure] { Extractor.extract(text).filter { $0.kind == .award } }
+    func summary(_ text: String) -> [String] {
+        awards(text).map { "\($0.award ?? "?") \($0.count ?? -1) \($0.recipient ?? "nil")" }
+    }
+
+    // MARK: titleThenCounts
+
+    @Test func titleColonCounts() {
+        #expect(summary("Cờ thi đua của UBND tỉnh: 12 tập thể; Tập thể Lao động xuất sắc: 40 tập thể.")
+            == ["Cờ thi đua 12 tập thể", "Tập thể Lao động xuất sắc 40 tập thể"])
+        #expect(awards("Cờ thi đua của UBND tỉnh: 12 tập thể").first?.conferrer == "UBND tỉnh")
+        #expect(summary("2. Đề nghị tặng Huân chương Lao động hạng Nhì: 03 tập thể\n- Sở Y tế\n- Sở Tài chính")
+            == ["Huân chương Lao động 3 tập thể"])
+        #expect(awards("2. Đề nghị tặng Huân chương Lao động hạng Nhì: 03 tập thể").first?.awardClass == 2)
+    }
+    @Test func titleWordsThenCho() {
+        #expect(summary("Chủ tịch UBND tỉnh tặng Bằng khen vì đã có thành tích xuất sắc trong công tác năm 2022 cho 10 tập thể và 25 cá nhân.")
+            == ["Bằng khen 10 tập thể", "Bằng khen 25 cá nhân"])
+        // "cho" that does not start the counts yet.
+        #expect(summary("tặng Giấy khen cho thành tích xuất sắc cho 5 tập thể") == ["Giấy khen 5 tập thể"])
+        // A sentence boundary ends the reach of a title.
+        #expect(awards("Tặng Bằng khen. Có 5 tập thể tham dự hội nghị.").isEmpty)
+    }
+    @Test func headingWithItemsOnTheirLines() {
+        #expect(summary("Huân chương Lao động hạng Ba:\n- 02 tập thể\n- 05 cá nhân\nNgoài ra, 300 người tham dự.")
+            == ["Huân chương Lao động 2 tập thể", "Huân chương Lao động 5 cá nhân"])
+    }
+    @Test func peopleNounsAndLượt() {
+        #expect(summary("trao tặng danh hiệu Bà mẹ Việt Nam anh hùng cho 14 mẹ") == ["Bà mẹ Việt Nam anh hùng 14 mẹ"])
+        #expect(summary("1.200 lượt cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở") == ["Chiến sĩ thi đua cơ sở 1200 cá nhân"])
+        #expect(summary("tặng Bằng khen cho 3 đồng chí, 2 cán bộ") == ["Bằng khen 3 đồng chí", "Bằng khen 2 cán bộ"])
+    }
+    @Test func misspelledAndLowerCaseTitles() {
+        #expect(summary("tặng Huân chương Kháng chiên cho 3 gia đình") == ["Huân chương kháng chiến 3 gia đình"])
+        #expect(summary("công nhận danh hiệu chiến sỹ thi đua cơ sở cho 45 cá nhân") == ["Chiến sĩ thi đua cơ sở 45 cá nhân"])
+        #expect(summary("tặng bằng khen của chủ tịch UBND tỉnh cho 7 tập thể") == ["Bằng khen 7 tập thể"])
+        #expect(awards("tặng bằng khen của chủ tịch UBND tỉnh cho 7 tập thể").first?.conferrer == "Chủ tịch UBND tỉnh")
+        #expect(summary("tặng Huân chươg Lao động hạng Ba cho 2 cá nhân") == ["Huân chương Lao động 2 cá nhân"])
+    }
+
+    // MARK: sharedTitle
+
+    @Test func twoMentionsOfOneTitleShareTheCounts() {
+        #expect(summary("Bằng khen toàn diện và Bằng khen chuyên đề: 20 tập thể và 44 cá nhân")
+            == ["Bằng khen 20 tập thể", "Bằng khen 44 cá nhân"])
+    }
+    @Test func twoDifferentTitlesSharingCountsStayQuantities() {
+        let fs = Extractor.extract("Huân chương Độc lập và Huân chương Lao động: 5 tập thể")
+        #expect(fs.filter { $0.kind == .award }.isEmpty)
+        #expect(fs.first { $0.kind == .quantity }?.number == 5)
+    }
+
+    // MARK: countsThenTitle
+
+    @Test func countsBeforeTheTitle() {
+        #expect(summary("Có 2 tập thể, 3 cá nhân được đề nghị tặng Bằng khen của Thủ tướng Chính phủ")
+            == ["Bằng khen 2 tập thể", "Bằng khen 3 cá nhân"])
+        #expect(awards("Có 2 tập thể, 3 cá nhân được đề nghị tặng Bằng khen của Thủ tướng Chính phủ").allSatisfy { $0.conferrer == "Thủ tướng Chính phủ" })
+        #expect(summary("2 tập thể đề nghị tặng thưởng Huân chương Lao động hạng Ba, gồm Sở Y tế và Sở Nội vụ")
+            == ["Huân chương Lao động 2 tập thể"])
+        let c = awards("12 tập thể được Chủ tịch nước tặng thưởng Huân chương Lao động hạng Ba")
+        #expect(c.first?.count == 12 && c.first?.conferrer == "Chủ tịch nước" && c.first?.awardClass == 3)
+        // Counts with other words between are not tied to the title.
+        #expect(awards("Hội nghị có 200 đại biểu tham dự; tặng Bằng khen.").isEmpty)
+        #expect(awards("5 tập thể tham gia hội thi, ban tổ chức trao Giấy khen").isEmpty)
+    }
+
+    // MARK: bareCounts
+
+    @Test func bareCountsAndTheirTotals() {
+        #expect(summary("trao 08 Cờ thi đua") == ["Cờ thi đua 8 tập thể"])
+        // One recipient phrase naming the same number: one award.
+        let same = Extractor.extract("trao 20 Bằng khen cho 20 cá nhân")
+        #expect(same.filter { $0.kind == .award }.map(\.count) == [20])
+        #expect(same.filter { $0.kind == .quantity }.isEmpty)
+        // A different number: the award's count is the title's, the recipient count a quantity.
+        let diff = Extractor.extract("trao 17 Huy chương Kháng chiến cho 24 gia đình")
+        #expect(diff.filter { $0.kind == .award }.map(\.count) == [17])
+        #expect(diff.filter { $0.kind == .quantity }.map(\.number) == [24])
+        #expect(diff.allSatisfy { $0.partOf == nil })
+    }
+    @Test func awardListThenOneRecipientTotal() {
+        let fs = Extractor.extract("trao 2 Huân chương Độc lập, 5 Huân chương Kháng chiến và 17 Huy chương Kháng chiến cho 24 gia đình")
+        let a = fs.filter { $0.kind == .award }
+        #expect(a.map(\.count) == [2, 5, 17])
+        #expect(a.map(\.award) == ["Huân chương Độc lập", "Huân chương kháng chiến", "Huy chương kháng chiến"])
+        #expect(a.allSatisfy { $0.recipient == "gia đình" })
+        let total = fs.firstIndex { $0.kind == .quantity && $0.number == 24 }
+        #expect(total != nil && a.allSatisfy { $0.partOf == total })
+    }
+
+    // MARK: tables
+
+    @Test func awardTableRowsUnderARecipientHeader() {
+        let text = """
+            Kết quả khen thưởng năm 2023:
+            STT | Hình thức | Tập thể | Cá nhân
+            1 | Bằng khen của Chủ tịch UBND tỉnh | 73 | 158
+            2 | Giấy khen | 40 | 95
+            Tổng cộng | | 113 | 253
+            """
+        let fs = Extractor.extract(text)
+        #expect(fs.filter { $0.kind == .award }.map { "\($0.award!) \($0.count!) \($0.recipient!)" }
+            == ["Bằng khen 73 tập thể", "Bằng khen 158 cá nhân", "Giấy khen 40 tập thể", "Giấy khen 95 cá nhân"])
+        let totals = fs.enumerated().filter { $0.element.kind == .quantity }
+        #expect(totals.map { $0.element.number } == [113, 253])
+        // Each total is the total of its column.
+        #expect(fs.filter { $0.kind == .award && $0.recipient == "tập thể" }.allSatisfy { $0.partOf == totals.first?.offset })
+        // A table with no recipient header gives no awards from its numbers.
+        #expect(Extractor.extract("Chỉ tiêu | 2022 | 2023\nBằng khen | 73 | 158").filter { $0.kind == .award }.isEmpty)
+    }
+}
