@@ -12,6 +12,7 @@ enum Context {
             }
         }
         linkTotals(&figures, view)
+        PercentRoles.attach(&figures, view: view)
         // Periods: the nearest period in the same sentence, else the one that opens the
         // paragraph ("Kết quả 6 tháng đầu năm …: … tổng số 82 tập thể"), else the title's
         // (sentence 0).

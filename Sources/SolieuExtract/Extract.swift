@@ -184,7 +184,7 @@ public enum Extractor {
         candidates += Amounts.candidates(view, lexicon)
         candidates += Awards.candidates(view, lexicon, sentences: sentences)
         var figures = resolve(candidates)
-        DatesAndPeriods.fillYears(&figures, publishedYear: publishedYear)
+        DatesAndPeriods.fillYears(&figures, publishedYear: publishedYear, published: published, view: view)
         assignSentences(&figures, sentences)
         Context.attach(&figures, view: view, sentences: sentences)
         return (figures, sentences)

@@ -12,6 +12,9 @@ final class Lexicon: Sendable {
     let awards: PhraseTable<AwardEntry>
     let conferrers: PhraseTable<String>
     let documentTypes: PhraseTable<String>
+    /// Document type by the abbreviation of its number ("KH" → "Kế hoạch", "NĐ" → "Nghị định"),
+    /// from doctypes.json (Nghị định 30/2020/NĐ-CP, Quy định 66-QĐ/TW) and lexicon.json's types.
+    let typeByCode: [String: String]
     let recipients: PhraseTable<String>
     /// Scale words by their lower-case form with diacritics ("trăm", never "trạm").
     let scale: [String: Double]
@@ -33,10 +36,12 @@ final class Lexicon: Sendable {
               let aw = try? JSONSerialization.jsonObject(with: Data(contentsOf: awardsURL)) as? [String: Any] else {
             fatalError("SolieuExtract resources missing: lexicon.json / awards.json must ship beside the binary")
         }
-        return Lexicon(lexicon: lex, awards: aw)
+        let types = Bundle.module.url(forResource: "doctypes", withExtension: "json")
+            .flatMap { try? JSONSerialization.jsonObject(with: Data(contentsOf: $0)) as? [String: Any] } ?? [:]
+        return Lexicon(lexicon: lex, awards: aw, documentTypes: types)
     }()
 
-    init(lexicon: [String: Any], awards aw: [String: Any]) {
+    init(lexicon: [String: Any], awards aw: [String: Any], documentTypes doctypes: [String: Any] = [:]) {
         let titles = lexicon["award_titles"] as? [String: [String: String]] ?? [:]
         let recipientDefaults = lexicon["award_recipient_defaults"] as? [String: String] ?? [:]
         var awards = PhraseTable<AwardEntry>()
@@ -76,6 +81,19 @@ final class Lexicon: Sendable {
         var types = PhraseTable<String>()
         for (name, _) in lexicon["document_types"] as? [String: String] ?? [:] { types.add(name, name) }
         documentTypes = types
+        var byCode: [String: String] = [:]
+        for list in ["administrative_document_types", "party_document_types"] {
+            for entry in doctypes[list] as? [[String: Any]] ?? [] {
+                guard let code = entry["abbreviation"] as? String, var name = entry["name"] as? String else { continue }
+                if let paren = name.range(of: " (") { name = String(name[..<paren.lowerBound]) }
+                if byCode[code] == nil { byCode[code] = name }
+            }
+        }
+        for (name, code) in lexicon["document_types"] as? [String: String] ?? [:] where !code.isEmpty && byCode[code] == nil { byCode[code] = name }
+        // "QĐ" numbers Quyết định far more often than Quy định; "TT" a Thông tư of a ministry.
+        byCode["QĐ"] = "Quyết định"
+        byCode["TT"] = "Thông tư"
+        typeByCode = byCode
         var recipients = PhraseTable<String>()
         for r in lexicon["award_recipients"] as? [String] ?? [] { recipients.add(r, r) }
         self.recipients = recipients

@@ -116,3 +116,55 @@ struct AwardLinkTests {
         #expect(Extractor.extract("Chỉ tiêu | 2022 | 2023\nBằng khen | 73 | 158").filter { $0.kind == .award }.isEmpty)
     }
 }
+
+/// Shapes of other figure families that real bulletins use: dates without a year, official
+/// number lines and headings, multiples and scale words, months said again, percent roles.
+struct RealShapeTests {
+    func figures(_ text: String, published: String? = nil) -> [Figure] { Extractor.extract(text, published: published) }
+
+    @Test func datesWithoutAYear() {
+        let fs = figures("Sáng 25-11, tỉnh họp. Ngày 3.9 khai giảng, ngày 14 tháng 8 tổng kết.", published: "2023-12-01")
+            .filter { $0.kind == .date }
+        #expect(fs.map(\.calendar) == ["2023-11-25", "2023-09-03", "2023-08-14"])
+        #expect(fs.allSatisfy { $0.inferred })
+        // The year of the last full date before it wins over the document's.
+        let g = figures("Ngày 20/12/2022 tỉnh ban hành kế hoạch; ngày 28/12 tổng kết.", published: "2023-02-01").filter { $0.kind == .date }
+        #expect(g.map(\.calendar) == ["2022-12-20", "2022-12-28"])
+        // After publication: the year before only when the text says it is past.
+        #expect(figures("Ngày 28/12 vừa qua, tỉnh tổng kết.", published: "2023-01-05").first { $0.kind == .date }?.calendar == "2022-12-28")
+        #expect(figures("Ngày 28/12, tỉnh sẽ tổng kết.", published: "2023-01-05").first { $0.kind == .date }?.calendar == "2023-12-28")
+        // Not dates: a ratio, a fraction of a code.
+        #expect(figures("đạt 3.9 điểm").filter { $0.kind == .date }.isEmpty)
+    }
+    @Test func officialNumberLinesAndHeadings() {
+        let s = figures("UBND TỈNH NGHỆ AN\nSố: 217/KH-UBND\n").first { $0.kind == .docref }
+        #expect(s?.docNumber == "217/KH-UBND" && s?.docType == "Kế hoạch" && s?.issuer == "UBND")
+        let h = figures("NGHỊ QUYẾT SỐ 08/NQ-HĐND NGÀY 12 THÁNG 3 NĂM 2022 VỀ KẾ HOẠCH")
+        #expect(h.count == 1)
+        #expect(h.first?.docNumber == "08/NQ-HĐND" && h.first?.docType == "Nghị quyết" && h.first?.docDate == "2022-03-12")
+        // "Số:" with a code that names no document type is not a reference.
+        #expect(figures("Số: 12/ABC").filter { $0.kind == .docref }.isEmpty)
+    }
+    @Test func multiplesScaleWordsAndMonths() {
+        let fs = figures("Sản lượng đạt 12 vạn tấn, tăng 1,8 lần; hội nghị lần thứ 5. Tháng 10 tỉnh thu hoạch.", published: "2023-11-02")
+        #expect(fs.first { $0.unit == "tấn" }?.number == 120_000)
+        #expect(fs.first { $0.unit == "lần" }?.number == 1.8)
+        #expect(fs.filter { $0.unit == "lần" }.count == 1)
+        #expect(fs.first { $0.kind == .period }?.calendar == "2023-10")
+        #expect(figures("năm học 2023-2024").first?.calendar == "2023/2024")
+        // "tháng 3 - 6/2027" is an interval, not a month of the document's year.
+        #expect(figures("kéo dài đến khoảng tháng 3 - 6/2027", published: "2026-01-01").filter { $0.calendar == "2026-03" }.isEmpty)
+    }
+    @Test func percentRoles() {
+        func role(_ text: String) -> String { figures(text).first { $0.kind == .percent }.map { ($0.role ?? "nil") + ($0.sign.map { " \($0)" } ?? "") } ?? "none" }
+        #expect(role("thu ngân sách ước đạt 50,16% kế hoạch") == "plan")
+        #expect(role("bằng 102% KH") == "plan")
+        #expect(role("là 15/13 trường, bằng 115%KH") == "plan")
+        #expect(role("đạt 105% dự toán") == "plan")
+        #expect(role("tăng 1,12% so với cùng kỳ") == "change 1")
+        #expect(role("giảm 2% so với năm trước") == "change -1")
+        #expect(role("GRDP tăng trưởng 8,52%") == "change 1")
+        #expect(role("tỷ lệ hộ nghèo giảm còn 3,2%") == "share")
+        #expect(role("49/118 xã, chiếm 41,5%") == "share")
+    }
+}

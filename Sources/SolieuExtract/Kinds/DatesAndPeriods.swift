@@ -30,15 +30,15 @@ enum DatesAndPeriods {
             f.calendar = iso(y, day.m, day.d)
             out.append(Candidate(figure: f, priority: datePriority))
         }
-        // "ngày 13/9" without a year: the year comes from context.
-        for t in v.tokens.indices where v.tokens[t].key == "ngay" && t + 1 < v.tokens.count {
+        // "ngày 13/9", "sáng 25-11", "ngày 3.9" without a year: the year comes from context.
+        for t in v.tokens.indices where t + 1 < v.tokens.count && v.tokens[t].kind == .word && dayLeads.contains(v.tokens[t].lower) {
             let start = v.tokens[t + 1].start
-            if let day = days.first(where: { $0.start == start }), day.y == nil {
-                var f = Figure(kind: .date, text: v.text(day.start, day.end), start: day.start, end: day.end)
-                f.calendar = "????-" + two(day.m) + "-" + two(day.d)
-                f.inferred = true
-                out.append(Candidate(figure: f, priority: datePriority - 1))
-            }
+            guard v.tokens[t + 1].kind == .number, let day = days.first(where: { $0.start == start }) ?? numericDate(v, start, yearless: true),
+                  day.y == nil else { continue }
+            var f = Figure(kind: .date, text: v.text(day.start, day.end), start: day.start, end: day.end)
+            f.calendar = "????-" + two(day.m) + "-" + two(day.d)
+            f.inferred = true
+            out.append(Candidate(figure: f, priority: datePriority - 1))
         }
         // Interval of two dates: "11/6/1948-11/6/2018".
         for (a, b) in zip(days, days.dropFirst()) {
@@ -61,6 +61,15 @@ enum DatesAndPeriods {
                 var f = Figure(kind: .date, text: v.text(tk[t].start, tk[t + 5].end), start: tk[t].start, end: tk[t + 5].end)
                 f.calendar = iso(y, m, d)
                 out.append(Candidate(figure: f, priority: datePriority + 1))
+            }
+            // ngày D tháng M (year from context)
+            if key == "ngay", t + 3 < tk.count, tk[t + 2].key == "thang", let d = int(tk[t + 1]), let m = int(tk[t + 3]),
+               (1...12).contains(m), (1...31).contains(d), !(t + 5 < tk.count && tk[t + 4].key == "nam" && tk[t + 5].kind == .number),
+               !(t + 4 < tk.count && tk[t + 4].key == "/") {
+                var f = Figure(kind: .date, text: v.text(tk[t].start, tk[t + 3].end), start: tk[t].start, end: tk[t + 3].end)
+                f.calendar = "????-" + two(m) + "-" + two(d)
+                f.inferred = true
+                out.append(Candidate(figure: f, priority: datePriority))
             }
             // tháng M/YYYY, tháng M năm YYYY, tháng M (year from context)
             if key == "thang", t + 1 < tk.count, tk[t + 1].kind == .number, let m = int(tk[t + 1]), (1...12).contains(m),
@@ -85,6 +94,13 @@ enum DatesAndPeriods {
                     } else {
                         out.append(Candidate(figure: f, priority: periodPriority + 5))
                     }
+                } else if !(t + 3 < tk.count && ["/", "-", "–", "."].contains(tk[t + 2].key) && tk[t + 3].kind == .number),
+                          !(t > 0 && tk[t - 1].kind == .number) {
+                    // "tháng 10": the month of the year the text is about.
+                    var f = Figure(kind: .period, text: v.text(tk[t].start, tk[t + 1].end), start: tk[t].start, end: tk[t + 1].end)
+                    f.calendar = "????-" + two(m)
+                    f.inferred = true
+                    out.append(Candidate(figure: f, priority: periodPriority + 4))
                 }
             }
             // quý III/2020, quý 3 năm 2020
@@ -149,6 +165,9 @@ enum DatesAndPeriods {
         return out
     }
 
+    /// Words a day and month stand after when the year is left out ("ngày 14/8", "sáng 25-11").
+    static let dayLeads: Set<String> = ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "khuya"]
+
     /// Words that open an interval: "giai đoạn 2016-2020", "nhiệm kỳ 2020 - 2025".
     static let intervalLeads: [[String]] = [["giai", "doan"], ["nhiem", "ky"], ["thoi", "ky"], ["nien", "khoa"], ["nam", "hoc"]]
     /// The first words of every word-led form in `candidates`.
@@ -163,7 +182,7 @@ enum DatesAndPeriods {
     }
 
     /// d/m/yyyy, d.m.yyyy, d-m-yyyy (same separator), or d/m, d-m with no year.
-    static func numericDate(_ v: TextView, _ i: Int) -> Day? {
+    static func numericDate(_ v: TextView, _ i: Int, yearless: Bool = false) -> Day? {
         let s = v.scalars
         func digits(_ p: Int, max: Int) -> (Int, Int)? {
             var j = p
@@ -181,23 +200,46 @@ enum DatesAndPeriods {
             return Day(y: y, m: m, d: d, start: i, end: c)
         }
         // No year: only "/" or "-" and not followed by more digits or a code.
-        guard sep != ".", b >= s.count || !(TextView.isDigit(s[b]) || s[b] == "/" || s[b] == "-" || TextView.isLetter(s[b])) else { return nil }
+        guard sep != "." || yearless, b >= s.count || !(TextView.isDigit(s[b]) || s[b] == "/" || s[b] == "-" || TextView.isLetter(s[b])) else { return nil }
         return Day(y: nil, m: m, d: d, start: i, end: b)
     }
 
-    /// Years the text leaves out: the last year stated before, else the document's, else the next.
-    static func fillYears(_ figures: inout [Figure], publishedYear: Int?) {
+    /// Years the text leaves out. A day ("ngày 14/8") takes the year of the last full date before
+    /// it, else the document's (the year before when that puts it after publication and the
+    /// text says it is past: "vừa qua"); a month or part of a year takes the last year stated
+    /// before it, else the document's; else the first year stated after.
+    static func fillYears(_ figures: inout [Figure], publishedYear: Int?, published: String? = nil, view: TextView? = nil) {
         var explicit: [(Int, Int)] = []  // (position, year)
-        for f in figures where (f.kind == .date || f.kind == .period) && !f.inferred {
-            if let c = f.calendar, let y = Int(c.prefix(4)) { explicit.append((f.start, y)) }
+        var fullDates: [(Int, Int)] = []
+        for f in figures where (f.kind == .date || f.kind == .period || f.kind == .docref) && !f.inferred {
+            if f.kind == .docref {
+                if let d = f.docDate, let y = Int(d.prefix(4)) { fullDates.append((f.start, y)) }
+                continue
+            }
+            if let c = f.calendar, let y = Int(c.prefix(4)) {
+                explicit.append((f.start, y))
+                if f.kind == .date { fullDates.append((f.start, y)) }
+            }
         }
         for i in figures.indices where figures[i].inferred {
             guard let c = figures[i].calendar, hasUnknownYear(c) else { continue }
-            let before = explicit.last(where: { $0.0 < figures[i].start })?.1
-            guard let year = before ?? publishedYear ?? explicit.first?.1 else { continue }
+            let isDay = figures[i].kind == .date
+            let before = (isDay ? fullDates : explicit).last(where: { $0.0 < figures[i].start })?.1
+            guard var year = before ?? publishedYear ?? explicit.first?.1 else { continue }
+            if isDay, before == nil, let published, published.count >= 10, let view,
+               c.replacingOccurrences(of: "????", with: String(year)) > String(published.prefix(10)),
+               saysPast(view, after: figures[i].end) {
+                year -= 1
+            }
             figures[i].calendar = c.replacingOccurrences(of: "????", with: String(year))
         }
         figures.removeAll { $0.calendar.map(hasUnknownYear) == true }
+    }
+
+    /// "ngày 25/12 vừa qua", "… năm ngoái": the day is in the past.
+    static func saysPast(_ v: TextView, after end: Int) -> Bool {
+        let window = v.lowerText(end, min(v.scalars.count, end + 24))
+        return window.hasPrefix(" vừa qua") || window.hasPrefix(" năm ngoái") || window.hasPrefix(" năm trước") || window.hasPrefix(" vừa rồi")
     }
 
     /// A calendar value still waiting for its year ("????-06-11"): "?" appears in no other.

@@ -8,7 +8,15 @@ enum DocumentReferences {
         let tk = v.tokens
         var t = 0
         while t < tk.count {
-            guard let (afterType, type) = lexicon.documentTypes.longest(in: v, at: t) else { t += 1; continue }
+            guard let (afterType, type) = lexicon.documentTypes.longest(in: v, at: t) else {
+                if let f = numberedHeader(v, lexicon, at: t) {
+                    out.append(Candidate(figure: f, priority: priority))
+                    t = v.tokenIndex(atOrAfter: f.end)
+                } else {
+                    t += 1
+                }
+                continue
+            }
             var u = afterType
             var hasSo = false
             if u < tk.count, tk[u].key == "so" { hasSo = true; u += 1 }
@@ -19,9 +27,9 @@ enum DocumentReferences {
             var date: String?
             // "ngày 17/01/2017" right after.
             let n = v.tokenIndex(atOrAfter: codeEnd)
-            if n + 1 < tk.count, tk[n].key == "ngay", let day = DatesAndPeriods.numericDate(v, tk[n + 1].start), let y = day.y {
-                date = DatesAndPeriods.iso(y, day.m, day.d)
-                end = day.end
+            if let (d, e) = dateAfter(v, n) {
+                date = d
+                end = e
             }
             var f = Figure(kind: .docref, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
             f.docNumber = code
@@ -35,6 +43,38 @@ enum DocumentReferences {
             t = v.tokenIndex(atOrAfter: end)
         }
         return out
+    }
+
+    /// "ngày 17/01/2017" or "NGÀY 12 THÁNG 3 NĂM 2022" at token n: (ISO date, scalar end).
+    static func dateAfter(_ v: TextView, _ n: Int) -> (String, Int)? {
+        let tk = v.tokens
+        guard n + 1 < tk.count, tk[n].key == "ngay" else { return nil }
+        if let day = DatesAndPeriods.numericDate(v, tk[n + 1].start), let y = day.y { return (DatesAndPeriods.iso(y, day.m, day.d), day.end) }
+        if n + 5 < tk.count, tk[n + 2].key == "thang", tk[n + 4].key == "nam", let d = DatesAndPeriods.int(tk[n + 1]),
+           let m = DatesAndPeriods.int(tk[n + 3]), let y = DatesAndPeriods.int(tk[n + 5]), DatesAndPeriods.valid(y, m, d) {
+            return (DatesAndPeriods.iso(y, m, d), tk[n + 5].end)
+        }
+        return nil
+    }
+
+    /// The number line of an official document, "Số: 217/KH-UBND" (Nghị định 30/2020/NĐ-CP):
+    /// a docref whose type is read from the code ("KH" → "Kế hoạch").
+    static func numberedHeader(_ v: TextView, _ lexicon: Lexicon, at t: Int) -> Figure? {
+        let tk = v.tokens
+        guard t + 2 < tk.count, tk[t].key == "so", tk[t + 1].key == ":", tk[t + 2].kind == .number,
+              t == 0 || v.lineBreak(tk[t - 1].end, tk[t].start) || tk[t - 1].kind == .punct,
+              let (code, codeEnd) = readCode(v, from: tk[t + 2].start) else { return nil }
+        let parts = code.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+        guard let type = parts.dropFirst().lazy.compactMap({ lexicon.typeByCode[$0] }).first else { return nil }
+        var end = codeEnd
+        var f = Figure(kind: .docref, text: "", start: tk[t].start, end: end)
+        if let (d, e) = dateAfter(v, v.tokenIndex(atOrAfter: codeEnd)) { f.docDate = d; end = e }
+        f.text = v.text(tk[t].start, end)
+        f.end = end
+        f.docNumber = code
+        f.docType = type
+        if let last = parts.last, last.unicodeScalars.contains(where: { TextView.isLetter($0) }), parts.count > 2 { f.issuer = last }
+        return f
     }
 
     /// "32/QĐ-UBND", "91/2017/NĐ-CP", "19-CT/TU", "11": digits, then /- separated parts.
