@@ -428,7 +428,10 @@ static int32_t cut_out(CutPage *c, const char *from, const char *to, char replac
 // ends them (recovering: "-->", "</script", "</style" in any case, the matching "</svg>"); an
 // unterminated one, or an svg libxml2 might close early, is left to it. Returns 0 when there is
 // nothing to cut (`*out` NULL), 1 with `*out` to free, or an error code.
-static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t *out_length) {
+//
+// Word's downlevel-revealed conditionals (`<![if !supportLists]>`, `<![endif]>`) are cut in
+// either mode: libxml2 reads them as text, and they are markup, never the article's words.
+static int32_t strip_raw_text(const char *in, size_t length, int only_downlevel, char **out, size_t *out_length) {
     *out = NULL;
     *out_length = 0;
     const char *p = in, *end = in + length;
@@ -440,7 +443,15 @@ static int32_t strip_raw_text(const char *in, size_t length, char **out, size_t 
         if (!lt) break;
         size_t avail = (size_t)(end - lt);
         const char *keepEnd = NULL, *resume = NULL;
-        if (avail >= 4 && lt[1] == '!' && lt[2] == '-' && lt[3] == '-') {
+        if (avail >= 6 && lt[1] == '!' && lt[2] == '[' && (starts_ci(lt + 3, avail - 3, "if", 2) || starts_ci(lt + 3, avail - 3, "endif", 5))) {
+            const char *close = memmem(lt + 3, avail - 3, "]>", 2);
+            if (!close || close - lt > 200) { p = lt + 1; continue; }
+            keepEnd = lt;
+            resume = close + 2;
+        } else if (only_downlevel) {
+            p = lt + 1;
+            continue;
+        } else if (avail >= 4 && lt[1] == '!' && lt[2] == '-' && lt[3] == '-') {
             const char *close = memmem(lt + 4, avail - 4, "-->", 3);
             if (!close) break;
             keepEnd = lt;
@@ -528,7 +539,7 @@ int32_t solieu_html_events_cut(const char *utf8, size_t length, int32_t cut_raw_
     h.warning = on_error;
     char *stripped = NULL;
     size_t strippedLength = 0;
-    int32_t cut = cut_raw_text ? strip_raw_text(utf8, length, &stripped, &strippedLength) : 0;
+    int32_t cut = strip_raw_text(utf8, length, !cut_raw_text, &stripped, &strippedLength);
     if (cut < 0) { free(b.data); return cut; }
     int32_t rc = stripped ? run_sax(stripped, strippedLength, &h, &b) : run_sax(utf8, length, &h, &b);
     free(stripped);

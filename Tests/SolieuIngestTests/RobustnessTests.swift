@@ -32,6 +32,23 @@ struct RobustnessTests {
         }
     }
 
+    /// Word-exported pages wrap list markers in downlevel conditionals; they are markup, never text.
+    @Test func wordDownlevelConditionalsNeverReachTheText() throws {
+        let page = """
+            <html><head><meta charset="utf-8"><title>Tổng kết thi đua</title></head><body><div class="content">
+            <h1>Tổng kết công tác thi đua, khen thưởng năm 2023</h1>
+            <p class=MsoListParagraph><![if !supportLists]><span>-<span>&nbsp;&nbsp; </span></span><![endif]>Cờ thi đua của UBND tỉnh: 12 tập thể; Tập thể Lao động xuất sắc: 40 tập thể, kết quả đáng ghi nhận của toàn tỉnh.</p>
+            <p class=MsoListParagraph><![IF !supportLists]><span>2.<span>&nbsp; </span></span><![ENDIF]>Bằng khen của Chủ tịch UBND tỉnh: 73 tập thể và 158 cá nhân có thành tích xuất sắc trong phong trào thi đua.</p>
+            <!--[if gte mso 9]><xml><w:WordDocument>Normal</w:WordDocument></xml><![endif]-->
+            </div></body></html>
+            """
+        let article = try html(page)
+        #expect(!article.text.contains("<!["))
+        #expect(!article.text.contains("endif") && !article.text.contains("supportLists") && !article.text.contains("ENDIF"))
+        #expect(article.text.contains("- Cờ thi đua của UBND tỉnh: 12 tập thể"))
+        #expect(article.text.contains("2. Bằng khen của Chủ tịch UBND tỉnh: 73 tập thể"))
+    }
+
     @Test func truncatedPageRecovers() throws {
         let page = Project.text("fixtures/portal/dnn-easydnnnews.html")
         let cut = String(decoding: Array(page.utf8.prefix(page.utf8.count * 2 / 3)), as: UTF8.self)

@@ -37,7 +37,8 @@ enum {
 /// and writes a flat event buffer (see SOLIEU_EV_*). Text inside script, style, noscript,
 /// template, svg, select and textarea is dropped; comments are dropped (and the content of comments,
 /// scripts, styles and svg elements, and the quoted values of attributes the caller never reads,
-/// are cut out before libxml2 reads the page; `solieu_html_events_cut` with 0 turns that off).
+/// are cut out before libxml2 reads the page; `solieu_html_events_cut` with 0 turns that off). Word's
+/// downlevel conditionals (`<![if !supportLists]>`, `<![endif]>`) are cut in either mode.
 /// On success `*out` must be released with `solieu_free`.
 int32_t solieu_html_events(const char *utf8, size_t length, uint8_t **out, size_t *out_length);
 /// `solieu_html_events` with the cut of raw text before parsing on (1) or off (0), for tests.
