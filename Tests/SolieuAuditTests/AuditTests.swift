@@ -130,4 +130,39 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: html))
         _ = binary
     }
+
+    /// Relations the extraction links, audited on built bulletins: each verdict as certain as the text.
+    static func findings(_ text: String) throws -> [Finding] {
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let path = scratch.write("b.txt", "Tỉnh tổng kết công tác thi đua khen thưởng năm 2023\n\n" + text + "\n")
+        return try audit([path]).0.findings.filter { $0.check != .crossDocument }
+    }
+
+    @Test func partsAfterTrongĐóShortOfTheTotalAreUnverifiable() throws {
+        let short = try Self.findings("Khen cấp tỉnh, tổng số 120 tập thể, cá nhân, trong đó 74 tập thể và 30 cá nhân có thành tích xuất sắc.")
+        #expect(short.map(\.status) == [.unverifiable])
+        let over = try Self.findings("Khen cấp tỉnh, tổng số 100 tập thể, cá nhân, trong đó 74 tập thể và 30 cá nhân có thành tích xuất sắc.")
+        #expect(over.map(\.status) == [.fails])
+        // A complete breakdown in parentheses that falls short fails.
+        let parens = try Self.findings("Tỉnh khen thưởng cho 120 tập thể, cá nhân (74 tập thể, 30 cá nhân).")
+        #expect(parens.map(\.status) == [.fails])
+    }
+
+    @Test func awardListAgainstItsRecipientTotal() throws {
+        let holds = try Self.findings("Chủ tịch nước trao 2 Huân chương Độc lập, 5 Huân chương Kháng chiến và 17 Huy chương Kháng chiến cho 24 gia đình.")
+        #expect(holds.map(\.status) == [.holds])
+        #expect(holds.first?.operands == [2, 5, 17] && holds.first?.stated == 24)
+        let fails = try Self.findings("Chủ tịch nước trao 2 Huân chương Độc lập, 5 Huân chương Kháng chiến và 17 Huy chương Kháng chiến cho 25 gia đình.")
+        #expect(fails.map(\.status) == [.fails])
+    }
+
+    @Test func tableRowsAgainstTheirTotalRow() throws {
+        let table = "Hình thức | Tập thể | Cá nhân\nBằng khen của Chủ tịch UBND tỉnh | 73 | 158\nGiấy khen | 40 | 95\nTổng cộng | 113 | 250"
+        let f = try Self.findings(table)
+        #expect(f.filter { $0.check == .sum }.map(\.status).sorted { $0.rawValue < $1.rawValue } == [.fails, .holds])
+        // A row that names no award leaves its column without a total to check.
+        let other = "Hình thức | Tập thể | Cá nhân\nBằng khen của Chủ tịch UBND tỉnh | 73 | 158\nHình thức khác | 40 | 95\nTổng cộng | 113 | 250"
+        #expect(try Self.findings(other).filter { $0.check == .sum }.isEmpty)
+    }
 }

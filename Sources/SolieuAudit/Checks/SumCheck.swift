@@ -4,6 +4,12 @@ import SolieuIndex
 /// … cho 56 tập thể, 62 cá nhân"; "1.880 tập thể, cá nhân (769 tập thể, 1.111 cá nhân)"), from the
 /// total–part links the extraction made.
 enum SumCheck {
+    /// Words between a total and its parts that announce some parts, not all.
+    static func mayBePartial(_ between: String) -> Bool {
+        let t = between.lowercased()
+        return t.contains("trong đó") || t.contains("trong số đó") || t.contains("trong số này") || t.contains("nổi bật")
+    }
+
     static func amount(_ f: FigureRow) -> Double? {
         f.kind == "award" ? f.count.map(Double.init) : f.value
     }
@@ -29,6 +35,15 @@ enum SumCheck {
             }
             let sum = values.compactMap { $0 }.reduce(0, +)
             let holds = abs(sum - stated) < 1e-6
+            // "tổng số 82 …, trong đó 74 … và 08 …": "trong đó" ("of which") may name only some
+            // of the parts, so parts short of the total say nothing; parts above it still fail.
+            if !holds, sum < stated, let first = members.map(\.start).min(), Self.mayBePartial(d.text(total.end, first)) {
+                out.append(Finding(check: .sum, status: .unverifiable, operands: values.compactMap { $0 }, stated: stated,
+                                   relation: values.compactMap { $0 }.map { show($0) }.joined(separator: " + ") + " = \(show(sum)) of \(show(stated))",
+                                   difference: nil, reason: "the parts follow \"trong đó\", which may name only some of them",
+                                   province: d.doc.province, period: d.period, evidence: [d.evidence(figs)]))
+                continue
+            }
             out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values.compactMap { $0 }, stated: stated,
                                relation: values.compactMap { $0 }.map { show($0) }.joined(separator: " + ") + " = \(show(sum))" + (holds ? "" : ", stated \(show(stated))"),
                                difference: holds ? nil : sum - stated, reason: nil, province: d.doc.province, period: d.period,

@@ -14,9 +14,10 @@ enum AwardTables {
         var out: [Candidate] = []
         var header: [Int: String] = [:]      // column → recipient
         var columnParts: [Int: [Int]] = [:]  // column → indices in `out` of the awards above
+        var incomplete = Set<Int>()          // columns with a number no award was made of
         for row in rows(v) {
             guard let cells = row else {
-                header = [:]; columnParts = [:]
+                header = [:]; columnParts = [:]; incomplete = []
                 continue
             }
             let numeric = cells.map { numberCell(v, $0) }
@@ -31,14 +32,15 @@ enum AwardTables {
                         }
                     }
                 }
-                if !found.isEmpty { header = found; columnParts = [:] }
+                if !found.isEmpty { header = found; columnParts = [:]; incomplete = [] }
                 continue
             }
             let label = cells.first { c in numberCell(v, c) == nil && !c.tokens.isEmpty }
             // The total row.
             if let label, totalLabels.contains(v.tokens[label.tokens].map(\.key).joined(separator: " ")) {
                 for (j, n) in numeric.enumerated() {
-                    guard let n, let recipient = header[j], let parts = columnParts[j], parts.count >= 2 else { continue }
+                    // Only a column whose every number above is an award has a total to check.
+                    guard let n, let recipient = header[j], let parts = columnParts[j], parts.count >= 2, !incomplete.contains(j) else { continue }
                     let t = cells[j].tokens.lowerBound
                     var f = Figure(kind: .quantity, text: v.text(v.tokens[t].start, v.tokens[t].end), start: v.tokens[t].start, end: v.tokens[t].end)
                     f.number = Double(n)
@@ -47,10 +49,14 @@ enum AwardTables {
                     for k in parts { out[k].figure.partOf = -(f.start + 1) }
                 }
                 columnParts = [:]
+                incomplete = []
                 continue
             }
             // A row naming an award: the first mention inside a text cell.
-            guard let cell = label, let m = mentions.first(where: { cell.tokens.contains($0.start) }) else { continue }
+            guard let cell = label, let m = mentions.first(where: { cell.tokens.contains($0.start) }) else {
+                for (j, n) in numeric.enumerated() where n != nil { incomplete.insert(j) }
+                continue
+            }
             let numbered = numeric.enumerated().filter { $0.element != nil }
             for (j, n) in numbered {
                 guard let n else { continue }
@@ -66,7 +72,8 @@ enum AwardTables {
         return out
     }
 
-    /// The lines of the text as table rows: cells for a line with " | ", nil for any other line.
+    /// The lines of the text as table rows: cells for a line with " | ", nil for any other line
+    /// that is not blank.
     static func rows(_ v: TextView) -> [[Cell]?] {
         let s = v.scalars
         var out: [[Cell]?] = []
@@ -81,7 +88,8 @@ enum AwardTables {
             var bars: [Int] = []
             for k in lineStart..<lineEnd where s[k] == "|" { bars.append(k) }
             if bars.isEmpty {
-                out.append(nil)
+                // A blank line between rows (text input puts one after every line) is not the end.
+                if (lineStart..<lineEnd).contains(where: { !Tokenizer.isSpace(s[$0]) }) { out.append(nil) }
             } else {
                 var cells: [Cell] = []
                 var a = lineStart
