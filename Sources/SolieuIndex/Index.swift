@@ -256,8 +256,8 @@ public final class SolieuDatabase: Sendable {
             INSERT INTO figure_rows(id, kind, start, "end", sentence, sentence_start, sentence_end,
                 value, calendar, unit, currency, numerator, denominator, range_from, range_to,
                 doc_type, doc_number, issuer, doc_date,
-                award, award_class, conferrer, recipient, count, posthumous, inferred, measure, period, period_first, period_last, part_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                award, award_class, conferrer, recipient, count, posthumous, inferred, measure, period, period_first, period_last, part_of, role)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let documentPeriod = doc.period?.range
         var awardFacts: [AwardFact] = []
@@ -272,7 +272,7 @@ public final class SolieuDatabase: Sendable {
             guard let kind = Schema.kindCode(f.kind.rawValue) else { preconditionFailure("figure kind \(f.kind) has no code in Schema.kindCodes") }
             let award = try terms.id(f.award, db), conferrer = try terms.id(f.conferrer, db), recipient = try terms.id(f.recipient, db)
             let period = try terms.id(f.period, db)
-            // Bound directly: 31 values per figure, tens of figures per bulletin, on the one
+            // Bound directly: 32 values per figure, tens of figures per bulletin, on the one
             // writer thread (boxed arguments cost it more than SQLite's own work).
             let b = FigureBinder(statement: insert.sqliteStatement)
             b.reset()
@@ -284,7 +284,7 @@ public final class SolieuDatabase: Sendable {
             b.int(20, award); b.int(21, f.awardClass.map(Int64.init)); b.int(22, conferrer); b.int(23, recipient)
             b.int(24, f.count.map(Int64.init)); b.int(25, f.posthumous.map { $0 ? 1 : 0 }); b.int(26, f.inferred ? 1 : nil)
             b.int(27, measure); b.int(28, period); b.int(29, ownRange.map { Int64($0.firstDay) }); b.int(30, ownRange.map { Int64($0.lastDay) })
-            b.int(31, partOf)
+            b.int(31, partOf); b.int(32, Schema.roleCode(f.role, sign: f.sign))
             try b.step()
             if kind == Schema.awardKind {
                 awardFacts.append(AwardFact(award: award, recipient: recipient, count: f.count.map(Int64.init),

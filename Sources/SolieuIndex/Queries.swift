@@ -17,6 +17,8 @@ public struct FigureFilter: Sendable, Equatable {
     public var period: String?
     /// Words the figure's measure must contain ("nong thon moi").
     public var measure: String?
+    /// A percent's role: "share", "plan" or "change".
+    public var role: String?
     /// A document: its id, a path (or the end of one), or a content-hash prefix.
     public var document: String?
     public var limit: Int?
@@ -61,6 +63,9 @@ public struct FigureRow: Sendable, Encodable {
     public var periodFirst: String?
     public var periodLast: String?
     public var partOf: Int64?
+    /// percent: "share", "plan" or "change" (with `sign` 1 or -1).
+    public var role: String?
+    public var sign: Int?
     public var sentence: String
     public var sentenceStart: Int
     public var sentenceEnd: Int
@@ -69,7 +74,7 @@ public struct FigureRow: Sendable, Encodable {
         case id, document, source, title, published, province, provinceNow = "province_now", kind, text, start, end, value, calendar,
              unit, currency, numerator, denominator, from, to, docType = "doc_type", docNumber = "doc_number", issuer,
              docDate = "doc_date", award, awardClass = "class", conferrer, recipient, count, posthumous, inferred, measure,
-             period, periodFirst = "period_first", periodLast = "period_last", partOf = "part_of", sentence,
+             period, periodFirst = "period_first", periodLast = "period_last", partOf = "part_of", role, sign, sentence,
              sentenceStart = "sentence_start", sentenceEnd = "sentence_end"
     }
 
@@ -284,7 +289,7 @@ public extension SolieuDatabase {
                    f.title, f.published, f.province, f.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
                    f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
                    f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
-                   f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.sentence_text
+                   f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.sentence_text, f.role, f.sign
             FROM hits CROSS JOIN figure_view f ON f.id = hits.id
             ORDER BY f.id
             """
@@ -301,7 +306,7 @@ public extension SolieuDatabase {
                   docNumber: row[20], issuer: row[21], docDate: row[22], award: row[23], awardClass: row[24], conferrer: row[25],
                   recipient: row[26], count: row[27], posthumous: (row[28] as Int?).map { $0 != 0 }, inferred: (row[29] as Int) != 0,
                   measure: row[30], period: row[31], periodFirst: day(row[32]), periodLast: day(row[33]), partOf: row[34],
-                  sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36])
+                  role: row[38], sign: row[39], sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36])
     }
 
     /// A province or a document selects few documents: start from them (and keep SQLite from
@@ -376,6 +381,11 @@ public extension SolieuDatabase {
             conditions.append("(f.measure_code IN (\(matching)) OR (f.measure_code = 0 AND (CASE WHEN f.kind_code = \(Schema.awardKind) THEN f.award_code ELSE f.unit_code END) IN (\(matching))))")
             let patterns = words.map { "% \(Self.likeEscaped($0)) %" }
             arguments += patterns + patterns
+        }
+        if let role = filter.role {
+            let codes = Schema.roleCodes.filter { $0.key.hasPrefix(role) }.map(\.value).sorted()
+            guard !codes.isEmpty else { throw IndexError("unknown role '\(role)': use share, plan, change") }
+            conditions.append("f.role_code IN (\(codes.map(String.init).joined(separator: ",")))")
         }
         if let document = filter.document {
             let id = try documentID(document)
@@ -613,7 +623,7 @@ public extension SolieuDatabase {
                 SELECT f.id, f.document_id, f.kind, f.start, f."end", f.value, f.calendar, f.unit, f.currency, f.numerator,
                        f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date, f.award,
                        f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
-                       f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end
+                       f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.role, f.sign
                 FROM figures f JOIN documents d ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND d.id = f.document_id
                 WHERE \(whereSQL) ORDER BY f.id
                 """, arguments: StatementArguments(arguments))
@@ -657,6 +667,6 @@ public extension SolieuDatabase {
                          docDate: r[16], award: award, awardClass: r[18], conferrer: r[19], recipient: r[20], count: r[21],
                          posthumous: (r[22] as Int?).map { $0 != 0 }, inferred: (r[23] as Int? ?? 0) != 0, measure: measure,
                          period: r[25], periodFirst: day(r[26]), periodLast: day(r[27]), partOf: r[28],
-                         sentence: "", sentenceStart: r[29], sentenceEnd: r[30])
+                         role: r[31], sign: r[32], sentence: "", sentenceStart: r[29], sentenceEnd: r[30])
     }
 }

@@ -21,7 +21,7 @@ import GRDB
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 5
+    static let version = 6
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -43,7 +43,7 @@ enum Schema {
     /// The SELECT behind the `figures` view: `figure_rows` (alias r) decoded. With `codes`, also
     /// the stored codes queries filter on (`kind_code`, `award_code`, `recipient_code`,
     /// `measure_code`, `unit_code`), so a filter compares integers instead of decoding each row.
-    static func figuresSelect(codes: Bool = false) -> String {
+    static func figuresSelect(codes: Bool = false, roles: Bool = true) -> String {
         func term(_ c: String) -> String { termName("r." + c) }
         return """
             SELECT r.id, r.id >> 20 AS document_id, \(kindName("r.kind")) AS kind, r.start, r."end", r.sentence, r.sentence_start, r.sentence_end,
@@ -53,7 +53,7 @@ enum Schema {
                    \(term("award")) AS award, r.award_class, \(term("conferrer")) AS conferrer, \(term("recipient")) AS recipient,
                    r.count, r.posthumous, r.inferred,
                    CASE r.measure WHEN 0 THEN '' ELSE \(term("measure")) END AS measure,
-                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(codes ? codeColumns(stored: true) : "")
+                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(roles ? ", " + roleColumns : "")\(codes ? codeColumns(stored: true) : "")
             FROM figure_rows r
             """
     }
@@ -64,7 +64,7 @@ enum Schema {
     ///
     /// `figures` names the figures' source: the view, or (for queries) `figuresSelect(codes: true)`
     /// in parentheses, whose codes are then passed through.
-    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false) -> String {
+    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false, roles: Bool = true) -> String {
         """
                 SELECT f.id, d.id AS document_id, f.id % 1048576 AS seq, f.kind,
                        substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
@@ -77,18 +77,31 @@ enum Schema {
                        f.period,
                        coalesce(f.period_first, d.period_first) AS period_first,
                        coalesce(f.period_last, d.period_last) AS period_last,
-                       f.part_of,
+                       f.part_of,\(roles ? " f.role, f.sign," : "")
                        d.title, d.published, d.province, d.province_now, d.site\(codes ? codeColumns(stored: false) : "")
                 FROM documents d \(join) \(figures) f
                      ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id
         """
     }
 
+    /// A percent's role (v6), stored as a code in `figure_rows.role` and read as two columns:
+    /// `role` ('share', 'plan', 'change') and `sign` (1 or -1 for a change).
+    static let roleCodes: [String: Int64] = ["share": 1, "plan": 2, "change+": 3, "change-": 4]
+    static let roleColumns = """
+        CASE r.role WHEN 1 THEN 'share' WHEN 2 THEN 'plan' WHEN 3 THEN 'change' WHEN 4 THEN 'change' END AS role, \
+        CASE r.role WHEN 3 THEN 1 WHEN 4 THEN -1 END AS sign
+        """
+    static func roleCode(_ role: String?, sign: Int?) -> Int64? {
+        guard let role else { return nil }
+        return roleCodes[role == "change" ? (sign ?? 1) < 0 ? "change-" : "change+" : role]
+    }
+
     /// The code columns a query source passes through (see `figuresSelect(codes:)`): read from
     /// `figure_rows` (`stored`, alias r), or passed on from a source that already named them
     /// (alias f).
     static func codeColumns(stored: Bool) -> String {
-        [("kind", "kind_code"), ("award", "award_code"), ("recipient", "recipient_code"), ("measure", "measure_code"), ("unit", "unit_code")]
+        [("kind", "kind_code"), ("award", "award_code"), ("recipient", "recipient_code"), ("measure", "measure_code"), ("unit", "unit_code"),
+         ("role", "role_code")]
             .map { stored ? ", r.\($0.0) AS \($0.1)" : ", f.\($0.1) AS \($0.1)" }.joined()
     }
 
@@ -169,7 +182,7 @@ enum Schema {
                 CREATE INDEX figures_kind ON figures(kind, award);
                 CREATE INDEX figures_doc_number ON figures(upper(doc_number)) WHERE doc_number IS NOT NULL;
 
-                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN", roles: false));
 
                 CREATE TABLE failures (
                     path TEXT PRIMARY KEY,
@@ -284,8 +297,8 @@ enum Schema {
                     FROM figures f JOIN figure_kinds k ON k.name = f.kind ORDER BY f.id;
                 DROP VIEW figure_view;
                 DROP TABLE figures;
-                CREATE VIEW figures AS \(figuresSelect());
-                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                CREATE VIEW figures AS \(figuresSelect(roles: false));
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN", roles: false));
                 CREATE INDEX figures_doc_number ON figure_rows(upper(doc_number)) WHERE doc_number IS NOT NULL;
                 -- The award titles present (a skip scan) and award lookups from SQL.
                 CREATE INDEX figures_award ON figure_rows(award) WHERE kind = \(awardKind);
@@ -298,6 +311,18 @@ enum Schema {
                 PRAGMA user_version = 5;
                 """)
             try AwardFacts.build(db)
+        }
+        // v6: a percent's role (share, plan, change with its sign), which researchers filter on.
+        // Figures stored before keep NULL until their document is ingested again.
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: """
+                ALTER TABLE figure_rows ADD COLUMN role INTEGER;
+                DROP VIEW figure_view;
+                DROP VIEW figures;
+                CREATE VIEW figures AS \(figuresSelect());
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                PRAGMA user_version = 6;
+                """)
         }
         return migrator
     }

@@ -17,6 +17,25 @@ import Testing
         return (db, scratch)
     }
 
+    /// A percent's role is stored and filters: the seed Kiên Giang bulletin states four shares of
+    /// plan ("ước đạt 50,16% kế hoạch", … "57,75% dự toán") and five changes, one of them a fall.
+    @Test func percentRolesAreStoredAndFilter() throws {
+        let (db, scratch) = try Self.corpusDatabase()
+        defer { scratch.cleanup() }
+        var filter = FigureFilter()
+        filter.kinds = [.percent]
+        filter.document = "000_d273c28c48bdecee.txt"
+        filter.role = "plan"
+        let plans = try db.figures(filter).map(\.text)
+        #expect(Array(plans.prefix(4)) == ["50,16%", "51,71%", "74%", "57,75%"])
+        filter.role = "change"
+        let changes = try db.figures(filter)
+        #expect(changes.prefix(5).map(\.text) == ["8,52%", "14,65%", "45,03%", "1,12%", "15,35%"])
+        #expect(changes.prefix(5).map(\.sign) == [1, 1, 1, -1, 1])
+        filter.role = "nonsense"
+        #expect(throws: IndexError.self) { try db.figures(filter) }
+    }
+
     @Test func seedsKeepTheirProvinceDateAndAwards() throws {
         let (db, scratch) = try Self.corpusDatabase()
         defer { scratch.cleanup() }

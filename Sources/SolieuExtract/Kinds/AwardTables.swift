@@ -59,7 +59,8 @@ enum AwardTables {
             }
             let numbered = numeric.enumerated().filter { $0.element != nil }
             for (j, n) in numbered {
-                guard let n else { continue }
+                // "0" in an award table is an empty cell, not an award.
+                guard let n, n > 0 else { continue }
                 let recipient = header[j] ?? (numbered.count == 1 && header.isEmpty ? m.entry.defaultRecipient : nil)
                 guard header[j] != nil || recipient != nil else { continue }
                 let t = cells[j].tokens.lowerBound

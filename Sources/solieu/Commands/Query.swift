@@ -19,6 +19,8 @@ struct FigureFilterOptions: ParsableArguments {
     var period: String?
     @Option(help: "Words the figure's measure contains (\"nông thôn mới\").")
     var measure: String?
+    @Option(help: "A percent's role: share, plan (against a plan or estimate) or change.")
+    var role: String?
     @Option(name: .customLong("doc"), help: "One document: id, path or content-hash prefix.")
     var document: String?
 
@@ -35,6 +37,10 @@ struct FigureFilterOptions: ParsableArguments {
         f.province = province
         f.period = period
         f.measure = measure
+        if let role {
+            guard ["share", "plan", "change"].contains(role.lowercased()) else { throw ValidationError("unknown role '\(role)': use share, plan, change") }
+            f.role = role.lowercased()
+        }
         f.document = document
         f.limit = limit
         return f
@@ -116,7 +122,7 @@ struct FiguresCommand: ParsableCommand {
 enum FigureColumns {
     static let full = ["id", "doc", "source", "published", "province", "province_now", "kind", "text", "start", "end", "value",
                        "unit", "currency", "award", "class", "conferrer", "recipient", "count", "posthumous", "period", "measure",
-                       "part_of", "sentence"]
+                       "role", "sign", "part_of", "sentence"]
 
     static func table(_ rows: [FigureRow], compact: Bool = false) -> Table {
         if compact {
@@ -146,7 +152,7 @@ enum FigureColumns {
         return ["\(r.id)", "\(r.document)", r.source ?? "", r.published ?? "", r.province ?? "", r.provinceNow ?? "", r.kind, r.text,
                 "\(r.start)", "\(r.end)", value, r.unit ?? "", r.currency ?? "", r.award ?? "", r.awardClass.map(String.init) ?? "",
                 r.conferrer ?? "", r.recipient ?? "", r.count.map(String.init) ?? "", r.posthumous.map { $0 ? "true" : "false" } ?? "",
-                r.period ?? "", r.measure ?? "", r.partOf.map { "\($0)" } ?? "", r.sentence]
+                r.period ?? "", r.measure ?? "", r.role ?? "", r.sign.map(String.init) ?? "", r.partOf.map { "\($0)" } ?? "", r.sentence]
     }
 }
 
