@@ -292,16 +292,22 @@ struct PhraseTable<Payload> {
     /// For names people misspell; call it after `longest` found nothing.
     func longestAllowingOneTypo(in view: TextView, at index: Int) -> (end: Int, payload: Payload)? {
         let tokens = view.tokens
-        guard index < tokens.count, tokens[index].kind == .word, let g = group(fingerprint(tokens[index])) else { return nil }
-        for e in groups[g].entries where e.keys.count >= 2 && index + e.keys.count <= tokens.count {
-            var typos = 0
-            for k in 1..<e.keys.count {
-                let t = tokens[index + k]
-                if fingerprint(t) == e.hashes[k] && (exact && t.kind == .word ? t.lower : t.key) == e.keys[k] { continue }
-                if t.kind == .word, Self.nearlySame(Array(t.key.unicodeScalars), Array(e.keys[k].unicodeScalars)) { typos += 1 } else { typos = 2 }
-                if typos > 1 { break }
+        guard index + 1 < tokens.count, tokens[index].kind == .word, tokens[index + 1].kind == .word,
+              let g = group(fingerprint(tokens[index])) else { return nil }
+        let entries = groups[g].entries
+        for ei in entries.indices where entries[ei].keys.count >= 2 && index + entries[ei].keys.count <= tokens.count {
+            // Fingerprints first: exactly one later word may differ.
+            var mismatch = -1
+            var more = false
+            for k in 1..<entries[ei].keys.count where fingerprint(tokens[index + k]) != entries[ei].hashes[k] {
+                if mismatch >= 0 { more = true; break }
+                mismatch = k
             }
-            if typos == 1, tokens[index + e.keys.count - 1].kind == .word { return (index + e.keys.count, e.payload) }
+            guard !more, mismatch > 0 else { continue }
+            let t = tokens[index + mismatch]
+            guard t.kind == .word, Self.nearlySame(Array(t.key.unicodeScalars), Array(entries[ei].keys[mismatch].unicodeScalars)),
+                  tokens[index + entries[ei].keys.count - 1].kind == .word else { continue }
+            return (index + entries[ei].keys.count, entries[ei].payload)
         }
         return nil
     }

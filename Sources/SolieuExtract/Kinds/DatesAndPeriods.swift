@@ -31,7 +31,8 @@ enum DatesAndPeriods {
             out.append(Candidate(figure: f, priority: datePriority))
         }
         // "ngày 13/9", "sáng 25-11", "ngày 3.9" without a year: the year comes from context.
-        for t in v.tokens.indices where t + 1 < v.tokens.count && v.tokens[t].kind == .word && dayLeads.contains(v.tokens[t].lower) {
+        for t in v.tokens.indices where t + 1 < v.tokens.count && v.tokens[t + 1].kind == .number && v.tokens[t].kind == .word
+            && dayLeadKeys.contains(v.tokens[t].keyHash) && dayLeads.contains(v.tokens[t].lower) {
             let start = v.tokens[t + 1].start
             guard v.tokens[t + 1].kind == .number, let day = days.first(where: { $0.start == start }) ?? numericDate(v, start, yearless: true),
                   day.y == nil else { continue }
@@ -167,6 +168,7 @@ enum DatesAndPeriods {
 
     /// Words a day and month stand after when the year is left out ("ngày 14/8", "sáng 25-11").
     static let dayLeads: Set<String> = ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "khuya"]
+    static let dayLeadKeys = KeyFilter(["ngay", "sang", "chieu", "toi", "trua", "dem", "hom", "khuya"])
 
     /// Words that open an interval: "giai đoạn 2016-2020", "nhiệm kỳ 2020 - 2025".
     static let intervalLeads: [[String]] = [["giai", "doan"], ["nhiem", "ky"], ["thoi", "ky"], ["nien", "khoa"], ["nam", "hoc"]]
