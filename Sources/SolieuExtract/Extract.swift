@@ -186,6 +186,7 @@ public enum Extractor {
         var figures = resolve(candidates)
         DatesAndPeriods.fillYears(&figures, publishedYear: publishedYear, published: published, view: view)
         assignSentences(&figures, sentences)
+        AwardTotals.link(&figures)
         Context.attach(&figures, view: view, sentences: sentences)
         return (figures, sentences)
     }

@@ -27,7 +27,9 @@ enum EvalExtract {
 
     static func real(root: String) throws -> [Document] {
         let dir = (root as NSString).appendingPathComponent("fixtures/real")
-        return try ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted().map { name in
+        let files = Set((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+        // A page counts once its text, gold and checks are all there.
+        return try files.filter { $0.hasSuffix(".gold.json") && files.contains(String($0.dropLast(".gold.json".count)) + ".checks.json") }.sorted().map { name in
             let id = String(name.dropLast(".gold.json".count))
             let checks = try JSONDecoder().decode([AuditScore.Check].self, from: Data(contentsOf: URL(fileURLWithPath: dir + "/\(id).checks.json")))
             return Document(id: id, input: dir + "/\(id).txt", gold: try goldJSON(dir + "/" + name), checks: checks)

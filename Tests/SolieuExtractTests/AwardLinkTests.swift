@@ -168,3 +168,54 @@ struct RealShapeTests {
         #expect(role("49/118 xã, chiếm 41,5%") == "share")
     }
 }
+
+/// The award link rules met in fixtures/real, in general terms, with their traps.
+struct MoreAwardLinkTests {
+    func summary(_ text: String) -> [String] {
+        Extractor.extract(text).filter { $0.kind == .award }.map { "\($0.award ?? "?") \($0.awardClass.map { "h\($0) " } ?? "")\($0.count ?? -1) \($0.recipient ?? "nil")" }
+    }
+
+    @Test func classCarriedOverAfterSemicolons() {
+        #expect(summary("- Huân chương Độc lập hạng Nhất: 1 tập thể; hạng Nhì: 3 tập thể, 3 cá nhân; hạng Ba: 4 tập thể, 8 cá nhân.")
+            == ["Huân chương Độc lập h1 1 tập thể", "Huân chương Độc lập h2 3 tập thể", "Huân chương Độc lập h2 3 cá nhân",
+                "Huân chương Độc lập h3 4 tập thể", "Huân chương Độc lập h3 8 cá nhân"])
+    }
+    @Test func countBrokenDownByPlaceInParentheses() {
+        let fs = Extractor.extract("có 57 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng (huyện Tây Hòa: 19; TP Tuy Hòa: 38).")
+        #expect(fs.filter { $0.kind == .award }.map(\.count) == [19, 38])
+        let total = fs.firstIndex { $0.kind == .quantity && $0.number == 57 }
+        #expect(total != nil && fs.filter { $0.kind == .award }.allSatisfy { $0.partOf == total })
+        // A parenthesis that is not a breakdown changes nothing.
+        #expect(summary("có 57 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng (đợt 2).") == ["Bà mẹ Việt Nam anh hùng 57 mẹ"])
+    }
+    @Test func aTotalStatedApartFromItsParts() {
+        let fs = Extractor.extract("584 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng.\n\nTrong số đó, 13 mẹ được phong tặng, 571 mẹ được truy tặng.")
+        #expect(fs.filter { $0.kind == .award }.map(\.count) == [13, 571])
+        #expect(fs.filter { $0.kind == .award }.allSatisfy { $0.award == "Bà mẹ Việt Nam anh hùng" })
+        #expect(fs.first?.kind == .quantity && fs.first?.number == 584)
+        // Counts that do not add up to it leave the award alone.
+        #expect(summary("584 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng. Có 13 mẹ còn sống, 500 mẹ đã mất.").first == "Bà mẹ Việt Nam anh hùng 584 mẹ")
+    }
+    @Test func oneCountBeforeTwoTitlesIsAQuantity() {
+        let fs = Extractor.extract("trao 121 Huân chương Chiến công và Huân chương Lao động cho các đơn vị")
+        #expect(fs.filter { $0.kind == .award }.isEmpty)
+        #expect(fs.first { $0.kind == .quantity }?.number == 121)
+    }
+    @Test func tặngAndClassifiersAndAsides() {
+        #expect(summary("trao Huân chương Lao động hạng Ba của Chủ tịch nước tặng ba cá nhân") == ["Huân chương Lao động h3 3 cá nhân"])
+        #expect(summary("đã trao 41 lá cờ thi đua cho các đơn vị") == ["Cờ thi đua 41 đơn vị"])
+        #expect(summary("- Anh hùng Lao động: 1 tập thể (thời kỳ đổi mới), 1 cá nhân.") == ["Anh hùng Lao động 1 tập thể", "Anh hùng Lao động 1 cá nhân"])
+        #expect(summary("- Anh hùng Lực lượng vũ trang nhân dân: Tỉnh Ninh Thuận, 5 huyện, 23 xã, phường và 13 cá nhân.")
+            == ["Anh hùng Lực lượng vũ trang nhân dân 5 huyện", "Anh hùng Lực lượng vũ trang nhân dân 23 xã, phường", "Anh hùng Lực lượng vũ trang nhân dân 13 cá nhân"])
+        #expect(summary("105 cán bộ, công chức, viên chức được công nhận danh hiệu chiến sĩ thi đua cơ sở") == ["Chiến sĩ thi đua cơ sở 105 cán bộ, công chức, viên chức"])
+        #expect(summary("29 mẹ được phong tặng, truy tặng danh hiệu Bà mẹ Việt Nam anh hùng") == ["Bà mẹ Việt Nam anh hùng 29 mẹ"])
+    }
+    @Test func namedOrdersAndUncountedRecipients() {
+        #expect(summary("6 Huân chương Thành đồng, 3 Huân chương Giải phóng hạng Nhất") == ["Huân chương Thành đồng 6 nil", "Huân chương Giải phóng h1 3 nil"])
+        #expect(summary("trao Huy hiệu “Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam” cho 30 cá nhân")
+            == ["Huy hiệu Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam 30 cá nhân"])
+        #expect(summary("132 Huân chương Độc lập cho gia đình có nhiều liệt sĩ") == ["Huân chương Độc lập 132 gia đình"])
+        // A generic title before a number keeps its name: "Huy hiệu 50 năm tuổi Đảng".
+        #expect(summary("126 đảng viên được trao Huy hiệu 50 năm tuổi Đảng") == ["Huy hiệu 126 đảng viên"])
+    }
+}

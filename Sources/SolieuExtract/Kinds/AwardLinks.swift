@@ -21,7 +21,7 @@ enum AwardLinks {
     /// Lower case with diacritics: "nhận" ties, "nhân" (of "cá nhân") does not.
     static let tieWords: Set<String> = [
         "được", "đã", "đề", "nghị", "tặng", "thưởng", "trao", "nhận", "đạt", "danh", "hiệu", "phong", "truy", "vinh", "dự",
-        "xét", "công", "khen", "sẽ", "vừa", "đều", "\"", "“",
+        "xét", "công", "khen", "sẽ", "vừa", "đều", "tuyên", "dương", "và", ",", "\"", "“",
     ]
     /// Words that introduce a conferring act: a title reached after one of them, past other words,
     /// is a new award, not another name of the first.
@@ -58,15 +58,34 @@ enum AwardLinks {
                 continue
             }
             let m = ms[i]
+            if let q = countAcrossKinds(v, ms, i) {
+                out.append(q)
+                done.insert(i + 1)
+                continue
+            }
             if m.bareCount != nil {
                 out += bareCounts(v, lexicon, m, parts, &claimed)
                 continue
             }
             if !parts.isEmpty {
+                if parts.count == 1, let b = breakdown(v, after: parts[0].endToken) {
+                    out += brokenDown(v, m, parts[0], b)
+                    claimed.insert(parts[0].firstToken)
+                    continue
+                }
                 for p in parts { out.append(Awards.award(v, m, p)); claimed.insert(p.firstToken) }
+                // "…hạng Nhất: 1 tập thể; hạng Nhì: 3 tập thể, 3 cá nhân; hạng Ba: …".
+                for (k, more) in classContinuations(v, lexicon, m, after: parts.last!.endToken) {
+                    for p in more where !claimed.contains(p.firstToken) { out.append(Awards.award(v, k, p)); claimed.insert(p.firstToken) }
+                }
                 continue
             }
             let before = countsThenTitle(v, lexicon, m).filter { !claimed.contains($0.firstToken) }
+            if before.count == 1, let b = breakdown(v, after: m.end) {
+                out += brokenDown(v, m, before[0], b)
+                claimed.insert(before[0].firstToken)
+                continue
+            }
             for p in before { out.append(Awards.award(v, m, p)); claimed.insert(p.firstToken) }
         }
         return out
@@ -118,12 +137,22 @@ enum AwardLinks {
                 continue
             }
             let key = tk[p].key
+            // "… hạng Ba của Chủ tịch nước tặng ba cá nhân": "tặng" before the counts ties them too.
+            if tk[p].lower == "tặng" || tk[p].lower == "trao", !Awards.counts(v, lexicon, from: p + 1).isEmpty {
+                result.parts = Awards.counts(v, lexicon, from: p + 1)
+                break
+            }
             if key == "cho" || key == ":" || key == "(" {
                 var q = p + 1
                 if key == "cho", q < tk.count, tk[q].key == "cac" { q += 1 }
                 result.parts = Awards.counts(v, lexicon, from: q)
                 if result.parts.isEmpty, key == ":", q < tk.count, v.lineBreak(tk[p].end, tk[q].start) {
                     result.parts = headingItems(v, lexicon, from: q)
+                } else if result.parts.isEmpty, key == ":" {
+                    // "Anh hùng LLVTND: Tỉnh Ninh Thuận, 5 huyện, …": a name listed first.
+                    var r = q
+                    while r < tk.count, r - q < 8, tk[r].kind == .word, Tokenizer.isUpper(v.scalars[tk[r].start]) || tk[r].isUpper { r += 1 }
+                    if r > q, r + 1 < tk.count, tk[r].key == "," { result.parts = Awards.counts(v, lexicon, from: r + 1) }
                 }
                 if !result.parts.isEmpty || key != "cho" { break }
                 // "cho thành tích …": not the counts yet.
@@ -146,6 +175,78 @@ enum AwardLinks {
             break
         }
         return result
+    }
+
+    /// "; hạng Nhì: 3 tập thể, 3 cá nhân; hạng Ba: 4 tập thể": the same title in another class,
+    /// after the counts that end at token `end`.
+    static func classContinuations(_ v: TextView, _ lexicon: Lexicon, _ m: Awards.Mention, after end: Int) -> [(Awards.Mention, [Awards.Part])] {
+        let tk = v.tokens
+        var out: [(Awards.Mention, [Awards.Part])] = []
+        var t = end
+        while t + 3 < tk.count, tk[t].key == ";" || tk[t].key == ",", tk[t + 1].key == "hang",
+              let c = Awards.awardClass(tk[t + 2].key), tk[t + 3].key == ":" || tk[t + 3].key == "cho" {
+            let parts = Awards.counts(v, lexicon, from: t + 4)
+            guard let last = parts.last else { break }
+            var k = m
+            k.awardClass = c
+            out.append((k, parts))
+            t = last.endToken
+        }
+        return out
+    }
+
+    /// "(huyện Tây Hòa: 19; huyện Phú Hòa: 12; …)" right after token `t`: the numbers of a
+    /// breakdown by place, at least two, each after a name and ":".
+    static func breakdown(_ v: TextView, after t: Int) -> [Int]? {
+        let tk = v.tokens
+        guard t < tk.count, tk[t].key == "(" else { return nil }
+        var numbers: [Int] = []
+        var k = t + 1
+        var words = 0
+        while k < tk.count, tk[k].key != ")" {
+            if tk[k].key == ":", k + 1 < tk.count, tk[k + 1].kind == .number, words > 0,
+               let n = VietnameseNumber.parse(v.scalars[tk[k + 1].start..<tk[k + 1].end]), n == n.rounded() {
+                numbers.append(k + 1)
+                k += 2
+                words = 0
+                continue
+            }
+            if tk[k].kind == .word { words += 1 } else if ![";", ",", "."].contains(tk[k].key) { return nil }
+            if words > 8 || v.lineBreak(tk[k - 1].end, tk[k].start) { return nil }
+            k += 1
+        }
+        return k < tk.count && numbers.count >= 2 ? numbers : nil
+    }
+
+    /// A count broken down by place: the places' numbers are the awards, the count their total.
+    static func brokenDown(_ v: TextView, _ m: Awards.Mention, _ total: Awards.Part, _ numbers: [Int]) -> [Candidate] {
+        let tk = v.tokens
+        var f = Figure(kind: .quantity, text: v.text(total.start, total.end), start: total.start, end: total.end)
+        f.number = Double(total.count)
+        f.unit = total.recipient
+        var out = [Candidate(figure: f, priority: Awards.totalPriority)]
+        for n in numbers {
+            let count = Int(VietnameseNumber.parse(v.scalars[tk[n].start..<tk[n].end]) ?? 0)
+            let part = Awards.Part(start: tk[n].start, end: tk[n].end, count: count, recipient: total.recipient, firstToken: n, endToken: n + 1)
+            out.append(Awards.award(v, m, part, total: total.start))
+        }
+        return out
+    }
+
+    /// "121 Huân chương Chiến công và Huân chương Lao động": one count before two titles joined
+    /// by "và" counts across award kinds, a quantity.
+    static func countAcrossKinds(_ v: TextView, _ ms: [Awards.Mention], _ i: Int) -> Candidate? {
+        let tk = v.tokens
+        guard let (numberToken, count) = ms[i].bareCount, i + 1 < ms.count, ms[i + 1].bareCount == nil,
+              ms[i + 1].entry.title != ms[i].entry.title else { return nil }
+        var t = ms[i].end
+        if t < tk.count, tk[t].key == "," { t += 1 }
+        guard t < tk.count, tk[t].key == "va" || tk[t].key == ",", t + 1 == ms[i + 1].start else { return nil }
+        let start = tk[numberToken].start, end = tk[ms[i + 1].titleEnd - 1].end
+        var f = Figure(kind: .quantity, text: v.text(start, end), start: start, end: end)
+        f.number = Double(count)
+        f.unit = v.lowerText(tk[ms[i].start].start, end)
+        return Candidate(figure: f, priority: Awards.totalPriority)
     }
 
     /// Whether counts follow mention `i` (for a shared, different title: then the counts span kinds).
@@ -179,10 +280,15 @@ enum AwardLinks {
         var p = m.start - 1
         var ties = 0
         while p >= 0 {
-            if tieWords.contains(tk[p].kind == .word ? tk[p].lower : tk[p].key) { p -= 1; ties += 1; continue }
-            // A conferrer phrase ending here.
+            let w = tk[p].kind == .word ? tk[p].lower : tk[p].key
+            if tieWords.contains(w) {
+                if w != "," && w != "và" { ties += 1 }
+                p -= 1
+                continue
+            }
+            // A conferrer phrase ending here, the longest ("Chủ tịch UBND tỉnh", not "UBND tỉnh").
             var matched = false
-            for k in stride(from: p, through: max(0, p - 6), by: -1) {
+            for k in max(0, p - 6)...p {
                 if let (end, _) = lexicon.conferrers.longest(in: v, at: k), end == p + 1 { p = k - 1; ties += 1; matched = true; break }
             }
             if !matched { break }
@@ -228,9 +334,20 @@ enum AwardLinks {
         }
         let end = tk[m.end - 1].end
         var f = Figure(kind: .award, text: v.text(start, end), start: start, end: end)
-        Awards.fill(&f, m, count: count, recipient: parts.first.map { Awards.recipientKind($0.recipient) } ?? m.entry.defaultRecipient)
+        Awards.fill(&f, m, count: count, recipient: parts.first.map { Awards.recipientKind($0.recipient) } ?? uncountedRecipient(v, lexicon, after: m.end)
+                    ?? m.entry.defaultRecipient)
         out.append(Candidate(figure: f, priority: Awards.priority))
         return out
+    }
+
+    /// "132 Huân chương Độc lập cho gia đình có nhiều liệt sĩ": the recipient named without a count.
+    static func uncountedRecipient(_ v: TextView, _ lexicon: Lexicon, after t: Int) -> String? {
+        let tk = v.tokens
+        guard t + 1 < tk.count, tk[t].key == "cho" else { return nil }
+        var r = t + 1
+        if tk[r].key == "cac" || tk[r].key == "nhung" { r += 1 }
+        guard let (end, _) = lexicon.recipients.longest(in: v, at: r) else { return nil }
+        return v.lowerText(tk[r].start, tk[end - 1].end)
     }
 
     /// "trao 2 Huân chương Độc lập, 5 Huân chương Kháng chiến và 17 Huy chương Kháng chiến cho 24

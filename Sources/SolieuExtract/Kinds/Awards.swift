@@ -48,7 +48,11 @@ enum Awards {
                 t = end
                 continue
             }
-            guard let (titleEnd, entry) = title(v, lexicon, at: t) else { t += 1; continue }
+            guard var (titleEnd, entry) = title(v, lexicon, at: t) else { t += 1; continue }
+            if let (end, name) = namedOrder(v, lexicon, entry, after: titleEnd) {
+                titleEnd = end
+                entry.title = name
+            }
             var m = Mention(start: t, titleEnd: titleEnd, end: titleEnd, entry: entry, awardClass: nil, conferrer: entry.conferrer, posthumous: false)
             // Class: inside the matched variant ("Huân chương Lao động hạng II") or right after it.
             for k in t..<max(t, titleEnd - 1) where tk[k].key == "hang" { m.awardClass = awardClass(tk[k + 1].key) }
@@ -75,6 +79,32 @@ enum Awards {
         return out
     }
 
+    /// Generic titles that a name completes: "Huân chương Thành đồng", "Huy chương Chiến sĩ giải
+    /// phóng", "Huy hiệu “Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam”".
+    static let generic: Set<String> = ["Huân chương", "Huy chương", "Huy hiệu"]
+
+    /// The name after a generic title, and the token after it: a quoted phrase, or a capitalized
+    /// word and up to two more before a function word ("hạng", "cho", "của", …).
+    static func namedOrder(_ v: TextView, _ lexicon: Lexicon, _ entry: Lexicon.AwardEntry, after t: Int) -> (Int, String)? {
+        let tk = v.tokens
+        guard generic.contains(entry.title), t < tk.count, v.onlySpaces(tk[t - 1].end, tk[t].start) else { return nil }
+        if tk[t].key == "“" || tk[t].key == "\"" {
+            var e = t + 1
+            while e < tk.count, e - t <= 16, tk[e].key != "”", tk[e].key != "\"", !v.lineBreak(tk[e - 1].end, tk[e].start) { e += 1 }
+            guard e < tk.count, e > t + 1, tk[e].key == "”" || tk[e].key == "\"" else { return nil }
+            return (e + 1, entry.title + " " + v.text(tk[t + 1].start, tk[e - 1].end))
+        }
+        guard tk[t].kind == .word, Tokenizer.isUpper(v.scalars[tk[t].start]), !tk[t].isUpper,
+              lexicon.conferrers.longest(in: v, at: t) == nil else { return nil }
+        var e = t + 1
+        let stops: Set<String> = ["hạng", "cho", "của", "và", "các", "được", "cấp", "loại", "tặng", "năm", "vì", "đã", "đến", "tại", "trong"]
+        while e < tk.count, e - t < 3, tk[e].kind == .word, v.onlySpaces(tk[e - 1].end, tk[e].start), !stops.contains(tk[e].lower),
+              !lexicon.stopWords.contains(tk[e].lower) {
+            e += 1
+        }
+        return (e, entry.title + " " + v.text(tk[t].start, tk[e - 1].end))
+    }
+
     /// The award title at token `t`: the lexicon's longest variant, or one with a single
     /// misspelled word ("Huân chương Kháng chiên" is already equal on search keys; "Chiến sỹ",
     /// "Huân chươnng").
@@ -96,7 +126,8 @@ enum Awards {
     /// right before the title, with at most a few descriptive words between.
     static func numberBefore(_ v: TextView, _ start: Int) -> (Int, Int)? {
         let tk = v.tokens
-        let allowed: Set<String> = ["danh", "hieu", "vinh", "du", "nha", "nuoc", "\"", "“"]
+        // Descriptive words and classifiers: "74 Danh hiệu vinh dự Nhà nước …", "41 lá cờ thi đua".
+        let allowed: Set<String> = ["danh", "hieu", "vinh", "du", "nha", "nuoc", "la", "tam", "chiec", "\"", "“"]
         var k = start - 1
         var skipped = 0
         while k >= 0, skipped < 6, tk[k].kind == .word || tk[k].key == "\"" || tk[k].key == "“", allowed.contains(tk[k].key) {
@@ -143,8 +174,15 @@ enum Awards {
            let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1), !startsCount(v, lexicon, recipientEnd + 1) {
             recipientEnd = e2
         }
+        var spanEnd = rEnd
+        // "105 cán bộ, công chức, viên chức": one count for a list of recipient nouns.
+        while recipientEnd + 1 < tk.count, tk[recipientEnd].key == ",", tk[recipientEnd + 1].kind == .word,
+              let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1), !(e2 < tk.count && tk[e2].kind == .number) {
+            recipientEnd = e2
+            spanEnd = e2
+        }
         let recipient = v.lowerText(tk[r].start, tk[recipientEnd - 1].end)
-        return Part(start: tk[t].start, end: tk[rEnd - 1].end, count: Int(value), recipient: recipient, firstToken: t, endToken: recipientEnd)
+        return Part(start: tk[t].start, end: tk[spanEnd - 1].end, count: Int(value), recipient: recipient, firstToken: t, endToken: recipientEnd)
     }
 
     /// Whether a count phrase starts at `t` (a number word that is really a count).
@@ -161,6 +199,11 @@ enum Awards {
         while let part = count(v, lexicon, at: t) {
             parts.append(part)
             t = part.endToken
+            // "1 tập thể (thời kỳ đổi mới), 1 cá nhân": a short aside without numbers.
+            if t < tk.count, tk[t].key == "(", let close = (t + 1..<min(tk.count, t + 12)).first(where: { tk[$0].key == ")" }),
+               !(t + 1..<close).contains(where: { tk[$0].kind == .number }), close + 1 < tk.count, tk[close + 1].key == "," || tk[close + 1].key == "va" {
+                t = close + 1
+            }
             guard t < tk.count else { break }
             var next = t
             if tk[next].key == "," { next += 1 }

@@ -1,0 +1,81 @@
+/// Award totals stated apart from their parts: a headline "584 mẹ được phong tặng danh hiệu Bà
+/// mẹ Việt Nam anh hùng" whose body says "13 mẹ được phong tặng, 571 mẹ được truy tặng"; "Trong
+/// tổng 44 mẹ lần này thì có 11 mẹ được trao tặng, 33 mẹ được truy tặng". When the counts of one
+/// sentence, each of the same award or counting the same recipient noun, add up to an award
+/// count stated elsewhere, that count is their total (a quantity, every time it is restated) and
+/// they are its parts (after it, of its class): awards of its title, so that award sums never count twice (fixtures/README.md).
+enum AwardTotals {
+    static func link(_ figures: inout [Figure]) {
+        var isTotal = Set<Int>()
+        for a in figures.indices where figures[a].kind == .award && figures[a].partOf == nil && !isTotal.contains(a) {
+            guard let n = figures[a].count, n >= 2, let recipient = figures[a].recipient else { continue }
+            guard let group = partsOf(figures, a, total: n, recipient: recipient) else { continue }
+            let total = figures[a]
+            // The total, and each restatement of it (same title, count and recipient).
+            let restated = figures.indices.filter { k in
+                !group.contains(k) && figures[k].kind == .award && figures[k].award == total.award && figures[k].count == n
+                    && figures[k].recipient == recipient && figures[k].partOf == nil
+            }
+            for k in restated {
+                figures[k].kind = .quantity
+                figures[k].number = Double(n)
+                figures[k].unit = recipient
+                isTotal.insert(k)
+            }
+            for k in group {
+                if figures[k].kind == .quantity, !figures.contains(where: { $0.partOf == k }) {
+                    let unit = figures[k].unit
+                    figures[k].kind = .award
+                    figures[k].award = total.award
+                    figures[k].awardClass = total.awardClass
+                    figures[k].conferrer = total.conferrer
+                    figures[k].recipient = unit
+                    figures[k].count = figures[k].number.map { Int($0) }
+                    figures[k].posthumous = total.posthumous
+                    figures[k].number = nil
+                    figures[k].unit = nil
+                }
+                figures[k].partOf = a
+            }
+        }
+    }
+
+    /// Consecutive counts of one sentence (other figures between them are dates or periods)
+    /// that sum to `total`, at least two, each counting `recipient` (an award of the same title,
+    /// or a quantity of that noun).
+    static func partsOf(_ figures: [Figure], _ a: Int, total: Int, recipient: String) -> [Int]? {
+        let title = figures[a].award
+        let awardClass = figures[a].awardClass
+        // Parts come after their total; an award part is of the same title and class.
+        func count(_ k: Int) -> Int? {
+            let f = figures[k]
+            guard k > a, f.partOf == nil else { return nil }
+            switch f.kind {
+            case .award where f.award == title && f.recipient == recipient && f.awardClass == awardClass: return f.count
+            case .quantity where f.unit == recipient: return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
+            default: return nil
+            }
+        }
+        var k = 0
+        while k < figures.count {
+            guard count(k) != nil else { k += 1; continue }
+            // A run of counts in one sentence.
+            var run: [Int] = []
+            var j = k
+            while j < figures.count, figures[j].sentence == figures[k].sentence {
+                if count(j) != nil { run.append(j) } else if figures[j].kind != .date && figures[j].kind != .period { break }
+                j += 1
+            }
+            for s in run.indices {
+                var sum = 0
+                for e in s..<run.count {
+                    sum += count(run[e])!
+                    if sum == total, e > s { return Array(run[s...e]) }
+                    if sum > total { break }
+                }
+            }
+            k = max(j, k + 1)
+        }
+        return nil
+    }
+}
