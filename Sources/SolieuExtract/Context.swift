@@ -11,7 +11,7 @@ enum Context {
                 figures[i].partOf = figures.firstIndex { $0.start == start && $0.kind == .quantity }
             }
         }
-        linkTotals(&figures, view)
+        linkTotals(&figures, view, sentences: sentences)
         PercentRoles.attach(&figures, view: view)
         // Periods: the nearest period in the same sentence, else the one that opens the
         // paragraph ("Kết quả 6 tháng đầu năm …: … tổng số 82 tập thể"), else the title's
@@ -40,9 +40,15 @@ enum Context {
         }
     }
 
+    /// Whether a total's unit names recipients ("tập thể", "cá nhân", "gia đình", …), not awards.
+    static func countsRecipients(_ unit: String) -> Bool {
+        let recipients = ["tập thể", "cá nhân", "gia đình", "đơn vị", "hộ", "mẹ", "người", "trường hợp", "doanh nghiệp"]
+        return recipients.contains { unit.contains($0) }
+    }
+
     /// "tổng số 82 tập thể, cá nhân, trong đó 74 … và 08 …" and "1.880 tập thể, cá nhân (769 tập
     /// thể, 1.111 cá nhân)": the figures after "trong đó" or inside the parentheses are parts.
-    static func linkTotals(_ figures: inout [Figure], _ v: TextView) {
+    static func linkTotals(_ figures: inout [Figure], _ v: TextView, sentences: [Sentences.Unit] = []) {
         let s = v.scalars
         for i in figures.indices where figures[i].kind == .quantity {
             let f = figures[i]
@@ -58,6 +64,15 @@ enum Context {
                 if window.hasPrefix(", trong đó") || window.hasPrefix(" trong đó") || window.hasPrefix(", gồm") || window.hasPrefix(" gồm") {
                     partsStart = f.end
                     partsEnd = s[f.end...].firstIndex { $0 == ";" || $0 == "\n" || $0 == "." } ?? s.count
+                } else if f.sentence + 1 < sentences.count, !figures.contains(where: { $0.sentence == f.sentence && $0.start > f.end && $0.kind != .date && $0.kind != .period }) {
+                    // "… 22 tập thể, cá nhân được khen thưởng cấp Nhà nước. Trong đó, có 1 tập thể …;
+                    // 2 tập thể và 1 cá nhân …": the next sentence opens with its parts.
+                    let next = sentences[f.sentence + 1]
+                    let opening = v.lowerText(next.start, min(next.end, next.start + 12))
+                    if opening.hasPrefix("trong đó") || opening.hasPrefix("trong số đó") {
+                        partsStart = next.start
+                        partsEnd = next.end
+                    }
                 }
             }
             guard let ps = partsStart else { continue }
@@ -72,8 +87,12 @@ enum Context {
             // Counted parts count (some of) what the total counts: "1.880 tập thể, cá nhân (769
             // tập thể, 1.111 cá nhân)". Awards are parts of any total of recipients.
             let totalUnit = (f.unit ?? "").lowercased()
+            // Awards count recipients: theirs must be what the total counts ("82 tập thể, cá nhân,
+            // trong đó 74 … và 08 …"), or the total counts awards ("… Bằng khen").
             let compatible = members.allSatisfy { m in
-                figures[m].kind == .award || (figures[m].unit.map { !$0.isEmpty && totalUnit.contains($0.lowercased()) } ?? false)
+                let noun = figures[m].kind == .award ? figures[m].recipient : figures[m].unit
+                return figures[m].kind == .award && (noun == nil || totalUnit.contains(noun!.lowercased()) || f.award == nil && !Self.countsRecipients(totalUnit))
+                    || figures[m].kind != .award && (noun.map { !$0.isEmpty && totalUnit.contains($0.lowercased()) } ?? false)
             }
             guard compatible else { continue }
             for m in members { figures[m].partOf = i }

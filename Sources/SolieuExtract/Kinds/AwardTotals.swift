@@ -6,10 +6,15 @@
 /// they are its parts (after it, of its class): awards of its title, so that award sums never count twice (fixtures/README.md).
 enum AwardTotals {
     static func link(_ figures: inout [Figure]) {
+        linkAwardTotals(&figures)
+        linkQuantityTotals(&figures)
+    }
+
+    static func linkAwardTotals(_ figures: inout [Figure]) {
         var isTotal = Set<Int>()
         for a in figures.indices where figures[a].kind == .award && figures[a].partOf == nil && !isTotal.contains(a) {
             guard let n = figures[a].count, n >= 2, let recipient = figures[a].recipient else { continue }
-            guard let group = partsOf(figures, a, total: n, recipient: recipient) else { continue }
+            guard let group = partsOf(figures, a, total: n, recipient: recipient, title: figures[a].award, awardClass: figures[a].awardClass) else { continue }
             let total = figures[a]
             // The total, and each restatement of it (same title, count and recipient).
             let restated = figures.indices.filter { k in
@@ -23,7 +28,7 @@ enum AwardTotals {
                 isTotal.insert(k)
             }
             for k in group {
-                if figures[k].kind == .quantity, !figures.contains(where: { $0.partOf == k }) {
+                if figures[k].kind == .quantity, !hasParts(figures, k) {
                     let unit = figures[k].unit
                     figures[k].kind = .award
                     figures[k].award = total.award
@@ -40,18 +45,39 @@ enum AwardTotals {
         }
     }
 
-    /// Consecutive counts of one sentence (other figures between them are dates or periods)
+    /// Consecutive counts of one sentence (other figures between them are dates, periods or parts)
     /// that sum to `total`, at least two, each counting `recipient` (an award of the same title,
     /// or a quantity of that noun).
-    static func partsOf(_ figures: [Figure], _ a: Int, total: Int, recipient: String) -> [Int]? {
-        let title = figures[a].award
-        let awardClass = figures[a].awardClass
+    /// A quantity "73 gia đình liệt sĩ" followed by awards of one title to "gia đình" that add
+    /// up to it (in any classes: "4 gia đình nhận … hạng Nhất, 10 … hạng Nhì và 59 … hạng Ba") is
+    /// their total too.
+    static func linkQuantityTotals(_ figures: inout [Figure]) {
+        for q in figures.indices where figures[q].kind == .quantity && figures[q].partOf == nil {
+            guard let value = figures[q].number, value == value.rounded(), value >= 2, let unit = figures[q].unit,
+                  !hasParts(figures, q) else { continue }
+            // The first award after it names the title the parts share.
+            guard let first = figures.indices.first(where: { $0 > q && figures[$0].kind == .award && figures[$0].partOf == nil }),
+                  let recipient = figures[first].recipient, unit == recipient || unit.hasPrefix(recipient + " ") else { continue }
+            guard let group = partsOf(figures, q, total: Int(value), recipient: recipient, title: figures[first].award, awardClass: nil, anyClass: true),
+                  group.allSatisfy({ figures[$0].kind == .award }) else { continue }
+            for k in group { figures[k].partOf = q }
+        }
+    }
+
+    /// Whether figure k is already a total: parts point at it by index, or (before Context
+    /// resolves them) by its start offset, -(start + 1).
+    static func hasParts(_ figures: [Figure], _ k: Int) -> Bool {
+        let byStart = -(figures[k].start + 1)
+        return figures.contains { $0.partOf == k || $0.partOf == byStart }
+    }
+
+    static func partsOf(_ figures: [Figure], _ a: Int, total: Int, recipient: String, title: String?, awardClass: Int?, anyClass: Bool = false) -> [Int]? {
         // Parts come after their total; an award part is of the same title and class.
         func count(_ k: Int) -> Int? {
             let f = figures[k]
             guard k > a, f.partOf == nil else { return nil }
             switch f.kind {
-            case .award where f.award == title && f.recipient == recipient && f.awardClass == awardClass: return f.count
+            case .award where f.award == title && f.recipient == recipient && (anyClass || f.awardClass == awardClass): return f.count
             case .quantity where f.unit == recipient: return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
             default: return nil
             }
@@ -63,7 +89,9 @@ enum AwardTotals {
             var run: [Int] = []
             var j = k
             while j < figures.count, figures[j].sentence == figures[k].sentence {
-                if count(j) != nil { run.append(j) } else if figures[j].kind != .date && figures[j].kind != .period { break }
+                // Dates, periods and the parts of another total ("57 mẹ (huyện A: 19; …), 262 mẹ")
+                // stand between counts of one list.
+                if count(j) != nil { run.append(j) } else if figures[j].kind != .date && figures[j].kind != .period && figures[j].partOf == nil { break }
                 j += 1
             }
             for s in run.indices {
