@@ -49,6 +49,16 @@ struct RobustnessTests {
         #expect(article.text.contains("2. Bằng khen của Chủ tịch UBND tỉnh: 73 tập thể"))
     }
 
+    /// A text whose title comes back as a photo caption after the lead keeps the lead.
+    @Test func titleRepeatedAsACaptionKeepsTheLead() throws {
+        let text = "Đón nhận phần thưởng cao quý\n07:56 | 13/03/2014\nNgày 12-3, UBND tỉnh trang trọng tổ chức Lễ trao tặng Huân chương Độc lập cho thân nhân của 73 gia đình liệt sĩ.\nĐón nhận phần thưởng cao quý\nCác gia đình được Chủ tịch nước phong tặng Huân chương Độc lập lần này gồm nhiều gia đình có công.\n"
+        let article = try Ingest.article(bytes: Array(text.utf8), name: "t.txt", format: .text)
+        #expect(article.text.contains("73 gia đình liệt sĩ"))
+        // A title printed twice with only a category line between still loses the repeat.
+        let twice = try Ingest.article(bytes: Array("Tỉnh tổng kết thi đua\nThời sự\nTỉnh tổng kết thi đua\nChiều 5/1, tỉnh tổ chức hội nghị tổng kết công tác thi đua khen thưởng năm 2023 với nhiều kết quả.\n".utf8), name: "t.txt", format: .text)
+        #expect(twice.paragraphs.first == "Tỉnh tổng kết thi đua" && !twice.text.contains("Thời sự"))
+    }
+
     @Test func truncatedPageRecovers() throws {
         let page = Project.text("fixtures/portal/dnn-easydnnnews.html")
         let cut = String(decoding: Array(page.utf8.prefix(page.utf8.count * 2 / 3)), as: UTF8.self)

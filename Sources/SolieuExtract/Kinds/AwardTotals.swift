@@ -57,11 +57,17 @@ enum AwardTotals {
                   !hasParts(figures, q) else { continue }
             // The first award after it names the title the parts share.
             guard let first = figures.indices.first(where: { $0 > q && figures[$0].kind == .award && figures[$0].partOf == nil }),
-                  let recipient = figures[first].recipient, unit == recipient || unit.hasPrefix(recipient + " ") else { continue }
+                  let recipient = figures[first].recipient, sameNoun(unit, recipient) else { continue }
             guard let group = partsOf(figures, q, total: Int(value), recipient: recipient, title: figures[first].award, awardClass: nil, anyClass: true),
                   group.allSatisfy({ figures[$0].kind == .award }) else { continue }
             for k in group { figures[k].partOf = q }
         }
+    }
+
+    /// "mẹ" and "mẹ Việt Nam anh hùng", "gia đình" and "gia đình liệt sĩ": one noun, one more precise.
+    static func sameNoun(_ a: String?, _ b: String) -> Bool {
+        guard let a else { return false }
+        return a == b || a.hasPrefix(b + " ") || b.hasPrefix(a + " ")
     }
 
     /// Whether figure k is already a total: parts point at it by index, or (before Context
@@ -77,8 +83,8 @@ enum AwardTotals {
             let f = figures[k]
             guard k > a, f.partOf == nil else { return nil }
             switch f.kind {
-            case .award where f.award == title && f.recipient == recipient && (anyClass || f.awardClass == awardClass): return f.count
-            case .quantity where f.unit == recipient: return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
+            case .award where f.award == title && sameNoun(f.recipient, recipient) && (anyClass || f.awardClass == awardClass): return f.count
+            case .quantity where sameNoun(f.unit, recipient): return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
             default: return nil
             }
         }

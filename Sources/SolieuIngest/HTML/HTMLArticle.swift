@@ -103,10 +103,12 @@ enum TextArticle {
             if BoilerplateRules.isFurniture(line) { continue }
             kept.append(line)
         }
-        // A title printed twice (page header, then article heading) with a category line between.
+        // A title printed twice (page header, then article heading) with a category line between;
+        // not a title repeated as a photo caption after the lead (a sentence stands between).
         if let first = kept.first {
             let key = VietnameseFold.searchKey(first)
-            if let again = kept.indices.dropFirst().prefix(5).first(where: { VietnameseFold.searchKey(kept[$0]) == key }) {
+            if let again = kept.indices.dropFirst().prefix(5).first(where: { VietnameseFold.searchKey(kept[$0]) == key }),
+               !kept[1..<again].contains(where: { $0.unicodeScalars.count >= 60 && BoilerplateRules.hasSentencePunctuation($0) }) {
                 kept.removeSubrange(1...again)
             }
         }
