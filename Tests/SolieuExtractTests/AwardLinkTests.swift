@@ -155,6 +155,20 @@ struct RealShapeTests {
         // "tháng 3 - 6/2027" is an interval, not a month of the document's year.
         #expect(figures("kéo dài đến khoảng tháng 3 - 6/2027", published: "2026-01-01").filter { $0.calendar == "2026-03" }.isEmpty)
     }
+    @Test func moreIntervalsAndMonthCounts() {
+        func periods(_ text: String, published: String? = nil) -> [String?] { figures(text, published: published).filter { $0.kind == .period }.map(\.calendar) }
+        #expect(periods("vụ đông xuân 2016-2017 đạt") == ["2016/2017"])
+        #expect(periods("giai đoạn 5 năm (2015 – 2020)") == ["2015/2020"])
+        #expect(periods("từ năm 2009 đến năm 2013, tỉnh") == ["2009/2013"])
+        #expect(periods("lũy kế 7 tháng đầu năm 2013 đạt") == ["2013-01/2013-07"])
+        #expect(periods("dự kiến tổ chức trong 2 ngày 17-18/7/2020") == ["2020-07-17/2020-07-18"])
+        #expect(figures("dự kiến tổ chức trong 2 ngày 17-18/7/2020").first { $0.kind == .quantity }?.unit == "ngày")
+        // A year a figure is compared with does not give a later month or half-year its year.
+        #expect(periods("tăng 5% so với cùng kỳ năm 2019. Kết quả 6 tháng đầu năm rất tốt.", published: "2020-07-02").last == "2020-H1")
+        #expect(periods("theo giá so sánh 2010, 6 tháng đầu năm tăng", published: "2024-07-02").last == "2024-H1")
+        // A day without a year and no document date: the next full date's year.
+        #expect(figures("Sáng ngày 22/3, tỉnh công bố Quyết định ngày 17/3/2025.").first { $0.kind == .date }?.calendar == "2025-03-22")
+    }
     @Test func percentRoles() {
         func role(_ text: String) -> String { figures(text).first { $0.kind == .percent }.map { ($0.role ?? "nil") + ($0.sign.map { " \($0)" } ?? "") } ?? "none" }
         #expect(role("thu ngân sách ước đạt 50,16% kế hoạch") == "plan")

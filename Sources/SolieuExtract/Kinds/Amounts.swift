@@ -179,6 +179,8 @@ enum Amounts {
         guard u < tk.count, tk[u].kind == .word, u == 0 || v.onlySpaces(tk[u - 1].end, tk[u].start) else { return nil }
         // "tăng 1,8 lần", "gấp 3 lần": a multiple (not "lần thứ", an ordinal).
         if tk[u].lower == "lần", !(u + 1 < tk.count && tk[u + 1].lower == "thứ") { return ("lần", tk[u].end) }
+        // "trong 2 ngày", "2 ngày 17-18/7": a duration in days.
+        if tk[u].lower == "ngày" { return ("ngày", tk[u].end) }
         if lexicon.notUnits.contains(tk[u].lower) { return nil }
         // "70 năm" is a duration; "năm 2018" after a number is not its unit.
         if tk[u].lower == "năm", u + 1 < tk.count, tk[u + 1].kind == .number { return nil }

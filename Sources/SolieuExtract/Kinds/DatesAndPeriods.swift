@@ -120,7 +120,7 @@ enum DatesAndPeriods {
                 }
             }
             // N tháng đầu/cuối năm [YYYY]
-            if tk[t].kind == .number, let n = int(tk[t]), [3, 6, 9].contains(n), t + 1 < tk.count, tk[t + 1].key == "thang" {
+            if tk[t].kind == .number, let n = int(tk[t]), (1...12).contains(n), t + 1 < tk.count, tk[t + 1].key == "thang" {
                 var u = t + 2
                 var part = ""
                 if u < tk.count, tk[u].key == "dau" || tk[u].key == "cuoi" { part = tk[u].key; u += 1 }
@@ -135,8 +135,8 @@ enum DatesAndPeriods {
                 case (6, _): value = "\(y)-H1"
                 case (3, "cuoi"): value = "\(y)-Q4"
                 case (3, _): value = "\(y)-Q1"
-                case (9, "cuoi"): value = "\(y)-04/\(y)-12"
-                default: value = "\(y)-01/\(y)-09"
+                case (_, "cuoi"): value = "\(y)-" + two(13 - n) + "/\(y)-12"
+                default: value = "\(y)-01/\(y)-" + two(n)
                 }
                 var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
                 f.calendar = value
@@ -153,6 +153,30 @@ enum DatesAndPeriods {
                     f.calendar = "\(y)/\(y2)"
                 }
                 out.append(Candidate(figure: f, priority: periodPriority))
+            }
+            // "2016-2017", "(2015 – 2020)": two years joined by a dash are an interval.
+            if tk[t].kind == .number, tk[t].end - tk[t].start == 4, let y = int(tk[t]), isYear(y), let (y2, end) = yearRange(v, t),
+               t == 0 || !["/", "-", "–", "."].contains(tk[t - 1].key) || tk[t - 1].end < tk[t].start {
+                var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                f.calendar = "\(y)/\(y2)"
+                out.append(Candidate(figure: f, priority: periodPriority - 1))
+            }
+            // "từ năm 2009 đến năm 2013"
+            if key == "tu", t + 5 < tk.count, tk[t + 1].key == "nam", let y = int(tk[t + 2]), isYear(y), tk[t + 3].key == "den" {
+                let k = tk[t + 4].key == "nam" ? t + 5 : t + 4
+                if k < tk.count, let y2 = int(tk[k]), isYear(y2), y2 > y, tk[k].end - tk[k].start == 4 {
+                    var f = Figure(kind: .period, text: v.text(tk[t].start, tk[k].end), start: tk[t].start, end: tk[k].end)
+                    f.calendar = "\(y)/\(y2)"
+                    out.append(Candidate(figure: f, priority: intervalPriority))
+                }
+            }
+            // "17-18/7/2020", "17 - 18/7/2020": days of one month.
+            if tk[t].kind == .number, let d1 = int(tk[t]), (1...31).contains(d1), t + 2 < tk.count, tk[t + 1].key == "-" || tk[t + 1].key == "–",
+               t == 0 || tk[t - 1].key != "/", let day = days.first(where: { $0.start == tk[t + 2].start }), let y = day.y, d1 < day.d,
+               valid(y, day.m, d1) {
+                var f = Figure(kind: .period, text: v.text(tk[t].start, day.end), start: tk[t].start, end: day.end)
+                f.calendar = iso(y, day.m, d1) + "/" + iso(y, day.m, day.d)
+                out.append(Candidate(figure: f, priority: intervalPriority))
             }
             // giai đoạn / nhiệm kỳ / thời kỳ YYYY - YYYY
             for lead in intervalLeads where lead[0] == key {
@@ -173,7 +197,7 @@ enum DatesAndPeriods {
     /// Words that open an interval: "giai đoạn 2016-2020", "nhiệm kỳ 2020 - 2025".
     static let intervalLeads: [[String]] = [["giai", "doan"], ["nhiem", "ky"], ["thoi", "ky"], ["nien", "khoa"], ["nam", "hoc"]]
     /// The first words of every word-led form in `candidates`.
-    static let wordLeads = KeyFilter(["ngay", "thang", "quy", "nam"] + intervalLeads.map { $0[0] })
+    static let wordLeads = KeyFilter(["ngay", "thang", "quy", "nam", "tu"] + intervalLeads.map { $0[0] })
 
     /// "2016-2020", "2020 - 2025" starting at number token `t`.
     static func yearRange(_ v: TextView, _ t: Int) -> (Int, Int)? {
@@ -214,6 +238,8 @@ enum DatesAndPeriods {
         var explicit: [(Int, Int)] = []  // (position, year)
         var fullDates: [(Int, Int)] = []
         for f in figures where (f.kind == .date || f.kind == .period || f.kind == .docref) && !f.inferred {
+            // "so với cùng kỳ năm 2019", "giá so sánh 2010": a year compared with is not the year the text is about.
+            if let view, isComparison(view, before: f.start) { continue }
             if f.kind == .docref {
                 if let d = f.docDate, let y = Int(d.prefix(4)) { fullDates.append((f.start, y)) }
                 continue
@@ -227,7 +253,8 @@ enum DatesAndPeriods {
             guard let c = figures[i].calendar, hasUnknownYear(c) else { continue }
             let isDay = figures[i].kind == .date
             let before = (isDay ? fullDates : explicit).last(where: { $0.0 < figures[i].start })?.1
-            guard var year = before ?? publishedYear ?? explicit.first?.1 else { continue }
+            let after = isDay ? fullDates.first(where: { $0.0 > figures[i].start })?.1 : nil
+            guard var year = before ?? publishedYear ?? after ?? explicit.first?.1 else { continue }
             if isDay, before == nil, let published, published.count >= 10, let view,
                c.replacingOccurrences(of: "????", with: String(year)) > String(published.prefix(10)),
                saysPast(view, after: figures[i].end) {
@@ -236,6 +263,12 @@ enum DatesAndPeriods {
             figures[i].calendar = c.replacingOccurrences(of: "????", with: String(year))
         }
         figures.removeAll { $0.calendar.map(hasUnknownYear) == true }
+    }
+
+    /// Whether the words before offset `start` compare ("so với cùng kỳ năm", "giá so sánh").
+    static func isComparison(_ v: TextView, before start: Int) -> Bool {
+        let window = v.lowerText(max(0, start - 18), start)
+        return window.contains("so với") || window.contains("cùng kỳ") || window.contains("so sánh") || window.contains("so cùng")
     }
 
     /// "ngày 25/12 vừa qua", "… năm ngoái": the day is in the past.
