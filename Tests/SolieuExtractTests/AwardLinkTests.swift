@@ -142,6 +142,9 @@ struct RealShapeTests {
         let h = figures("NGHỊ QUYẾT SỐ 08/NQ-HĐND NGÀY 12 THÁNG 3 NĂM 2022 VỀ KẾ HOẠCH")
         #expect(h.count == 1)
         #expect(h.first?.docNumber == "08/NQ-HĐND" && h.first?.docType == "Nghị quyết" && h.first?.docDate == "2022-03-12")
+        let shared = figures("Chủ tịch nước ký các Quyết định số 543, 544, 545/QĐ-CTN ngày 5/7/2012 tặng thưởng.")
+        #expect(shared.map(\.docNumber) == ["543/QĐ-CTN", "544/QĐ-CTN", "545/QĐ-CTN"])
+        #expect(shared.allSatisfy { $0.kind == .docref && $0.docDate == "2012-07-05" })
         // "Số:" with a code that names no document type is not a reference.
         #expect(figures("Số: 12/ABC").filter { $0.kind == .docref }.isEmpty)
     }

@@ -21,6 +21,23 @@ enum DocumentReferences {
             var hasSo = false
             if u < tk.count, tk[u].key == "so" { hasSo = true; u += 1 }
             guard u < tk.count, tk[u].kind == .number, let (code, codeEnd) = readCode(v, from: tk[u].start) else { t += 1; continue }
+            // "các Quyết định số 543, 544, 545/QĐ-CTN": numbers sharing the last one's code.
+            if hasSo, let shared = sharedCode(v, from: u), shared.count >= 2 {
+                // "… 545/QĐ-CTN ngày 5/7/2012": the date of them all, inside the last.
+                let dated = dateAfter(v, v.tokenIndex(atOrAfter: shared.last!.end))
+                for (k, n) in shared.enumerated() {
+                    let start = k == 0 ? tk[t].start : tk[n.token].start
+                    let end = k == shared.count - 1 ? dated?.1 ?? n.end : n.end
+                    var f = Figure(kind: .docref, text: v.text(start, end), start: start, end: end)
+                    f.docNumber = n.number
+                    f.docType = type
+                    f.docDate = dated?.0
+                    f.issuer = n.number.split(whereSeparator: { $0 == "-" || $0 == "/" }).last.map(String.init)
+                    out.append(Candidate(figure: f, priority: priority))
+                }
+                t = v.tokenIndex(atOrAfter: dated?.1 ?? shared.last!.end)
+                continue
+            }
             let hasLetters = code.unicodeScalars.contains { TextView.isLetter($0) }
             guard hasLetters || hasSo else { t += 1; continue }
             var end = codeEnd
@@ -43,6 +60,25 @@ enum DocumentReferences {
             t = v.tokenIndex(atOrAfter: end)
         }
         return out
+    }
+
+    /// Bare numbers joined by "," / "và", the last with a code ("543, 544, 545/QĐ-CTN"): each
+    /// with that code, and the span of its own number.
+    static func sharedCode(_ v: TextView, from u: Int) -> [(token: Int, number: String, end: Int)]? {
+        let tk = v.tokens
+        var bare: [Int] = []
+        var k = u
+        while k + 1 < tk.count, tk[k].kind == .number, tk[k + 1].key == "," || tk[k + 1].key == "va", tk[k].end == tk[k + 1].start || tk[k + 1].key == "va",
+              v.scalars[tk[k].start..<tk[k].end].allSatisfy(TextView.isDigit) {
+            bare.append(k)
+            k += 2
+            if k < tk.count, tk[k].key == "va" { k += 1 }
+        }
+        guard !bare.isEmpty, k < tk.count, tk[k].kind == .number, let (code, end) = readCode(v, from: tk[k].start),
+              let slash = code.firstIndex(where: { $0 == "/" || $0 == "-" }) else { return nil }
+        let suffix = code[slash...]
+        guard suffix.unicodeScalars.contains(where: { TextView.isLetter($0) }) else { return nil }
+        return bare.map { (token: $0, number: v.text(tk[$0].start, tk[$0].end) + suffix, end: tk[$0].end) } + [(token: k, number: code, end: end)]
     }
 
     /// "ngày 17/01/2017" or "NGÀY 12 THÁNG 3 NĂM 2022" at token n: (ISO date, scalar end).
