@@ -34,6 +34,14 @@ enum PercentRoles {
                 if w == "giảm", next != "còn", next != "xuống" { figures[i].role = "change"; figures[i].sign = -1; continue }
                 if w == "trưởng", t > 0, tk[t - 1].lower == "tăng" { figures[i].role = "change"; figures[i].sign = 1; continue }
             }
+            // "tốc độ tăng tổng sản phẩm … đạt 7,57%", "tăng trưởng kinh tế đạt 8%": a growth rate.
+            var k = v.tokenIndex(atOrAfter: f.start) - 1
+            var growth = false
+            while k >= 0, f.start - tk[k].start < 90, tk[k].kind == .word || tk[k].key == "(" || tk[k].key == ")" {
+                if tk[k].lower == "tăng" && ((k > 0 && tk[k - 1].lower == "độ") || tk[k + 1].lower == "trưởng") { growth = true; break }
+                k -= 1
+            }
+            if growth { figures[i].role = "change"; figures[i].sign = 1; continue }
             figures[i].role = "share"
         }
     }

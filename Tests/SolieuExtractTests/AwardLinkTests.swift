@@ -182,6 +182,8 @@ struct RealShapeTests {
         #expect(role("giảm 2% so với năm trước") == "change -1")
         #expect(role("GRDP tăng trưởng 8,52%") == "change 1")
         #expect(role("tỷ lệ hộ nghèo giảm còn 3,2%") == "share")
+        #expect(role("tốc độ tăng tổng sản phẩm trên địa bàn đạt 7,57%") == "change 1")
+        #expect(role("tăng trưởng kinh tế ước đạt 8%") == "change 1")
         #expect(role("49/118 xã, chiếm 41,5%") == "share")
     }
 }
