@@ -131,6 +131,30 @@ import Testing
         _ = binary
     }
 
+    /// The real development set: the audit never calls the texts' arithmetic wrong, and finds
+    /// relations they state (fixtures/real/*.checks.json).
+    @Test func realBulletinsHaveNoFalseFails() throws {
+        let dir = "fixtures/real"
+        let names = Project.files(in: dir, suffix: ".checks.json").map { String($0.dropLast(".checks.json".count)) }
+            .filter { FileManager.default.fileExists(atPath: Project.path("\(dir)/\($0).txt")) }
+        #expect(names.count >= 30)
+        let (report, _, scratch) = try Self.audit(names.map { Project.path("\(dir)/\($0).txt") })
+        defer { scratch.cleanup() }
+        var byDoc: [String: [Finding]] = [:]
+        for f in report.findings where f.check != .crossDocument {
+            guard let e = f.evidence.first else { continue }
+            byDoc[String(Self.name(e).dropLast(4)), default: []].append(f)
+        }
+        var score = AuditScore()
+        for n in names {
+            let checks = try JSONDecoder().decode([AuditScore.Check].self, from: Data(Project.text("\(dir)/\(n).checks.json").utf8))
+            score.add(document: n, findings: byDoc[n] ?? [], checks: checks)
+        }
+        #expect(score.falseFails.isEmpty, "\(score.falseFails)")
+        #expect(score.found >= 7, "found \(score.found) of \(score.checks); missed \(score.missed)")
+        #expect(score.agreeing == score.found)
+    }
+
     /// Relations the extraction links, audited on built bulletins: each verdict as certain as the text.
     static func findings(_ text: String) throws -> [Finding] {
         let scratch = Scratch()
