@@ -70,6 +70,14 @@ enum AwardTotals {
         return a == b || a.hasPrefix(b + " ") || b.hasPrefix(a + " ")
     }
 
+    /// "267 Mẹ Việt Nam anh hùng …, trong đó có 34 mẹ …": the title itself names the noun.
+    static func namesNoun(_ title: String?, _ noun: String?) -> Bool {
+        guard let title, let noun, !noun.isEmpty else { return false }
+        let words = title.lowercased().split(separator: " ").map(String.init)
+        let n = noun.split(separator: " ").map(String.init)
+        return words.count >= n.count && (0...(words.count - n.count)).contains { Array(words[$0..<$0 + n.count]) == n }
+    }
+
     /// Whether figure k is already a total: parts point at it by index, or (before Context
     /// resolves them) by its start offset, -(start + 1).
     static func hasParts(_ figures: [Figure], _ k: Int) -> Bool {
@@ -84,7 +92,8 @@ enum AwardTotals {
             guard k > a, f.partOf == nil else { return nil }
             switch f.kind {
             case .award where f.award == title && sameNoun(f.recipient, recipient) && (anyClass || f.awardClass == awardClass): return f.count
-            case .quantity where sameNoun(f.unit, recipient): return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
+            case .quantity where sameNoun(f.unit, recipient) || namesNoun(title, f.unit):
+                return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
             default: return nil
             }
         }
