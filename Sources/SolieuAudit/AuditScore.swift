@@ -37,13 +37,20 @@ public struct AuditScore: Sendable {
 
     /// Whether finding `f` is the audit's reading of check `c`.
     public static func matches(_ f: Finding, _ c: Check) -> Bool {
+        // Checks write numbers as the text shows them ("3.495,5 tỷ" as 3495.5) or in units
+        // (3495500000000): compared as proportions of the total.
+        func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
         switch c.relation {
         case "sum":
-            return (f.check == .sum || f.check == .anniversary) && f.stated == c.total && f.operands.sorted() == c.parts.sorted()
+            guard f.check == .sum || f.check == .anniversary, let stated = f.stated, stated != 0, c.total != 0,
+                  f.operands.count == c.parts.count else { return false }
+            if f.check == .anniversary { return stated == c.total && f.operands.sorted() == c.parts.sorted() }
+            let scale = stated / c.total
+            return zip(f.operands.sorted(), c.parts.map { $0 * scale }.sorted()).allSatisfy { same($0, $1) }
         default:
             guard let x = c.parts.first, (f.check == .ratio || f.check == .plan), f.operands.count == 2,
-                  let stated = f.stated, let p = c.percent else { return false }
-            return f.operands[0] == x && f.operands[1] == c.total && abs(stated - p) < 1e-9
+                  let stated = f.stated, let p = c.percent, f.operands[1] != 0, c.total != 0 else { return false }
+            return same(f.operands[0] / f.operands[1], x / c.total) && abs(stated - p) < 1e-9
         }
     }
 

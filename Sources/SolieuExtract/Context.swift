@@ -12,6 +12,7 @@ enum Context {
             }
         }
         linkTotals(&figures, view, sentences: sentences)
+        linkMoneyTotals(&figures, view, sentences: sentences)
         PercentRoles.attach(&figures, view: view)
         // Periods: the nearest period in the same sentence, else the one that opens the
         // paragraph ("Kết quả 6 tháng đầu năm …: … tổng số 82 tập thể"), else the title's
@@ -37,6 +38,39 @@ enum Context {
         let subjects = ClauseSubjects(view: view, figures: figures)
         for i in figures.indices where figures[i].kind == .percent || figures[i].kind == .money {
             figures[i].measure = subjects.measure(of: i)
+        }
+    }
+
+    /// "Vốn đầu tư … đạt 14.255,1 tỷ đồng, tăng 10% so với cùng kỳ. Trong đó: khu vực nhà nước đạt
+    /// 3.010,8 tỷ đồng, tăng 0,8%; ngoài nhà nước đạt 11.224,4 tỷ đồng …": an amount of money and
+    /// the amounts of the same currency after "trong đó", in its sentence or opening the next,
+    /// through ";" to the sentence's end, each smaller than it.
+    static func linkMoneyTotals(_ figures: inout [Figure], _ v: TextView, sentences: [Sentences.Unit]) {
+        for i in figures.indices where figures[i].kind == .money && figures[i].partOf == nil {
+            let f = figures[i]
+            guard let total = f.number, f.sentence < sentences.count, !figures.contains(where: { $0.partOf == i }) else { continue }
+            // "trong đó" before the next amount of money, in this sentence or at the next one's start.
+            let nextMoney = figures.indices.first { $0 > i && figures[$0].kind == .money }
+            let limit = nextMoney.map { figures[$0].start } ?? v.scalars.count
+            var region: (Int, Int)?
+            let rest = v.lowerText(f.end, min(limit, sentences[f.sentence].end))
+            if let r = rest.range(of: "trong đó") {
+                let at = f.end + rest[..<r.lowerBound].unicodeScalars.count
+                region = (at, sentences[f.sentence].end)
+            } else if f.sentence + 1 < sentences.count {
+                let next = sentences[f.sentence + 1]
+                if next.start < limit || nextMoney.map({ figures[$0].sentence == f.sentence + 1 }) == true,
+                   v.lowerText(next.start, min(next.end, next.start + 12)).hasPrefix("trong đó") {
+                    region = (next.start, next.end)
+                }
+            }
+            guard let (a, b) = region else { continue }
+            let members = figures.indices.filter {
+                $0 > i && figures[$0].kind == .money && figures[$0].start > a && figures[$0].end <= b && figures[$0].partOf == nil
+                    && figures[$0].currency == f.currency && (figures[$0].number ?? .infinity) < total
+            }
+            guard members.count >= 2 else { continue }
+            for m in members { figures[m].partOf = i }
         }
     }
 

@@ -181,6 +181,25 @@ import Testing
         #expect(fails.map(\.status) == [.fails])
     }
 
+    @Test func amountsOfMoneyAfterTrongĐóAndTheirShares() throws {
+        let text = "Vốn đầu tư trên địa bàn tỉnh đạt 14.255,1 tỷ đồng, tăng 10% so với cùng kỳ năm trước. Trong đó: khu vực nhà nước đạt 3.010,8 tỷ đồng, tăng 0,8%; khu vực ngoài nhà nước đạt 11.224,4 tỷ đồng, tăng 12,9%; khu vực có vốn đầu tư nước ngoài đạt 19,9 tỷ đồng."
+        let sums = try Self.findings(text).filter { $0.check == .sum }
+        #expect(sums.map(\.status) == [.holds])
+        // Parts short of the total after "trong đó" say nothing; rounding within a decimal holds.
+        let short = try Self.findings("Tổng thu ngân sách đạt 5.000 tỷ đồng, trong đó thu nội địa 3.000 tỷ đồng, thu xuất nhập khẩu 1.500 tỷ đồng.")
+        #expect(short.filter { $0.check == .sum }.map(\.status) == [.unverifiable])
+        // 3,3 + 3,3 + 3,3 = 9,9: within the rounding of four amounts given to one decimal.
+        let rounded = try Self.findings("Tổng vốn đạt 10,0 tỷ đồng, trong đó vốn tỉnh 3,3 tỷ đồng, vốn huyện 3,3 tỷ đồng, vốn xã 3,3 tỷ đồng.")
+        #expect(rounded.filter { $0.check == .sum }.map(\.status) == [.holds])
+        let share = try Self.findings("Tổng mức bán lẻ hàng hoá tháng 9 ước đạt 4.795 tỷ đồng, tăng 13% so với cùng kỳ, trong đó, doanh thu bán lẻ hàng hóa ước đạt 3.495,5 tỷ đồng, chiếm 73%.")
+        #expect(share.filter { $0.check == .ratio }.map(\.status) == [.holds])
+        let wrong = try Self.findings("Tổng mức bán lẻ hàng hoá tháng 9 ước đạt 4.795 tỷ đồng, tăng 13% so với cùng kỳ, trong đó, doanh thu bán lẻ hàng hóa ước đạt 3.495,5 tỷ đồng, chiếm 75%.")
+        #expect(wrong.filter { $0.check == .ratio }.map(\.status) == [.fails])
+        // A share of another base is not checked against the total.
+        let other = try Self.findings("Tổng mức bán lẻ đạt 4.795 tỷ đồng, trong đó, bán lẻ hàng hóa đạt 3.495,5 tỷ đồng, chiếm 5% GRDP của tỉnh.")
+        #expect(other.filter { $0.check == .ratio }.isEmpty)
+    }
+
     @Test func tableRowsAgainstTheirTotalRow() throws {
         let table = "Hình thức | Tập thể | Cá nhân\nBằng khen của Chủ tịch UBND tỉnh | 73 | 158\nGiấy khen | 40 | 95\nTổng cộng | 113 | 250"
         let f = try Self.findings(table)

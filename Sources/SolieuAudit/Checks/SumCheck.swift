@@ -1,9 +1,21 @@
+import Foundation
 import SolieuIndex
 
 /// A stated total against its stated parts ("tổng số 82 …, trong đó 74 … và 08 …"; "118 Bằng khen
 /// … cho 56 tập thể, 62 cá nhân"; "1.880 tập thể, cá nhân (769 tập thể, 1.111 cá nhân)"), from the
 /// total–part links the extraction made.
 enum SumCheck {
+    /// Half the unit of the last decimal a figure's text writes ("3.010,8 tỷ đồng" → 0.05 tỷ), in
+    /// the figure's units; 0 for whole numbers, which must add up exactly.
+    static func roundingHalfUnit(_ text: String, value: Double) -> Double {
+        let number = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        guard let comma = number.firstIndex(of: ",") else { return 0 }
+        let decimals = number[number.index(after: comma)...].filter(\.isNumber).count
+        let plain = Double(number.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")) ?? 0
+        guard decimals > 0, plain > 0 else { return 0 }
+        return 0.5 * pow(10, -Double(decimals)) * value / plain
+    }
+
     /// Words between a total and its parts that announce some parts, not all.
     static func mayBePartial(_ between: String) -> Bool {
         let t = between.lowercased()
@@ -34,7 +46,10 @@ enum SumCheck {
                 continue
             }
             let sum = values.compactMap { $0 }.reduce(0, +)
-            let holds = abs(sum - stated) < 1e-6
+            // Amounts written with decimals ("3.010,8 tỷ đồng") are rounded: parts that add up to
+            // the total within the rounding of each hold.
+            let slack = ([total] + members).map { Self.roundingHalfUnit(d.text($0.start, $0.end), value: amount($0) ?? 0) }.reduce(0, +)
+            let holds = abs(sum - stated) < 1e-6 || abs(sum - stated) <= slack + 1e-6
             // "tổng số 82 …, trong đó 74 … và 08 …": "trong đó" ("of which") may name only some
             // of the parts, so parts short of the total say nothing; parts above it still fail.
             if !holds, sum < stated, let first = members.map(\.start).min(), Self.mayBePartial(d.text(total.end, first)) {
