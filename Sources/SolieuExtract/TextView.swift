@@ -193,7 +193,7 @@ struct TextView {
     /// Whether tokens from `index` spell `phrase` (a list of token keys, or of lower-case words
     /// with diacritics when `exact`). Returns the index after.
     func match(_ phrase: [String], at index: Int, exact: Bool = false) -> Int? {
-        guard index + phrase.count <= tokens.count else { return nil }
+        guard index >= 0, index + phrase.count <= tokens.count else { return nil }
         for (k, p) in phrase.enumerated() where (exact ? tokens[index + k].lower : tokens[index + k].key) != p { return nil }
         // Adjacent tokens must not be glued across a line break.
         return index + phrase.count

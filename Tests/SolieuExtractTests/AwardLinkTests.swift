@@ -166,6 +166,10 @@ struct RealShapeTests {
         #expect(periods("lũy kế 7 tháng đầu năm 2013 đạt") == ["2013-01/2013-07"])
         #expect(periods("dự kiến tổ chức trong 2 ngày 17-18/7/2020") == ["2020-07-17/2020-07-18"])
         #expect(figures("dự kiến tổ chức trong 2 ngày 17-18/7/2020").first { $0.kind == .quantity }?.unit == "ngày")
+        #expect(periods("tăng 5,5% (kế hoạch 2023 tăng 8% trở lên), theo giá so sánh 2010") == ["2023", "2010"])
+        #expect(periods("Năm 2013, lũy kế 9 tháng đạt 50 tỷ đồng; trong 7 tháng qua tỉnh thu 30 tỷ đồng. Dự án hoàn thành trong 9 tháng.")
+            == ["2013", "2013-01/2013-09", "2013-01/2013-07"])
+        #expect(periods("kh 2023").count == 1)
         // A year a figure is compared with does not give a later month or half-year its year.
         #expect(periods("tăng 5% so với cùng kỳ năm 2019. Kết quả 6 tháng đầu năm rất tốt.", published: "2020-07-02").last == "2020-H1")
         #expect(periods("theo giá so sánh 2010, 6 tháng đầu năm tăng", published: "2024-07-02").last == "2024-H1")
@@ -234,6 +238,12 @@ struct MoreAwardLinkTests {
         #expect(summary("trao Huy hiệu “Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam” cho 30 cá nhân")
             == ["Huy hiệu Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam 30 cá nhân"])
         #expect(summary("132 Huân chương Độc lập cho gia đình có nhiều liệt sĩ") == ["Huân chương Độc lập 132 gia đình"])
+        #expect(summary("Tỉnh trao hơn 1.000 Huy hiệu Đảng dịp Quốc khánh 2.9") == ["Huy hiệu Đảng 1000 cá nhân"])
+        #expect(summary("Trao tặng bốn Huân chương Độc lập Hạng Nhì và 12 Huân chương Độc lập Hạng Ba cho các gia đình có nhiều liệt sĩ")
+            == ["Huân chương Độc lập h2 4 gia đình", "Huân chương Độc lập h3 12 gia đình"])
+        #expect(summary("Có 19 tập thể và 25 cá nhân được Bộ CHQS tỉnh tặng giấy khen vì thành tích") == ["Giấy khen 19 tập thể", "Giấy khen 25 cá nhân"])
+        // Not counts: "một" (as often "a"), an ordinal.
+        #expect(summary("đây là một Huân chương cao quý").isEmpty)
         // A generic title before a number keeps its name: "Huy hiệu 50 năm tuổi Đảng".
         #expect(summary("126 đảng viên được trao Huy hiệu 50 năm tuổi Đảng") == ["Huy hiệu 126 đảng viên"])
     }

@@ -291,7 +291,15 @@ enum AwardLinks {
             for k in max(0, p - 6)...p {
                 if let (end, _) = lexicon.conferrers.longest(in: v, at: k), end == p + 1 { p = k - 1; ties += 1; matched = true; break }
             }
-            if !matched { break }
+            if matched { continue }
+            // "được Bộ CHQS tỉnh tặng giấy khen": a body the lexicon does not know, named between
+            // "được" and the act, starting with a capital.
+            if let d = (max(0, p - 5)...p).reversed().first(where: { tk[$0].lower == "được" }), d < p,
+               Tokenizer.isUpper(v.scalars[tk[d + 1].start]), (d + 1...p).allSatisfy({ tk[$0].kind == .word }) {
+                p = d
+                continue
+            }
+            break
         }
         guard ties > 0, p >= 0, tk[p].kind == .word, !v.lineBreak(tk[p].end, tk[m.start].start) else { return [] }
         // The longest list of count phrases that ends at token p.
@@ -365,13 +373,14 @@ enum AwardLinks {
             out.append(Candidate(figure: f, priority: Awards.totalPriority))
             claimed.insert(total.firstToken)
         }
+        let named = uncountedRecipient(v, lexicon, after: ms[group.last!].end)
         for g in group {
             let m = ms[g]
             guard let (numberToken, count) = m.bareCount else { continue }
             let start = tk[numberToken].start
             let end = tk[m.end - 1].end
             var f = Figure(kind: .award, text: v.text(start, end), start: start, end: end)
-            Awards.fill(&f, m, count: count, recipient: total.map { Awards.recipientKind($0.recipient) } ?? m.entry.defaultRecipient)
+            Awards.fill(&f, m, count: count, recipient: total.map { Awards.recipientKind($0.recipient) } ?? named ?? m.entry.defaultRecipient)
             if let total { f.partOf = -(total.start + 1) }
             out.append(Candidate(figure: f, priority: Awards.priority))
         }

@@ -96,12 +96,17 @@ enum Awards {
         }
         guard tk[t].kind == .word, Tokenizer.isUpper(v.scalars[tk[t].start]), !tk[t].isUpper,
               lexicon.conferrers.longest(in: v, at: t) == nil else { return nil }
-        var e = t + 1
-        let stops: Set<String> = ["hạng", "cho", "của", "và", "các", "được", "cấp", "loại", "tặng", "năm", "vì", "đã", "đến", "tại", "trong"]
-        while e < tk.count, e - t < 3, tk[e].kind == .word, v.onlySpaces(tk[e - 1].end, tk[e].start), !stops.contains(tk[e].lower),
-              !lexicon.stopWords.contains(tk[e].lower) {
+        // The name is the first word (by the word list) from the capital: "Huân chương Thành đồng",
+        // "Huy hiệu Đảng dịp Quốc khánh" → "Huy hiệu Đảng".
+        var syllables: [String] = []
+        var e = t
+        while e < tk.count, e - t < 4, tk[e].kind == .word, e == t || v.onlySpaces(tk[e - 1].end, tk[e].start),
+              e == t || !Tokenizer.isUpper(v.scalars[tk[e].start]) || syllables.count == 0 {
+            syllables.append(tk[e].lower)
             e += 1
         }
+        guard let first = WordSegmenter.bundled.segment(syllables).first else { return nil }
+        e = t + first.count
         return (e, entry.title + " " + v.text(tk[t].start, tk[e - 1].end))
     }
 
@@ -133,6 +138,16 @@ enum Awards {
         while k >= 0, skipped < 6, tk[k].kind == .word || tk[k].key == "\"" || tk[k].key == "“", allowed.contains(tk[k].key) {
             k -= 1
             skipped += 1
+        }
+        // "bốn Huân chương Độc lập", "hai Huân chương kháng chiến": a count in words (from two;
+        // "một" is as often "a", "năm" and "tư" as often "year" and "fourth").
+        if k >= 0, tk[k].kind == .word {
+            for w in stride(from: k, through: max(0, k - 3), by: -1) {
+                guard let (n, end) = VietnameseNumber.words(v, at: w), end == k + 1, n >= 2 else { continue }
+                if w == k, tk[k].lower == "năm" || tk[k].lower == "tư" { break }
+                if w > 0, tk[w - 1].lower == "thứ" { break }
+                return (w, n)
+            }
         }
         guard k >= 0, tk[k].kind == .number, v.onlySpaces(tk[k].end, tk[k + 1].start),
               let value = VietnameseNumber.parse(v.scalars[tk[k].start..<tk[k].end]),

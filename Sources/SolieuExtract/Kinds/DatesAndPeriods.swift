@@ -124,7 +124,19 @@ enum DatesAndPeriods {
                 var u = t + 2
                 var part = ""
                 if u < tk.count, tk[u].key == "dau" || tk[u].key == "cuoi" { part = tk[u].key; u += 1 }
-                guard u < tk.count, tk[u].key == "nam" else { continue }
+                guard u < tk.count, tk[u].key == "nam" else {
+                    // "Lũy kế 9 tháng", "tính chung 7 tháng", "9 tháng qua": the months so far of the year.
+                    let led = t >= 2 && (v.match(["lũy", "kế"], at: t - 2, exact: true) != nil || v.match(["tính", "chung"], at: t - 2, exact: true) != nil)
+                    let past = u < tk.count && tk[u].lower == "qua"
+                    if part.isEmpty, led || past {
+                        let end = past ? tk[u].end : tk[t + 1].end
+                        var f = Figure(kind: .period, text: v.text(tk[t].start, end), start: tk[t].start, end: end)
+                        f.calendar = n == 6 ? "????-H1" : n == 3 ? "????-Q1" : "????-01/????-" + two(n)
+                        f.inferred = true
+                        out.append(Candidate(figure: f, priority: periodPriority + 6))
+                    }
+                    continue
+                }
                 var end = tk[u].end
                 var year: Int?
                 if u + 1 < tk.count, let y = int(tk[u + 1]), isYear(y), tk[u + 1].kind == .number { year = y; end = tk[u + 1].end }
@@ -161,6 +173,14 @@ enum DatesAndPeriods {
                 f.calendar = "\(y)/\(y2)"
                 out.append(Candidate(figure: f, priority: periodPriority - 1))
             }
+            // "kế hoạch 2023", "giá so sánh 2010", "dự toán 2024": a year named by what it qualifies.
+            if tk[t].kind == .number, tk[t].end - tk[t].start == 4, let y = int(tk[t]), isYear(y), t >= 1,
+               t + 1 >= tk.count || !["/", "-", "–"].contains(tk[t + 1].key),
+               Self.yearLeads.contains(where: { t - $0.count >= 0 && v.match($0, at: t - $0.count, exact: true) != nil }) {
+                var f = Figure(kind: .period, text: v.text(tk[t].start, tk[t].end), start: tk[t].start, end: tk[t].end)
+                f.calendar = "\(y)"
+                out.append(Candidate(figure: f, priority: periodPriority - 2))
+            }
             // "từ năm 2009 đến năm 2013"
             if key == "tu", t + 5 < tk.count, tk[t + 1].key == "nam", let y = int(tk[t + 2]), isYear(y), tk[t + 3].key == "den" {
                 let k = tk[t + 4].key == "nam" ? t + 5 : t + 4
@@ -189,6 +209,9 @@ enum DatesAndPeriods {
         }
         return out
     }
+
+    /// Words a bare year stands after ("kế hoạch 2023").
+    static let yearLeads: [[String]] = [["kế", "hoạch"], ["dự", "toán"], ["so", "sánh"], ["chỉ", "tiêu"], ["niên", "độ"], ["kh"]]
 
     /// Words a day and month stand after when the year is left out ("ngày 14/8", "sáng 25-11").
     static let dayLeads: Set<String> = ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "khuya"]
