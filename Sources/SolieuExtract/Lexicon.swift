@@ -16,6 +16,9 @@ final class Lexicon: Sendable {
     /// from doctypes.json (Nghị định 30/2020/NĐ-CP, Quy định 66-QĐ/TW) and lexicon.json's types.
     let typeByCode: [String: String]
     let recipients: PhraseTable<String>
+    /// Words after a recipient noun that qualify it ("gia đình liệt sĩ"): inside the count
+    /// phrase, not part of the recipient.
+    let recipientQualifiers: PhraseTable<Bool>
     /// Scale words by their lower-case form with diacritics ("trăm", never "trạm").
     let scale: [String: Double]
     let currencies: PhraseTable<String>
@@ -97,6 +100,9 @@ final class Lexicon: Sendable {
         var recipients = PhraseTable<String>()
         for r in lexicon["award_recipients"] as? [String] ?? [] { recipients.add(r, r) }
         self.recipients = recipients
+        var qualifiers = PhraseTable<Bool>(exact: true)
+        for q in lexicon["recipient_qualifiers"] as? [String] ?? [] { qualifiers.add(q, true) }
+        recipientQualifiers = qualifiers
         let rawScale = (lexicon["scale_words"] as? [String: Double]) ?? [:]
         scale = Dictionary(rawScale.map { (TextView.phraseKeys($0.key, exact: true).joined(separator: " "), $0.value) }, uniquingKeysWith: { a, _ in a })
         var currencies = PhraseTable<String>(exact: true)

@@ -208,6 +208,10 @@ struct MoreAwardLinkTests {
         #expect(fs.filter { $0.kind == .award }.map(\.count) == [19, 38])
         let total = fs.firstIndex { $0.kind == .quantity && $0.number == 57 }
         #expect(total != nil && fs.filter { $0.kind == .award }.allSatisfy { $0.partOf == total })
+        let named = Extractor.extract("đợt này có 10 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng (Tân Thạnh 3 mẹ, Tân Hưng 3 mẹ, Vĩnh Hưng 4 mẹ).")
+        #expect(named.filter { $0.kind == .award }.map(\.count) == [3, 3, 4])
+        #expect(named.first?.kind == .quantity)
+        #expect(summary("136 gia đình liệt sĩ nhận Huân Chương Độc lập hạng nhất, nhì, ba.") == ["Huân chương Độc lập 136 gia đình"])
         // A parenthesis that is not a breakdown changes nothing.
         #expect(summary("có 57 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng (đợt 2).") == ["Bà mẹ Việt Nam anh hùng 57 mẹ"])
     }

@@ -195,23 +195,27 @@ enum AwardLinks {
         return out
     }
 
-    /// "(huyện Tây Hòa: 19; huyện Phú Hòa: 12; …)" right after token `t`: the numbers of a
-    /// breakdown by place, at least two, each after a name and ":".
+    /// "(huyện Tây Hòa: 19; huyện Phú Hòa: 12; …)" or "(Tân Thạnh 3 mẹ, Tân Hưng 3 mẹ, …)" right
+    /// after token `t`: the numbers of a breakdown by place, at least two, each after a name.
     static func breakdown(_ v: TextView, after t: Int) -> [Int]? {
         let tk = v.tokens
         guard t < tk.count, tk[t].key == "(" else { return nil }
         var numbers: [Int] = []
         var k = t + 1
         var words = 0
+        // Items "huyện Tây Hòa: 19" or "Tân Thạnh 3 mẹ", separated by ";", "," or "và".
         while k < tk.count, tk[k].key != ")" {
-            if tk[k].key == ":", k + 1 < tk.count, tk[k + 1].kind == .number, words > 0,
-               let n = VietnameseNumber.parse(v.scalars[tk[k + 1].start..<tk[k + 1].end]), n == n.rounded() {
-                numbers.append(k + 1)
-                k += 2
+            var n = k
+            if tk[k].key == ":", k + 1 < tk.count { n = k + 1 }
+            if tk[n].kind == .number, words > 0, let value = VietnameseNumber.parse(v.scalars[tk[n].start..<tk[n].end]), value == value.rounded() {
+                numbers.append(n)
+                k = n + 1
+                // The counted noun again ("3 mẹ"), then the separator.
+                while k < tk.count, tk[k].kind == .word, tk[k].lower != "và", k - n <= 3 { k += 1 }
                 words = 0
                 continue
             }
-            if tk[k].kind == .word { words += 1 } else if ![";", ",", "."].contains(tk[k].key) { return nil }
+            if tk[k].kind == .word { if tk[k].lower != "và" { words += 1 } } else if ![";", ","].contains(tk[k].key) { return nil }
             if words > 8 || v.lineBreak(tk[k - 1].end, tk[k].start) { return nil }
             k += 1
         }

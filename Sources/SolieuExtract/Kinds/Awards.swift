@@ -60,6 +60,12 @@ enum Awards {
                 m.awardClass = c
                 m.end += 2
             }
+            // "hạng nhất, nhì, ba": several classes, none of them the count's.
+            while m.awardClass != nil || m.end > titleEnd, m.end + 1 < tk.count, tk[m.end].key == "," || tk[m.end].key == "va",
+                  awardClass(tk[m.end + 1].key) != nil, tk[m.end + 1].kind == .word {
+                m.awardClass = nil
+                m.end += 2
+            }
             // "truy tặng" just before.
             for back in 1...4 where t - back >= 0 {
                 if tk[t - back].key == "truy", t - back + 1 < tk.count, tk[t - back + 1].key == "tang" { m.posthumous = true }
@@ -197,7 +203,9 @@ enum Awards {
             spanEnd = e2
         }
         let recipient = v.lowerText(tk[r].start, tk[recipientEnd - 1].end)
-        return Part(start: tk[t].start, end: tk[spanEnd - 1].end, count: Int(value), recipient: recipient, firstToken: t, endToken: recipientEnd)
+        var endToken = recipientEnd
+        if let (q, _) = lexicon.recipientQualifiers.longest(in: v, at: endToken) { endToken = q }
+        return Part(start: tk[t].start, end: tk[spanEnd - 1].end, count: Int(value), recipient: recipient, firstToken: t, endToken: endToken)
     }
 
     /// Whether a count phrase starts at `t` (a number word that is really a count).
