@@ -6,7 +6,8 @@
 // - In-document checks, one file each in Checks/: `SumCheck` (a stated total against its parts,
 //   from the extraction's total–part links), `RatioCheck` (x/y against the percentage stated
 //   next to it, at the text's own rounding; "bằng N% KH" makes it a plan check), `ShareCheck` (a
-//   part's stated share of its total: "…, trong đó … 3.495,5 tỷ đồng, chiếm 73%"), `ChangeCheck`
+//   part's stated share of its total: "…, trong đó … 3.495,5 tỷ đồng, chiếm 73%"), `PlanCheck` (a value against its stated
+//   plan: "đạt 11.000 tỷ đồng, đạt 100% dự toán (kế hoạch … là 11.000 tỷ đồng)"), `ChangeCheck`
 //   ("từ A lên B, tăng C"), `AnniversaryCheck` ("kỷ niệm 70 năm … (1948-2018)").
 // - `CrossDocumentCheck`: the same award count for the same province, period, award, class,
 //   conferrer and recipient, reported by different documents.
@@ -86,6 +87,7 @@ public struct Auditor: Sendable {
             findings += SumCheck.run(view)
             findings += RatioCheck.run(view)
             findings += ShareCheck.run(view)
+            findings += PlanCheck.run(view)
             findings += ChangeCheck.run(view)
             findings += AnniversaryCheck.run(view)
             cross.add(view)

@@ -200,6 +200,19 @@ import Testing
         #expect(other.filter { $0.check == .ratio }.isEmpty)
     }
 
+    @Test func aValueAgainstItsStatedPlan() throws {
+        let holds = try Self.findings("Tổng thu ngân sách năm 2023 đạt 11.000 tỷ đồng, đạt 100% dự toán được giao (kế hoạch năm 2023 là 11.000 tỷ đồng).")
+        #expect(holds.filter { $0.check == .plan }.map(\.status) == [.holds])
+        let fails = try Self.findings("Tổng thu ngân sách năm 2023 đạt 12.500 tỷ đồng, đạt 100% dự toán được giao (kế hoạch năm 2023 là 11.000 tỷ đồng).")
+        #expect(fails.filter { $0.check == .plan }.map(\.status) == [.fails])
+        // An actual stated as a bound cannot fail.
+        let bound = try Self.findings("Tổng thu ngân sách năm 2023 đạt trên 12.500 tỷ đồng, đạt 100% dự toán được giao (kế hoạch năm 2023 là 11.000 tỷ đồng).")
+        #expect(bound.filter { $0.check == .plan }.map(\.status) == [.unverifiable])
+        // The share of what a ratio counts, past the ratio's own clause.
+        let share = try Self.findings("Toàn tỉnh có 42/82 xã được công nhận đạt chuẩn nông thôn mới, chiếm tỷ lệ 51% tổng số xã.")
+        #expect(share.filter { $0.check == .ratio }.map(\.status) == [.holds])
+    }
+
     @Test func tableRowsAgainstTheirTotalRow() throws {
         let table = "Hình thức | Tập thể | Cá nhân\nBằng khen của Chủ tịch UBND tỉnh | 73 | 158\nGiấy khen | 40 | 95\nTổng cộng | 113 | 250"
         let f = try Self.findings(table)

@@ -17,7 +17,7 @@ enum RatioCheck {
             // The percentage right after ("…, chiếm 79,06%") or right before in parentheses ("100% (33/33 vụ)").
             var partner: Int?
             if i + 1 < figs.count, figs[i + 1].kind == "percent", !used.contains(i + 1), figs[i + 1].sentenceStart == r.sentenceStart,
-               isConnective(d.text(r.end, figs[i + 1].start)) {
+               isConnective(d.text(r.end, figs[i + 1].start)) || isShareClause(d.text(r.end, figs[i + 1].start)) {
                 partner = i + 1
             } else if i > 0, figs[i - 1].kind == "percent", !used.contains(i - 1), figs[i - 1].sentenceStart == r.sentenceStart,
                       d.text(figs[i - 1].end, r.start).trimmingCharacters(in: .whitespaces) == "(" {
@@ -44,6 +44,16 @@ enum RatioCheck {
                 evidence: [d.evidence([r, p])]))
         }
         return out
+    }
+
+    /// "42/82 xã được công nhận đạt chuẩn nông thôn mới, chiếm tỷ lệ 51%": the ratio's own clause,
+    /// words only, then ", chiếm" — the share of what the ratio counts. Not when the clause
+    /// compares ("tăng", "so với").
+    static func isShareClause(_ between: String) -> Bool {
+        let t = between.lowercased().trimmingCharacters(in: .whitespaces)
+        guard t.count <= 90, t.hasSuffix(", chiếm") || t.hasSuffix(", chiếm tỷ lệ") || t.hasSuffix(", đạt tỷ lệ") || t.hasSuffix(", chiếm khoảng") else { return false }
+        guard !t.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
+        return !["tăng", "giảm", "so với", "so cùng", ";", "("].contains(where: { t.contains($0) })
     }
 
     static func isConnective(_ between: String) -> Bool {
