@@ -170,11 +170,22 @@ struct RealShapeTests {
         #expect(periods("Năm 2013, lũy kế 9 tháng đạt 50 tỷ đồng; trong 7 tháng qua tỉnh thu 30 tỷ đồng. Dự án hoàn thành trong 9 tháng.")
             == ["2013", "2013-01/2013-09", "2013-01/2013-07"])
         #expect(periods("kh 2023").count == 1)
+        #expect(periods("Từ năm 1994 đến hết năm 2012, toàn tỉnh") == ["1994/2012"])
+        #expect(periods("diễn ra từ ngày 7/9 đến 8/9/2015 tại tỉnh") == ["2015-09-07/2015-09-08"])
+        // A day near a full date takes its year; one far from it, the document's.
+        let near = figures("kỷ niệm 70 năm (28/8/1954 - 28/8/2024). Ngày 28/8, thành phố tổ chức lễ.", published: "2024-08-29")
+        #expect(near.filter { $0.kind == .date }.map(\.calendar) == ["2024-08-28"])
         // A year a figure is compared with does not give a later month or half-year its year.
         #expect(periods("tăng 5% so với cùng kỳ năm 2019. Kết quả 6 tháng đầu năm rất tốt.", published: "2020-07-02").last == "2020-H1")
         #expect(periods("theo giá so sánh 2010, 6 tháng đầu năm tăng", published: "2024-07-02").last == "2024-H1")
         // A day without a year and no document date: the next full date's year.
         #expect(figures("Sáng ngày 22/3, tỉnh công bố Quyết định ngày 17/3/2025.").first { $0.kind == .date }?.calendar == "2025-03-22")
+    }
+    @Test func signedPercents() {
+        #expect(figures("giảm 461 ha (-0,36%) so với năm trước").first { $0.kind == .percent }?.number == -0.36)
+        #expect(figures("dệt (+5,2%); trang phục (+4,26%)").filter { $0.kind == .percent }.map(\.number) == [5.2, 4.26])
+        // A dash between two numbers is not a sign.
+        #expect(figures("từ 10-15% số hộ").filter { $0.kind == .percent }.map(\.number) == [15])
     }
     @Test func percentRoles() {
         func role(_ text: String) -> String { figures(text).first { $0.kind == .percent }.map { ($0.role ?? "nil") + ($0.sign.map { " \($0)" } ?? "") } ?? "none" }

@@ -46,7 +46,14 @@ enum Amounts {
                 }
                 // "115%KH": letters glued to the sign belong to the written form.
                 if next + 1 < tk.count, tk[next + 1].kind == .word, tk[next + 1].start == pend, tk[next + 1].isUpper { pend = tk[next + 1].end }
-                var f = Figure(kind: .percent, text: v.text(tok.start, pend), start: tok.start, end: pend)
+                // "-0,36%", "(+5,2%)": a sign glued to the number, after a space or a bracket.
+                var pstart = tok.start
+                if tok.start > 0, s[tok.start - 1] == "-" || s[tok.start - 1] == "+" || s[tok.start - 1] == "−",
+                   tok.start == 1 || Tokenizer.isSpace(s[tok.start - 2]) || s[tok.start - 2] == "(" {
+                    pstart = tok.start - 1
+                    if s[pstart] != "+" { value = -value }
+                }
+                var f = Figure(kind: .percent, text: v.text(pstart, pend), start: pstart, end: pend)
                 f.number = value
                 out.append(Candidate(figure: f, priority: percentPriority))
                 continue

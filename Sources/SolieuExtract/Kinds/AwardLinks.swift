@@ -154,7 +154,15 @@ enum AwardLinks {
                     while r < tk.count, r - q < 8, tk[r].kind == .word, Tokenizer.isUpper(v.scalars[tk[r].start]) || tk[r].isUpper { r += 1 }
                     if r > q, r + 1 < tk.count, tk[r].key == "," { result.parts = Awards.counts(v, lexicon, from: r + 1) }
                 }
-                if !result.parts.isEmpty || key != "cho" { break }
+                if !result.parts.isEmpty || key == ":" { break }
+                // "“Bà mẹ Việt Nam Anh hùng (VNAH)” cho 70 bà mẹ": an aside, not the counts.
+                if key == "(", let close = (p + 1..<min(tk.count, p + 8)).first(where: { tk[$0].key == ")" }),
+                   !(p + 1..<close).contains(where: { tk[$0].kind == .number }) {
+                    words += close - p
+                    p = close + 1
+                    continue
+                }
+                if key == "(" { break }
                 // "cho thành tích …": not the counts yet.
                 p += 1
                 words += 1

@@ -181,13 +181,32 @@ enum DatesAndPeriods {
                 f.calendar = "\(y)"
                 out.append(Candidate(figure: f, priority: periodPriority - 2))
             }
-            // "từ năm 2009 đến năm 2013"
-            if key == "tu", t + 5 < tk.count, tk[t + 1].key == "nam", let y = int(tk[t + 2]), isYear(y), tk[t + 3].key == "den" {
-                let k = tk[t + 4].key == "nam" ? t + 5 : t + 4
+            // "(từ) năm 2009 đến (hết) năm 2013"
+            if key == "nam", t + 3 < tk.count, let y = int(tk[t + 1]), isYear(y), tk[t + 1].end - tk[t + 1].start == 4, tk[t + 2].key == "den" {
+                var k = t + 3
+                if k < tk.count, tk[k].key == "het" { k += 1 }
+                if k < tk.count, tk[k].key == "nam" { k += 1 }
                 if k < tk.count, let y2 = int(tk[k]), isYear(y2), y2 > y, tk[k].end - tk[k].start == 4 {
-                    var f = Figure(kind: .period, text: v.text(tk[t].start, tk[k].end), start: tk[t].start, end: tk[k].end)
+                    let start = t > 0 && tk[t - 1].key == "tu" ? tk[t - 1].start : tk[t].start
+                    var f = Figure(kind: .period, text: v.text(start, tk[k].end), start: start, end: tk[k].end)
                     f.calendar = "\(y)/\(y2)"
                     out.append(Candidate(figure: f, priority: intervalPriority))
+                }
+            }
+            // "(từ) ngày 7/9 đến (hết) ngày 8/9/2015": the first day takes the second's year.
+            if key == "ngay", t + 3 < tk.count, let a = days.first(where: { $0.start == tk[t + 1].start }), a.y == nil {
+                var k = v.tokenIndex(atOrAfter: a.end)
+                if k < tk.count, tk[k].key == "den" {
+                    k += 1
+                    if k < tk.count, tk[k].key == "het" { k += 1 }
+                    if k < tk.count, tk[k].key == "ngay" { k += 1 }
+                    if k < tk.count, let b = days.first(where: { $0.start == tk[k].start }), let y = b.y, valid(y, a.m, a.d),
+                       iso(y, a.m, a.d) < iso(y, b.m, b.d) {
+                        let start = t > 0 && tk[t - 1].key == "tu" ? tk[t - 1].start : tk[t].start
+                        var f = Figure(kind: .period, text: v.text(start, b.end), start: start, end: b.end)
+                        f.calendar = iso(y, a.m, a.d) + "/" + iso(y, b.m, b.d)
+                        out.append(Candidate(figure: f, priority: intervalPriority))
+                    }
                 }
             }
             // "17-18/7/2020", "17 - 18/7/2020": days of one month.
@@ -270,15 +289,21 @@ enum DatesAndPeriods {
             if let c = f.calendar, let y = Int(c.prefix(4)) {
                 explicit.append((f.start, y))
                 if f.kind == .date { fullDates.append((f.start, y)) }
+                // "(28/8/1954 - 28/8/2024)": the interval's last day is a full date too.
+                if f.kind == .period, c.count == 21, let y2 = Int(c.suffix(10).prefix(4)) { fullDates.append((f.start, y2)) }
             }
         }
         for i in figures.indices where figures[i].inferred {
             guard let c = figures[i].calendar, hasUnknownYear(c) else { continue }
             let isDay = figures[i].kind == .date
-            let before = (isDay ? fullDates : explicit).last(where: { $0.0 < figures[i].start })?.1
+            let last = (isDay ? fullDates : explicit).last(where: { $0.0 < figures[i].start })
+            // A day takes the year of a full date just before it (the same passage), else the
+            // document's, else any full date before it, else the next one.
+            let near = isDay ? last.flatMap { figures[i].start - $0.0 <= 250 ? $0.1 : nil } : last?.1
+            let before = last?.1
             let after = isDay ? fullDates.first(where: { $0.0 > figures[i].start })?.1 : nil
-            guard var year = before ?? publishedYear ?? after ?? explicit.first?.1 else { continue }
-            if isDay, before == nil, let published, published.count >= 10, let view,
+            guard var year = near ?? publishedYear ?? before ?? after ?? explicit.first?.1 else { continue }
+            if isDay, near == nil, let published, published.count >= 10, let view,
                c.replacingOccurrences(of: "????", with: String(year)) > String(published.prefix(10)),
                saysPast(view, after: figures[i].end) {
                 year -= 1

@@ -109,7 +109,9 @@ enum TextArticle {
             let key = VietnameseFold.searchKey(first)
             if let again = kept.indices.dropFirst().prefix(5).first(where: { VietnameseFold.searchKey(kept[$0]) == key }),
                !kept[1..<again].contains(where: { $0.unicodeScalars.count >= 60 && BoilerplateRules.hasSentencePunctuation($0) }) {
-                kept.removeSubrange(1...again)
+                // The date line between stays (it dates the article); the category line goes.
+                let dateLines = kept[1..<again].filter { Dateline.isDateLine($0, chars: $0.unicodeScalars.count) }
+                kept.replaceSubrange(1...again, with: dateLines)
             }
         }
         guard !kept.isEmpty else { throw IngestError(file: name, reason: .noArticleFound) }
