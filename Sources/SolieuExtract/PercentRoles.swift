@@ -16,6 +16,12 @@ enum PercentRoles {
             let f = figures[i]
             // Letters glued to the sign: "115%KH".
             if f.text.uppercased().hasSuffix("KH") { figures[i].role = "plan"; continue }
+            // "(-0,36%)", "(+5,2%)": a written sign is a change.
+            if f.text.hasPrefix("+") || f.text.hasPrefix("-") || f.text.hasPrefix("−") {
+                figures[i].role = "change"
+                figures[i].sign = f.text.hasPrefix("+") ? 1 : -1
+                continue
+            }
             var after = v.tokenIndex(atOrAfter: f.end)
             if after < tk.count, tk[after].lower == "so", after + 1 < tk.count, tk[after + 1].lower == "với" { after += 2 }
             if after < tk.count, tk[after].lower == "so" { after += 1 }

@@ -234,6 +234,14 @@ struct MoreAwardLinkTests {
         // Counts that do not add up to it leave the award alone.
         #expect(summary("584 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng. Có 13 mẹ còn sống, 500 mẹ đã mất.").first == "Bà mẹ Việt Nam anh hùng 584 mẹ")
     }
+    @Test func countsAcrossKindsScaleWordsAndSignedRoles() {
+        let q = Extractor.extract("trao tặng 591 Huân chương các loại cho các tập thể")
+        #expect(q.filter { $0.kind == .award }.isEmpty && q.first { $0.kind == .quantity }?.number == 591)
+        #expect(summary("tỉnh có gần 6 ngàn bà  Mẹ Việt Nam anh hùng") == ["Bà mẹ Việt Nam anh hùng 6000 cá nhân"])
+        let r = Extractor.extract("giảm 461 ha (-0,36%); dệt (+5,2%)").filter { $0.kind == .percent }
+        #expect(r.map(\.role) == ["change", "change"] && r.map(\.sign) == [-1, 1])
+        #expect(summary("trao Bằng Lao động sáng tạo cho 32 tập thể, cá nhân") == ["Bằng Lao động sáng tạo 32 tập thể, cá nhân"])
+    }
     @Test func oneCountBeforeTwoTitlesIsAQuantity() {
         let fs = Extractor.extract("trao 121 Huân chương Chiến công và Huân chương Lao động cho các đơn vị")
         #expect(fs.filter { $0.kind == .award }.isEmpty)

@@ -38,6 +38,7 @@ enum AwardLinks {
     }
 
     static func link(_ v: TextView, _ lexicon: Lexicon, _ ms: [Awards.Mention]) -> [Candidate] {
+        let tk = v.tokens
         var out: [Candidate] = []
         var claimed = Set<Int>()         // first tokens of count phrases already linked
         var done = Set<Int>()            // mentions already handled
@@ -61,6 +62,16 @@ enum AwardLinks {
             if let q = countAcrossKinds(v, ms, i) {
                 out.append(q)
                 done.insert(i + 1)
+                continue
+            }
+            if let (numberToken, count) = m.bareCount, Awards.generic.contains(m.entry.title), m.end + 1 < tk.count,
+               tk[m.end].lower == "các", tk[m.end + 1].lower == "loại" {
+                // "591 Huân chương các loại": a count across kinds, a quantity.
+                let start = tk[numberToken].start, end = tk[m.end + 1].end
+                var f = Figure(kind: .quantity, text: v.text(start, end), start: start, end: end)
+                f.number = Double(count)
+                f.unit = v.lowerText(tk[m.start].start, end)
+                out.append(Candidate(figure: f, priority: Awards.totalPriority))
                 continue
             }
             if m.bareCount != nil {

@@ -78,7 +78,7 @@ enum Awards {
             } else if m.conferrer == nil {
                 m.conferrer = lastConferrer
             }
-            m.bareCount = numberBefore(v, m.start)
+            m.bareCount = numberBefore(v, lexicon, m.start)
             out.append(m)
             t = max(m.end, t + 1)
         }
@@ -135,7 +135,7 @@ enum Awards {
 
     /// "74 Danh hiệu vinh dự Nhà nước Bà mẹ Việt Nam anh hùng", "08 Cờ thi đua": a count standing
     /// right before the title, with at most a few descriptive words between.
-    static func numberBefore(_ v: TextView, _ start: Int) -> (Int, Int)? {
+    static func numberBefore(_ v: TextView, _ lexicon: Lexicon, _ start: Int) -> (Int, Int)? {
         let tk = v.tokens
         // Descriptive words and classifiers: "74 Danh hiệu vinh dự Nhà nước …", "41 lá cờ thi đua".
         let allowed: Set<String> = ["danh", "hieu", "vinh", "du", "nha", "nuoc", "la", "tam", "chiec", "\"", "“"]
@@ -155,13 +155,19 @@ enum Awards {
                 return (w, n)
             }
         }
+        // "6 ngàn bà mẹ Việt Nam anh hùng": a scale word after the number.
+        var scale = 1.0
+        if k >= 1, tk[k].kind == .word, let factor = lexicon.scale[tk[k].lower], tk[k - 1].kind == .number {
+            scale = factor
+            k -= 1
+        }
         guard k >= 0, tk[k].kind == .number, v.onlySpaces(tk[k].end, tk[k + 1].start),
               let value = VietnameseNumber.parse(v.scalars[tk[k].start..<tk[k].end]),
-              value == value.rounded(), value < 1_000_000 else { return nil }
+              value * scale == (value * scale).rounded(), value * scale < 1_000_000 else { return nil }
         // Not a year, a date piece or a list marker ("2. Huân chương …").
         if k > 0, tk[k - 1].key == "/" || tk[k - 1].key == "nam" || tk[k - 1].key == "-" && tk[k - 1].end == tk[k].start { return nil }
         if k + 1 < tk.count, tk[k + 1].key == "." || tk[k + 1].key == ")" { return nil }
-        return (k, Int(value))
+        return (k, Int(value * scale))
     }
 
     /// A count phrase at token `t`: a number (digits, or words right before the noun), an

@@ -302,7 +302,10 @@ enum DatesAndPeriods {
             let near = isDay ? last.flatMap { figures[i].start - $0.0 <= 250 ? $0.1 : nil } : last?.1
             let before = last?.1
             let after = isDay ? fullDates.first(where: { $0.0 > figures[i].start })?.1 : nil
-            guard var year = near ?? publishedYear ?? before ?? after ?? explicit.first?.1 else { continue }
+            // Without a document date, the latest year the text states (not one it compares with)
+            // is the year it reports on.
+            let latest = explicit.map(\.1).max()
+            guard var year = near ?? publishedYear ?? (isDay ? latest : before) ?? after ?? explicit.first?.1 else { continue }
             if isDay, near == nil, let published, published.count >= 10, let view,
                c.replacingOccurrences(of: "????", with: String(year)) > String(published.prefix(10)),
                saysPast(view, after: figures[i].end) {
