@@ -66,6 +66,8 @@ struct AwardLinkTests {
             == ["Huân chương Lao động 2 tập thể"])
         let c = awards("12 tập thể được Chủ tịch nước tặng thưởng Huân chương Lao động hạng Ba")
         #expect(c.first?.count == 12 && c.first?.conferrer == "Chủ tịch nước" && c.first?.awardClass == 3)
+        #expect(summary("11 tập thể và 8 cá nhân thuộc LLVT Quảng Ngãi phong tặng, truy tặng Danh hiệu Anh hùng LLVTND")
+            == ["Anh hùng Lực lượng vũ trang nhân dân 11 tập thể", "Anh hùng Lực lượng vũ trang nhân dân 8 cá nhân"])
         // Counts with other words between are not tied to the title.
         #expect(awards("Hội nghị có 200 đại biểu tham dự; tặng Bằng khen.").isEmpty)
         #expect(awards("5 tập thể tham gia hội thi, ban tổ chức trao Giấy khen").isEmpty)

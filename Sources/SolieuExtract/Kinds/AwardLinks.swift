@@ -325,6 +325,15 @@ enum AwardLinks {
             break
         }
         guard ties > 0, p >= 0, tk[p].kind == .word, !v.lineBreak(tk[p].end, tk[m.start].start) else { return [] }
+        // "11 tập thể và 8 cá nhân thuộc LLVT Quảng Ngãi phong tặng …": what the counted belong
+        // to, between the counts and the act.
+        if let d = (max(0, p - 8)...p).reversed().first(where: { ["thuộc", "ở", "tại"].contains(tk[$0].lower) }), d > 0,
+           (d...p).allSatisfy({ tk[$0].kind == .word }) {
+            let before = d - 1
+            if tk[before].kind == .word, (max(0, before - 40)...before).contains(where: { Awards.counts(v, lexicon, from: $0).last?.endToken == before + 1 }) {
+                p = before
+            }
+        }
         // The longest list of count phrases that ends at token p.
         var best: [Awards.Part] = []
         var k = p - 1
