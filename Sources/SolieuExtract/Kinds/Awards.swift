@@ -201,14 +201,15 @@ enum Awards {
            let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1), !startsCount(v, lexicon, recipientEnd + 1) {
             recipientEnd = e2
         }
+        let recipient = v.lowerText(tk[r].start, tk[recipientEnd - 1].end)
         var spanEnd = rEnd
-        // "105 cán bộ, công chức, viên chức": one count for a list of recipient nouns.
+        // "105 cán bộ, công chức, viên chức", "39 tập thể, đơn vị": one count for a list of
+        // nouns naming one kind of recipient; the first names it (fixtures/seeds: "tập thể").
         while recipientEnd + 1 < tk.count, tk[recipientEnd].key == ",", tk[recipientEnd + 1].kind == .word,
               let (e2, _) = lexicon.recipients.longest(in: v, at: recipientEnd + 1), !(e2 < tk.count && tk[e2].kind == .number) {
             recipientEnd = e2
             spanEnd = e2
         }
-        let recipient = v.lowerText(tk[r].start, tk[recipientEnd - 1].end)
         var endToken = recipientEnd
         if let (q, _) = lexicon.recipientQualifiers.longest(in: v, at: endToken) { endToken = q }
         return Part(start: tk[t].start, end: tk[spanEnd - 1].end, count: Int(value), recipient: recipient, firstToken: t, endToken: endToken)
