@@ -200,6 +200,12 @@ import Testing
         #expect(other.filter { $0.check == .ratio }.isEmpty)
     }
 
+    @Test func twoAnniversariesOfOnePhrase() throws {
+        let f = try Self.findings("Hướng tới kỷ niệm 70 năm ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2014) và 110 năm thành lập TP Buôn Ma Thuột (22/11/1904 - 22/11/2014), tỉnh tổ chức lễ.")
+        #expect(f.filter { $0.check == .anniversary }.map(\.relation) == ["1944 + 70 = 2014", "1904 + 110 = 2014"])
+        #expect(f.allSatisfy { $0.status == .holds })
+    }
+
     @Test func aValueAgainstItsStatedPlan() throws {
         let holds = try Self.findings("Tổng thu ngân sách năm 2023 đạt 11.000 tỷ đồng, đạt 100% dự toán được giao (kế hoạch năm 2023 là 11.000 tỷ đồng).")
         #expect(holds.filter { $0.check == .plan }.map(\.status) == [.holds])

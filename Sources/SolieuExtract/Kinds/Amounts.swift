@@ -186,6 +186,8 @@ enum Amounts {
         guard u < tk.count, tk[u].kind == .word, u == 0 || v.onlySpaces(tk[u - 1].end, tk[u].start) else { return nil }
         // "tăng 1,8 lần", "gấp 3 lần": a multiple (not "lần thứ", an ordinal).
         if tk[u].lower == "lần", !(u + 1 < tk.count && tk[u + 1].lower == "thứ") { return ("lần", tk[u].end) }
+        // "110 năm thành lập", "5 năm liền": years are the unit ("2 năm học" is school years).
+        if tk[u].lower == "năm", !(u + 1 < tk.count && tk[u + 1].lower == "học") { return ("năm", tk[u].end) }
         // "trong 2 ngày", "2 ngày 17-18/7": a duration in days.
         if tk[u].lower == "ngày" { return ("ngày", tk[u].end) }
         if lexicon.notUnits.contains(tk[u].lower) { return nil }
