@@ -53,10 +53,12 @@ enum Context {
             let nextMoney = figures.indices.first { $0 > i && figures[$0].kind == .money }
             let limit = nextMoney.map { figures[$0].start } ?? v.scalars.count
             var region: (Int, Int)?
-            let rest = v.lowerText(f.end, min(limit, sentences[f.sentence].end))
-            if let r = rest.range(of: "trong đó") {
-                let at = f.end + rest[..<r.lowerBound].unicodeScalars.count
-                region = (at, sentences[f.sentence].end)
+            let tk = v.tokens
+            var k = v.tokenIndex(atOrAfter: f.end)
+            let stop = min(limit, sentences[f.sentence].end)
+            while k + 1 < tk.count, tk[k].start < stop, !(tk[k].key == "trong" && tk[k + 1].key == "do") { k += 1 }
+            if k + 1 < tk.count, tk[k].start < stop {
+                region = (tk[k].start, sentences[f.sentence].end)
             } else if f.sentence + 1 < sentences.count {
                 let next = sentences[f.sentence + 1]
                 if next.start < limit || nextMoney.map({ figures[$0].sentence == f.sentence + 1 }) == true,

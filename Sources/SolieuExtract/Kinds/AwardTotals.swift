@@ -71,10 +71,9 @@ enum AwardTotals {
     }
 
     /// "267 Mẹ Việt Nam anh hùng …, trong đó có 34 mẹ …": the title itself names the noun.
-    static func namesNoun(_ title: String?, _ noun: String?) -> Bool {
-        guard let title, let noun, !noun.isEmpty else { return false }
-        let words = title.lowercased().split(separator: " ").map(String.init)
-        let n = noun.split(separator: " ").map(String.init)
+    static func namesNoun(_ words: [Substring], _ noun: String?) -> Bool {
+        guard let noun, !noun.isEmpty, !words.isEmpty else { return false }
+        let n = noun.split(separator: " ")
         return words.count >= n.count && (0...(words.count - n.count)).contains { Array(words[$0..<$0 + n.count]) == n }
     }
 
@@ -86,18 +85,19 @@ enum AwardTotals {
     }
 
     static func partsOf(_ figures: [Figure], _ a: Int, total: Int, recipient: String, title: String?, awardClass: Int?, anyClass: Bool = false) -> [Int]? {
+        let titleWords = (title ?? "").lowercased().split(separator: " ")
         // Parts come after their total; an award part is of the same title and class.
         func count(_ k: Int) -> Int? {
             let f = figures[k]
             guard k > a, f.partOf == nil else { return nil }
             switch f.kind {
             case .award where f.award == title && sameNoun(f.recipient, recipient) && (anyClass || f.awardClass == awardClass): return f.count
-            case .quantity where sameNoun(f.unit, recipient) || namesNoun(title, f.unit):
+            case .quantity where sameNoun(f.unit, recipient) || namesNoun(titleWords, f.unit):
                 return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
             default: return nil
             }
         }
-        var k = 0
+        var k = a + 1
         while k < figures.count {
             guard count(k) != nil else { k += 1; continue }
             // A run of counts in one sentence.

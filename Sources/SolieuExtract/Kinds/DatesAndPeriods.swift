@@ -318,8 +318,14 @@ enum DatesAndPeriods {
 
     /// Whether the words before offset `start` compare ("so với cùng kỳ năm", "giá so sánh").
     static func isComparison(_ v: TextView, before start: Int) -> Bool {
-        let window = v.lowerText(max(0, start - 18), start)
-        return window.contains("so với") || window.contains("cùng kỳ") || window.contains("so sánh") || window.contains("so cùng")
+        // Token keys, not a string search: this runs for every date and period.
+        let tk = v.tokens
+        let t = v.tokenIndex(atOrAfter: start)
+        for k in max(0, t - 5)..<t where k + 1 < tk.count {
+            let a = tk[k].key, b = tk[k + 1].key
+            if a == "so" && (b == "voi" || b == "sanh" || b == "cung") || a == "cung" && b == "ky" { return true }
+        }
+        return false
     }
 
     /// "ngày 25/12 vừa qua", "… năm ngoái": the day is in the past.

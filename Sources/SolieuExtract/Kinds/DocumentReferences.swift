@@ -9,7 +9,8 @@ enum DocumentReferences {
         var t = 0
         while t < tk.count {
             guard let (afterType, type) = lexicon.documentTypes.longest(in: v, at: t) else {
-                if let f = numberedHeader(v, lexicon, at: t) {
+                // Checked here first: a Figure? returned for every token costs a large zeroed copy.
+                if tk[t].keyHash == soKey, let f = numberedHeader(v, lexicon, at: t) {
                     out.append(Candidate(figure: f, priority: priority))
                     t = v.tokenIndex(atOrAfter: f.end)
                 } else {
@@ -93,11 +94,13 @@ enum DocumentReferences {
         return nil
     }
 
+    static let soKey = TextView.fingerprint("so")
+
     /// The number line of an official document, "Số: 217/KH-UBND" (Nghị định 30/2020/NĐ-CP):
     /// a docref whose type is read from the code ("KH" → "Kế hoạch").
     static func numberedHeader(_ v: TextView, _ lexicon: Lexicon, at t: Int) -> Figure? {
         let tk = v.tokens
-        guard t + 2 < tk.count, tk[t].key == "so", tk[t + 1].key == ":", tk[t + 2].kind == .number,
+        guard t + 2 < tk.count, tk[t].keyHash == soKey, tk[t].key == "so", tk[t + 1].key == ":", tk[t + 2].kind == .number,
               t == 0 || v.lineBreak(tk[t - 1].end, tk[t].start) || tk[t - 1].kind == .punct,
               let (code, codeEnd) = readCode(v, from: tk[t + 2].start) else { return nil }
         let parts = code.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
