@@ -236,6 +236,14 @@ struct MoreAwardLinkTests {
         // Counts that do not add up to it leave the award alone.
         #expect(summary("584 mẹ được phong tặng danh hiệu Bà mẹ Việt Nam anh hùng. Có 13 mẹ còn sống, 500 mẹ đã mất.").first == "Bà mẹ Việt Nam anh hùng 584 mẹ")
     }
+    @Test func actsWithoutATitleTakeTheOneThatNamesTheirNoun() {
+        let fs = Extractor.extract("Lễ trao tặng danh hiệu Bà mẹ Việt Nam anh hùng.\n\nTrong tổng 44 mẹ lần này thì có 11 mẹ được trao tặng, 33 mẹ được truy tặng.")
+        let a = fs.filter { $0.kind == .award }
+        #expect(a.map(\.count) == [11, 33] && a.map(\.posthumous) == [false, true])
+        #expect(fs.first?.kind == .quantity && a.allSatisfy { $0.partOf == 0 })
+        // A title that does not name the noun is not reached for.
+        #expect(summary("Tỉnh trao Bằng khen cho nhiều đơn vị.\n\nCó 5 tập thể được trao tặng.").isEmpty)
+    }
     @Test func countsAcrossKindsScaleWordsAndSignedRoles() {
         let q = Extractor.extract("trao tặng 591 Huân chương các loại cho các tập thể")
         #expect(q.filter { $0.kind == .award }.isEmpty && q.first { $0.kind == .quantity }?.number == 591)

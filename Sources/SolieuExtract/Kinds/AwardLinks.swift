@@ -99,6 +99,49 @@ enum AwardLinks {
             }
             for p in before { out.append(Awards.award(v, m, p)); claimed.insert(p.firstToken) }
         }
+        out += actsWithoutTitle(v, lexicon, ms, &claimed)
+        return out
+    }
+
+    /// "Trong tổng 44 mẹ lần này thì có 11 mẹ được trao tặng, 33 mẹ được truy tặng": counts that
+    /// close their clause with the act ("được trao tặng") and name no title are awards of the
+    /// last title before them (within the passage) that names what they count ("Bà mẹ Việt Nam
+    /// anh hùng" names "mẹ").
+    static func actsWithoutTitle(_ v: TextView, _ lexicon: Lexicon, _ ms: [Awards.Mention], _ claimed: inout Set<Int>) -> [Candidate] {
+        let tk = v.tokens
+        var out: [Candidate] = []
+        guard !ms.isEmpty else { return out }
+        let acts: Set<String> = ["tặng", "trao", "phong", "nhận"]
+        var t = 0
+        while t < tk.count {
+            guard tk[t].kind == .number, !claimed.contains(t), let part = Awards.count(v, lexicon, at: t) else { t += 1; continue }
+            // The act right after the count, then the clause's end.
+            var e = part.endToken
+            var act = false
+            var posthumous = false
+            while e < tk.count, tk[e].kind == .word, tieWords.contains(tk[e].lower), !v.lineBreak(tk[e - 1].end, tk[e].start) {
+                if acts.contains(tk[e].lower) { act = true }
+                if tk[e].lower == "truy" { posthumous = true }
+                e += 1
+            }
+            let closes = e >= tk.count || [",", ";", ".", "(", ")", "\n"].contains(tk[e].key) || v.lineBreak(tk[e - 1].end, tk[e].start)
+            guard act, closes, ms.first(where: { $0.start == e }) == nil else { t = max(t + 1, part.endToken); continue }
+            // The last title before, in the passage, naming the counted noun.
+            guard let m = ms.last(where: { $0.end <= t && tk[t].start - tk[$0.start].start <= 1200 }),
+                  AwardTotals.namesNoun(m.entry.title.lowercased().split(separator: " "), Awards.recipientKind(part.recipient)) else {
+                t = max(t + 1, part.endToken)
+                continue
+            }
+            var mention = m
+            mention.posthumous = posthumous
+            if let b = breakdown(v, after: e) {
+                out += brokenDown(v, mention, part, b)
+            } else {
+                out.append(Awards.award(v, mention, part))
+            }
+            claimed.insert(t)
+            t = part.endToken
+        }
         return out
     }
 
