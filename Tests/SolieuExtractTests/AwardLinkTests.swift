@@ -241,6 +241,11 @@ struct MoreAwardLinkTests {
         let a = fs.filter { $0.kind == .award }
         #expect(a.map(\.count) == [11, 33] && a.map(\.posthumous) == [false, true])
         #expect(fs.first?.kind == .quantity && a.allSatisfy { $0.partOf == 0 })
+        let parts = Extractor.extract("Lễ phong tặng danh hiệu “Bà mẹ Việt Nam Anh hùng” cho 267 Mẹ Việt Nam anh hùng của tỉnh, trong đó có 34 mẹ được phong tặng và 233 mẹ được truy tặng.")
+        #expect(parts.filter { $0.kind == .award }.map(\.count) == [34, 233])
+        #expect(parts.first { $0.kind == .quantity }?.number == 267)
+        // A day before a full date in its sentence and no document date: that date's year.
+        #expect(Extractor.extract("Ngày 28/8, huyện tổ chức lễ kỷ niệm 70 năm ngày Giải phóng huyện (28/8/1954-28/8/2024).").first { $0.kind == .date }?.calendar == "2024-08-28")
         // A title that does not name the noun is not reached for.
         #expect(summary("Tỉnh trao Bằng khen cho nhiều đơn vị.\n\nCó 5 tập thể được trao tặng.").isEmpty)
     }

@@ -119,12 +119,13 @@ enum AwardLinks {
             var e = part.endToken
             var act = false
             var posthumous = false
-            while e < tk.count, tk[e].kind == .word, tieWords.contains(tk[e].lower), !v.lineBreak(tk[e - 1].end, tk[e].start) {
+            while e < tk.count, tk[e].kind == .word, tieWords.contains(tk[e].lower), !v.lineBreak(tk[e - 1].end, tk[e].start),
+                  !(tk[e].lower == "và" && e + 1 < tk.count && tk[e + 1].kind == .number) {
                 if acts.contains(tk[e].lower) { act = true }
                 if tk[e].lower == "truy" { posthumous = true }
                 e += 1
             }
-            let closes = e >= tk.count || [",", ";", ".", "(", ")", "\n"].contains(tk[e].key) || v.lineBreak(tk[e - 1].end, tk[e].start)
+            let closes = e >= tk.count || [",", ";", ".", "(", ")", "va"].contains(tk[e].key) || v.lineBreak(tk[e - 1].end, tk[e].start)
             guard act, closes, ms.first(where: { $0.start == e }) == nil else { t = max(t + 1, part.endToken); continue }
             // The last title before, in the passage, naming the counted noun.
             guard let m = ms.last(where: { $0.end <= t && tk[t].start - tk[$0.start].start <= 1200 }),

@@ -91,7 +91,8 @@ enum AwardTotals {
             let f = figures[k]
             guard k > a, f.partOf == nil else { return nil }
             switch f.kind {
-            case .award where f.award == title && sameNoun(f.recipient, recipient) && (anyClass || f.awardClass == awardClass): return f.count
+            case .award where f.award == title && (sameNoun(f.recipient, recipient) || namesNoun(titleWords, f.recipient))
+                && (anyClass || f.awardClass == awardClass): return f.count
             case .quantity where sameNoun(f.unit, recipient) || namesNoun(titleWords, f.unit):
                 return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
             default: return nil

@@ -290,7 +290,7 @@ enum DatesAndPeriods {
                 explicit.append((f.start, y))
                 if f.kind == .date { fullDates.append((f.start, y)) }
                 // "(28/8/1954 - 28/8/2024)": the interval's last day is a full date too.
-                if f.kind == .period, c.count == 21, let y2 = Int(c.suffix(10).prefix(4)) { fullDates.append((f.start, y2)) }
+                if f.kind == .period, c.count == 21, let y2 = Int(c.suffix(10).prefix(4)) { fullDates.append((f.start, y2)); explicit.append((f.start, y2)) }
             }
         }
         for i in figures.indices where figures[i].inferred {
