@@ -271,6 +271,11 @@ struct MoreAwardLinkTests {
         #expect(summary("105 cán bộ, công chức, viên chức được công nhận danh hiệu chiến sĩ thi đua cơ sở") == ["Chiến sĩ thi đua cơ sở 105 cán bộ"])
         #expect(summary("29 mẹ được phong tặng, truy tặng danh hiệu Bà mẹ Việt Nam anh hùng") == ["Bà mẹ Việt Nam anh hùng 29 mẹ"])
     }
+    @Test func describedCountsAfterCó() {
+        #expect(summary("Trong số đảng viên được trao Huy hiệu Đảng lần này có 1 đảng viên 80 năm tuổi Đảng, 4 đảng viên 70 năm tuổi Đảng và 73 đảng viên 50 năm tuổi Đảng.")
+            == ["Huy hiệu Đảng 1 đảng viên", "Huy hiệu Đảng 4 đảng viên", "Huy hiệu Đảng 73 đảng viên"])
+        #expect(summary("tặng Bằng khen cho 56 tập thể có thành tích xuất sắc, 62 cá nhân") == ["Bằng khen 56 tập thể", "Bằng khen 62 cá nhân"])
+    }
     @Test func namedOrdersAndUncountedRecipients() {
         #expect(summary("6 Huân chương Thành đồng, 3 Huân chương Giải phóng hạng Nhất") == ["Huân chương Thành đồng 6 nil", "Huân chương Giải phóng h1 3 nil"])
         #expect(summary("trao Huy hiệu “Vì sự nghiệp xây dựng và phát triển tỉnh Quảng Nam” cho 30 cá nhân")

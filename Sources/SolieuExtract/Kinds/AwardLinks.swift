@@ -193,7 +193,8 @@ enum AwardLinks {
             }
             let key = tk[p].key
             // "… hạng Ba của Chủ tịch nước tặng ba cá nhân": "tặng" before the counts ties them too.
-            if tk[p].lower == "tặng" || tk[p].lower == "trao", !Awards.counts(v, lexicon, from: p + 1).isEmpty {
+            // "… Huy hiệu Đảng lần này có 1 đảng viên …": "có" before the counts too.
+            if tk[p].lower == "tặng" || tk[p].lower == "trao" || tk[p].lower == "có", !Awards.counts(v, lexicon, from: p + 1).isEmpty {
                 result.parts = Awards.counts(v, lexicon, from: p + 1)
                 break
             }

@@ -233,6 +233,18 @@ enum Awards {
             if t < tk.count, tk[t].key == "(", let close = (t + 1..<min(tk.count, t + 12)).first(where: { tk[$0].key == ")" }),
                !(t + 1..<close).contains(where: { tk[$0].kind == .number }), close + 1 < tk.count, tk[close + 1].key == "," || tk[close + 1].key == "va" {
                 t = close + 1
+            } else if t < tk.count, tk[t].kind != .punct, !v.lineBreak(tk[t - 1].end, tk[t].start) {
+                // "1 đảng viên 80 năm tuổi Đảng, 1 đảng viên 75 năm tuổi Đảng, …": a few words
+                // describing the counted, when another count follows the separator.
+                var e = t
+                while e < tk.count, e - t < 6, tk[e].kind != .punct, tk[e].lower != "và", !v.lineBreak(tk[e - 1].end, tk[e].start),
+                      count(v, lexicon, at: e) == nil {
+                    e += 1
+                }
+                var n = e
+                if n < tk.count, tk[n].key == "," { n += 1 }
+                if n < tk.count, tk[n].key == "va" { n += 1 }
+                if e > t, n > e, n < tk.count, count(v, lexicon, at: n) != nil { t = e }
             }
             guard t < tk.count else { break }
             var next = t
