@@ -257,6 +257,11 @@ struct MoreAwardLinkTests {
         #expect(r.map(\.role) == ["change", "change"] && r.map(\.sign) == [-1, 1])
         #expect(summary("trao Bằng Lao động sáng tạo cho 32 tập thể, cá nhân") == ["Bằng Lao động sáng tạo 32 tập thể, cá nhân"])
     }
+    @Test func aHeadlineRestatingALinkedTotal() {
+        let fs = Extractor.extract("Thanh Hóa: Phong, truy tặng danh hiệu 584 Mẹ Việt Nam anh hùng\n\nTỉnh đã được Nhà nước phong tặng, truy tặng danh hiệu cao quý cho 584 bà mẹ Việt Nam anh hùng, trong đó có 13 mẹ được phong tặng và 571 mẹ được truy tặng.")
+        #expect(fs.filter { $0.kind == .award }.map(\.count) == [13, 571])
+        #expect(fs.filter { $0.kind == .quantity }.map(\.number) == [584, 584])
+    }
     @Test func oneCountBeforeTwoTitlesIsAQuantity() {
         let fs = Extractor.extract("trao 121 Huân chương Chiến công và Huân chương Lao động cho các đơn vị")
         #expect(fs.filter { $0.kind == .award }.isEmpty)

@@ -8,6 +8,25 @@ enum AwardTotals {
     static func link(_ figures: inout [Figure]) {
         linkAwardTotals(&figures)
         linkQuantityTotals(&figures)
+        restatedTotals(&figures)
+    }
+
+    /// A total whose award parts are linked ("cho 584 bà mẹ …, trong đó có 13 mẹ … và 571 mẹ …")
+    /// is a quantity wherever it is restated as an award of the same title ("Phong, truy tặng danh
+    /// hiệu 584 Mẹ Việt Nam anh hùng").
+    static func restatedTotals(_ figures: inout [Figure]) {
+        for q in figures.indices where figures[q].kind == .quantity {
+            guard let value = figures[q].number, value == value.rounded(), value >= 2 else { continue }
+            let byStart = -(figures[q].start + 1)
+            let parts = figures.filter { ($0.partOf == q || $0.partOf == byStart) && $0.kind == .award }
+            guard parts.count >= 2, let title = parts.first?.award, parts.allSatisfy({ $0.award == title }) else { continue }
+            for k in figures.indices where k != q && figures[k].kind == .award && figures[k].award == title
+                && figures[k].count == Int(value) && figures[k].partOf == nil && !hasParts(figures, k) {
+                figures[k].kind = .quantity
+                figures[k].number = value
+                figures[k].unit = figures[k].recipient
+            }
+        }
     }
 
     static func linkAwardTotals(_ figures: inout [Figure]) {
@@ -16,10 +35,11 @@ enum AwardTotals {
             guard let n = figures[a].count, n >= 2, let recipient = figures[a].recipient else { continue }
             guard let group = partsOf(figures, a, total: n, recipient: recipient, title: figures[a].award, awardClass: figures[a].awardClass) else { continue }
             let total = figures[a]
-            // The total, and each restatement of it (same title, count and recipient).
+            // The total, and each restatement of it (same title, class and count; a headline may
+            // name the recipient otherwise: "584 Mẹ …" and "584 bà mẹ …").
             let restated = figures.indices.filter { k in
                 !group.contains(k) && figures[k].kind == .award && figures[k].award == total.award && figures[k].count == n
-                    && figures[k].recipient == recipient && figures[k].partOf == nil
+                    && figures[k].awardClass == total.awardClass && figures[k].partOf == nil
             }
             for k in restated {
                 figures[k].kind = .quantity
@@ -57,10 +77,18 @@ enum AwardTotals {
                   !hasParts(figures, q) else { continue }
             // The first award after it names the title the parts share.
             guard let first = figures.indices.first(where: { $0 > q && figures[$0].kind == .award && figures[$0].partOf == nil }),
-                  let recipient = figures[first].recipient, sameNoun(unit, recipient) else { continue }
+                  let recipient = figures[first].recipient,
+                  sameNoun(unit, recipient) || namesNoun(unit.split(separator: " "), recipient) else { continue }
             guard let group = partsOf(figures, q, total: Int(value), recipient: recipient, title: figures[first].award, awardClass: nil, anyClass: true),
                   group.allSatisfy({ figures[$0].kind == .award }) else { continue }
             for k in group { figures[k].partOf = q }
+            // The same total stated elsewhere as an award ("Phong, truy tặng danh hiệu 584 Mẹ …").
+            for k in figures.indices where figures[k].kind == .award && figures[k].award == figures[first].award
+                && figures[k].count == Int(value) && figures[k].partOf == nil && !group.contains(k) {
+                figures[k].kind = .quantity
+                figures[k].number = value
+                figures[k].unit = figures[k].recipient
+            }
         }
     }
 
