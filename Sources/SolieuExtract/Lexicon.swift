@@ -19,6 +19,8 @@ final class Lexicon: Sendable {
     /// Words after a recipient noun that qualify it ("gia đình liệt sĩ"): inside the count
     /// phrase, not part of the recipient.
     let recipientQualifiers: PhraseTable<Bool>
+    /// Who receives on the recipients' behalf ("cho thân nhân 4 Mẹ"): skipped before the counts.
+    let recipientProxies: PhraseTable<Bool>
     /// Scale words by their lower-case form with diacritics ("trăm", never "trạm").
     let scale: [String: Double]
     let currencies: PhraseTable<String>
@@ -103,6 +105,9 @@ final class Lexicon: Sendable {
         var qualifiers = PhraseTable<Bool>(exact: true)
         for q in lexicon["recipient_qualifiers"] as? [String] ?? [] { qualifiers.add(q, true) }
         recipientQualifiers = qualifiers
+        var proxies = PhraseTable<Bool>(exact: true)
+        for q in lexicon["recipient_proxies"] as? [String] ?? [] { proxies.add(q, true) }
+        recipientProxies = proxies
         let rawScale = (lexicon["scale_words"] as? [String: Double]) ?? [:]
         scale = Dictionary(rawScale.map { (TextView.phraseKeys($0.key, exact: true).joined(separator: " "), $0.value) }, uniquingKeysWith: { a, _ in a })
         var currencies = PhraseTable<String>(exact: true)

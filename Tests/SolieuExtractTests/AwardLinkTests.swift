@@ -276,6 +276,12 @@ struct MoreAwardLinkTests {
         #expect(summary("105 cán bộ, công chức, viên chức được công nhận danh hiệu chiến sĩ thi đua cơ sở") == ["Chiến sĩ thi đua cơ sở 105 cán bộ"])
         #expect(summary("29 mẹ được phong tặng, truy tặng danh hiệu Bà mẹ Việt Nam anh hùng") == ["Bà mẹ Việt Nam anh hùng 29 mẹ"])
     }
+    @Test func proxiesBeforeTheCounts() {
+        #expect(summary("Lãnh đạo huyện đã trao Bằng danh hiệu vinh dự Nhà nước “Bà mẹ Việt Nam Anh hùng” cho thân nhân 4 Mẹ.") == ["Bà mẹ Việt Nam anh hùng 4 mẹ"])
+        // A subset after "trong đó có" is a quantity; the total stays the award.
+        let fs = Extractor.extract("Huyện có 54 Bà mẹ Việt Nam Anh hùng, trong đó có 4 Mẹ còn sống.")
+        #expect(fs.filter { $0.kind == .award }.map(\.count) == [54] && fs.filter { $0.kind == .quantity }.map(\.number) == [4])
+    }
     @Test func describedCountsAfterCó() {
         #expect(summary("Trong số đảng viên được trao Huy hiệu Đảng lần này có 1 đảng viên 80 năm tuổi Đảng, 4 đảng viên 70 năm tuổi Đảng và 73 đảng viên 50 năm tuổi Đảng.")
             == ["Huy hiệu Đảng 1 đảng viên", "Huy hiệu Đảng 4 đảng viên", "Huy hiệu Đảng 73 đảng viên"])

@@ -201,6 +201,7 @@ enum AwardLinks {
             if key == "cho" || key == ":" || key == "(" {
                 var q = p + 1
                 if key == "cho", q < tk.count, tk[q].key == "cac" { q += 1 }
+                if key == "cho", let (e, _) = lexicon.recipientProxies.longest(in: v, at: q) { q = e }
                 result.parts = Awards.counts(v, lexicon, from: q)
                 if result.parts.isEmpty, key == ":", q < tk.count, v.lineBreak(tk[p].end, tk[q].start) {
                     result.parts = headingItems(v, lexicon, from: q)
