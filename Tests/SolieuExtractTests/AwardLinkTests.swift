@@ -244,6 +244,8 @@ struct MoreAwardLinkTests {
         let parts = Extractor.extract("Lễ phong tặng danh hiệu “Bà mẹ Việt Nam Anh hùng” cho 267 Mẹ Việt Nam anh hùng của tỉnh, trong đó có 34 mẹ được phong tặng và 233 mẹ được truy tặng.")
         #expect(parts.filter { $0.kind == .award }.map(\.count) == [34, 233])
         #expect(parts.first { $0.kind == .quantity }?.number == 267)
+        #expect(Extractor.extract("Hôm nay (27/7), Hậu Giang tổ chức lễ. Sáng 30/10, tỉnh tổ chức Đại hội giai đoạn 2013-2018.").filter { $0.kind == .date }.map(\.calendar)
+            == ["2018-07-27", "2018-10-30"])
         // A day before a full date in its sentence and no document date: that date's year.
         #expect(Extractor.extract("Ngày 28/8, huyện tổ chức lễ kỷ niệm 70 năm ngày Giải phóng huyện (28/8/1954-28/8/2024).").first { $0.kind == .date }?.calendar == "2024-08-28")
         // A title that does not name the noun is not reached for.

@@ -31,8 +31,10 @@ enum DatesAndPeriods {
             out.append(Candidate(figure: f, priority: datePriority))
         }
         // "ngày 13/9", "sáng 25-11", "ngày 3.9" without a year: the year comes from context.
-        for t in v.tokens.indices where t + 1 < v.tokens.count && v.tokens[t + 1].kind == .number && v.tokens[t].kind == .word
-            && dayLeadKeys.contains(v.tokens[t].keyHash) && dayLeads.contains(v.tokens[t].lower) {
+        for t in v.tokens.indices where t + 1 < v.tokens.count && v.tokens[t + 1].kind == .number && (v.tokens[t].kind == .word
+            && dayLeadKeys.contains(v.tokens[t].keyHash) && dayLeads.contains(v.tokens[t].lower)
+            // "Hôm nay (27/7)", "Chiều nay (24/7)"
+            || v.tokens[t].key == "(" && t > 0 && v.tokens[t - 1].lower == "nay") {
             let start = v.tokens[t + 1].start
             guard v.tokens[t + 1].kind == .number, let day = days.first(where: { $0.start == start }) ?? numericDate(v, start, yearless: true),
                   day.y == nil else { continue }
@@ -291,6 +293,8 @@ enum DatesAndPeriods {
                 if f.kind == .date { fullDates.append((f.start, y)) }
                 // "(28/8/1954 - 28/8/2024)": the interval's last day is a full date too.
                 if f.kind == .period, c.count == 21, let y2 = Int(c.suffix(10).prefix(4)) { fullDates.append((f.start, y2)); explicit.append((f.start, y2)) }
+                // "giai đoạn 2013-2018": the interval's last year is stated too.
+                if f.kind == .period, c.count == 9, let y2 = Int(c.suffix(4)) { explicit.append((f.start, y2)) }
             }
         }
         for i in figures.indices where figures[i].inferred {
