@@ -232,7 +232,9 @@ enum DatesAndPeriods {
     }
 
     /// Words a bare year stands after ("kế hoạch 2023").
-    static let yearLeads: [[String]] = [["kế", "hoạch"], ["dự", "toán"], ["so", "sánh"], ["chỉ", "tiêu"], ["niên", "độ"], ["kh"]]
+    static let yearLeads: [[String]] = [["kế", "hoạch"], ["dự", "toán"], ["so", "sánh"], ["chỉ", "tiêu"], ["niên", "độ"], ["kh"],
+                                        // crop seasons: "vụ xuân 2018", "vụ hè thu 2023"
+                                        ["vụ", "xuân"], ["vụ", "mùa"], ["vụ", "đông"], ["vụ", "hè", "thu"], ["vụ", "đông", "xuân"], ["vụ", "thu", "đông"]]
 
     /// Words a day and month stand after when the year is left out ("ngày 14/8", "sáng 25-11").
     static let dayLeads: Set<String> = ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "khuya"]
