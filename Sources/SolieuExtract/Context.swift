@@ -42,34 +42,44 @@ enum Context {
     }
 
     /// "Vốn đầu tư … đạt 14.255,1 tỷ đồng, tăng 10% so với cùng kỳ. Trong đó: khu vực nhà nước đạt
-    /// 3.010,8 tỷ đồng, tăng 0,8%; ngoài nhà nước đạt 11.224,4 tỷ đồng …": an amount of money and
-    /// the amounts of the same currency after "trong đó", in its sentence or opening the next,
-    /// through ";" to the sentence's end, each smaller than it.
+    /// 3.010,8 tỷ đồng, tăng 0,8%; ngoài nhà nước đạt 11.224,4 tỷ đồng …", "67 tập thể, cá nhân
+    /// được tuyên dương …, trong đó cấp Nhà nước là 17 tập thể, cá nhân; cấp tỉnh là 50 tập thể, cá
+    /// nhân": an amount of money (or a count) and the amounts of the same currency (or unit) after
+    /// "trong đó", in its sentence or opening the next, through ";" to the sentence's end, each
+    /// smaller than it. A change ("tăng 228 ha", "giảm 20 tỷ đồng") is not a part.
     static func linkMoneyTotals(_ figures: inout [Figure], _ v: TextView, sentences: [Sentences.Unit]) {
-        for i in figures.indices where figures[i].kind == .money && figures[i].partOf == nil {
+        let tk = v.tokens
+        func same(_ a: Figure, _ b: Figure) -> Bool {
+            a.kind == b.kind && (a.kind == .money ? a.currency == b.currency : a.unit != nil && a.unit == b.unit)
+        }
+        func isChange(_ f: Figure) -> Bool {
+            let t = v.tokenIndex(atOrAfter: f.start)
+            return (max(0, t - 2)..<t).contains { ["tăng", "giảm", "thêm", "hơn", "vượt"].contains(tk[$0].lower) }
+        }
+        for i in figures.indices where (figures[i].kind == .money || figures[i].kind == .quantity) && figures[i].partOf == nil {
             let f = figures[i]
-            guard let total = f.number, f.sentence < sentences.count, !figures.contains(where: { $0.partOf == i }) else { continue }
-            // "trong đó" before the next amount of money, in this sentence or at the next one's start.
-            let nextMoney = figures.indices.first { $0 > i && figures[$0].kind == .money }
-            let limit = nextMoney.map { figures[$0].start } ?? v.scalars.count
+            guard let total = f.number, f.sentence < sentences.count, !isChange(f),
+                  !figures.contains(where: { $0.partOf == i || $0.partOf == -(f.start + 1) }) else { continue }
+            // "trong đó" before the next amount like it (not a change), in this sentence or at the next one's start.
+            let nextSame = figures.indices.first { $0 > i && same(figures[$0], f) && !isChange(figures[$0]) }
+            let limit = nextSame.map { figures[$0].start } ?? v.scalars.count
             var region: (Int, Int)?
-            let tk = v.tokens
             var k = v.tokenIndex(atOrAfter: f.end)
             let stop = min(limit, sentences[f.sentence].end)
             while k + 1 < tk.count, tk[k].start < stop, !(tk[k].key == "trong" && tk[k + 1].key == "do") { k += 1 }
             if k + 1 < tk.count, tk[k].start < stop {
                 region = (tk[k].start, sentences[f.sentence].end)
-            } else if f.sentence + 1 < sentences.count {
+            } else if f.kind == .money, f.sentence + 1 < sentences.count {
                 let next = sentences[f.sentence + 1]
-                if next.start < limit || nextMoney.map({ figures[$0].sentence == f.sentence + 1 }) == true,
+                if next.start < limit || nextSame.map({ figures[$0].sentence == f.sentence + 1 }) == true,
                    v.lowerText(next.start, min(next.end, next.start + 12)).hasPrefix("trong đó") {
                     region = (next.start, next.end)
                 }
             }
             guard let (a, b) = region else { continue }
             let members = figures.indices.filter {
-                $0 > i && figures[$0].kind == .money && figures[$0].start > a && figures[$0].end <= b && figures[$0].partOf == nil
-                    && figures[$0].currency == f.currency && (figures[$0].number ?? .infinity) < total
+                $0 > i && same(figures[$0], f) && figures[$0].start > a && figures[$0].end <= b && figures[$0].partOf == nil
+                    && (figures[$0].number ?? .infinity) < total && !isChange(figures[$0])
             }
             guard members.count >= 2 else { continue }
             for m in members { figures[m].partOf = i }

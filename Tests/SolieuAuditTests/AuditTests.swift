@@ -200,6 +200,15 @@ import Testing
         #expect(other.filter { $0.check == .ratio }.isEmpty)
     }
 
+    @Test func countsAfterTrongĐóLaterInTheSentence() throws {
+        let f = try Self.findings("Đợt này sẽ có 67 tập thể, cá nhân được tuyên dương khen thưởng, trong đó cấp Nhà nước là 17 tập thể, cá nhân; cấp tỉnh là 50 tập thể, cá nhân.")
+        #expect(f.filter { $0.check == .sum }.map(\.status) == [.holds])
+        // Changes among the parts are not parts: no false fail.
+        let g = try Self.findings("Tổng diện tích gieo trồng đạt 128.134 ha, giảm 461 ha so với năm trước; trong đó: diện tích vụ đông đạt 36.123 ha, giảm 228 ha, diện tích vụ xuân đạt 92.011 ha, giảm 230 ha.")
+        #expect(g.filter { $0.check == .sum }.map(\.status) == [.holds])
+        #expect(g.allSatisfy { $0.status != .fails })
+    }
+
     @Test func twoAnniversariesOfOnePhrase() throws {
         let f = try Self.findings("Hướng tới kỷ niệm 70 năm ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2014) và 110 năm thành lập TP Buôn Ma Thuột (22/11/1904 - 22/11/2014), tỉnh tổ chức lễ.")
         #expect(f.filter { $0.check == .anniversary }.map(\.relation) == ["1944 + 70 = 2014", "1904 + 110 = 2014"])
