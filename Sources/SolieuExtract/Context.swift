@@ -56,7 +56,17 @@ enum Context {
             let t = v.tokenIndex(atOrAfter: f.start)
             return (max(0, t - 2)..<t).contains { ["tăng", "giảm", "thêm", "hơn", "vượt"].contains(tk[$0].lower) }
         }
-        for i in figures.indices where (figures[i].kind == .money || figures[i].kind == .quantity) && figures[i].partOf == nil {
+        // The sentences holding "trong đó" (one pass over the tokens): only their figures, and
+        // those of the sentence before, can be totals here.
+        var withParts = Set<Int>()
+        var sentence = 0
+        for k in tk.indices where tk[k].key == "trong" && k + 1 < tk.count && tk[k + 1].key == "do" {
+            while sentence + 1 < sentences.count, sentences[sentence].end <= tk[k].start { sentence += 1 }
+            withParts.insert(sentence)
+        }
+        guard !withParts.isEmpty else { return }
+        for i in figures.indices where (figures[i].kind == .money || figures[i].kind == .quantity) && figures[i].partOf == nil
+            && (withParts.contains(figures[i].sentence) || withParts.contains(figures[i].sentence + 1)) {
             let f = figures[i]
             guard let total = f.number, f.sentence < sentences.count, !isChange(f),
                   !figures.contains(where: { $0.partOf == i || $0.partOf == -(f.start + 1) }) else { continue }

@@ -115,7 +115,7 @@ enum AwardTotals {
     static func partsOf(_ figures: [Figure], _ a: Int, total: Int, recipient: String, title: String?, awardClass: Int?, anyClass: Bool = false) -> [Int]? {
         let titleWords = (title ?? "").lowercased().split(separator: " ")
         // Parts come after their total; an award part is of the same title and class.
-        func count(_ k: Int) -> Int? {
+        func eligible(_ k: Int) -> Int? {
             let f = figures[k]
             guard k > a, f.partOf == nil else { return nil }
             switch f.kind {
@@ -125,6 +125,13 @@ enum AwardTotals {
                 return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
             default: return nil
             }
+        }
+        // Each figure's count once (the runs below ask again).
+        var memo = [Int?](repeating: nil, count: figures.count)
+        var known = [Bool](repeating: false, count: figures.count)
+        func count(_ k: Int) -> Int? {
+            if !known[k] { memo[k] = eligible(k); known[k] = true }
+            return memo[k]
         }
         var k = a + 1
         while k < figures.count {
