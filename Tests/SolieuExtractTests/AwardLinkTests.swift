@@ -178,6 +178,8 @@ struct RealShapeTests {
         // A day near a full date takes its year; one far from it, the document's.
         let near = figures("kỷ niệm 70 năm (28/8/1954 - 28/8/2024). Ngày 28/8, thành phố tổ chức lễ.", published: "2024-08-29")
         #expect(near.filter { $0.kind == .date }.map(\.calendar) == ["2024-08-28"])
+        // Only a year compared with "cùng kỳ": the text reports on the year after.
+        #expect(periods("Đến tháng 7 này, sản xuất tăng 5% so với cùng kỳ năm 2012.") == ["2013-07", "2012"])
         // A year a figure is compared with does not give a later month or half-year its year.
         #expect(periods("tăng 5% so với cùng kỳ năm 2019. Kết quả 6 tháng đầu năm rất tốt.", published: "2020-07-02").last == "2020-H1")
         #expect(periods("theo giá so sánh 2010, 6 tháng đầu năm tăng", published: "2024-07-02").last == "2024-H1")

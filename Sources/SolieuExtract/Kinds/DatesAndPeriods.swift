@@ -283,9 +283,14 @@ enum DatesAndPeriods {
     static func fillYears(_ figures: inout [Figure], publishedYear: Int?, published: String? = nil, view: TextView? = nil) {
         var explicit: [(Int, Int)] = []  // (position, year)
         var fullDates: [(Int, Int)] = []
+        var sameTimeLastYear: Int?
         for f in figures where (f.kind == .date || f.kind == .period || f.kind == .docref) && !f.inferred {
             // "so với cùng kỳ năm 2019", "giá so sánh 2010": a year compared with is not the year the text is about.
-            if let view, isComparison(view, before: f.start) { continue }
+            if let view, isComparison(view, before: f.start) {
+                // "so với cùng kỳ năm 2012": the text reports on the year after.
+                if f.kind == .period, let c = f.calendar, c.count == 4, let y = Int(c), isSamePeriodLastYear(view, before: f.start) { sameTimeLastYear = y }
+                continue
+            }
             if f.kind == .docref {
                 if let d = f.docDate, let y = Int(d.prefix(4)) { fullDates.append((f.start, y)) }
                 continue
@@ -311,7 +316,7 @@ enum DatesAndPeriods {
             // Without a document date, the latest year the text states (not one it compares with)
             // is the year it reports on.
             let latest = explicit.map(\.1).max()
-            guard var year = near ?? publishedYear ?? (isDay ? latest : before) ?? after ?? explicit.first?.1 else { continue }
+            guard var year = near ?? publishedYear ?? (isDay ? latest : before) ?? after ?? explicit.first?.1 ?? sameTimeLastYear.map({ $0 + 1 }) else { continue }
             if isDay, near == nil, let published, published.count >= 10, let view,
                c.replacingOccurrences(of: "????", with: String(year)) > String(published.prefix(10)),
                saysPast(view, after: figures[i].end) {
@@ -332,6 +337,13 @@ enum DatesAndPeriods {
             if a == "so" && (b == "voi" || b == "sanh" || b == "cung") || a == "cung" && b == "ky" { return true }
         }
         return false
+    }
+
+    /// "cùng kỳ năm 2012" right before offset `start`.
+    static func isSamePeriodLastYear(_ v: TextView, before start: Int) -> Bool {
+        let tk = v.tokens
+        let t = v.tokenIndex(atOrAfter: start)
+        return t >= 2 && tk[t - 2].key == "cung" && tk[t - 1].key == "ky"
     }
 
     /// "ngày 25/12 vừa qua", "… năm ngoái": the day is in the past.
