@@ -251,6 +251,7 @@ struct MoreAwardLinkTests {
             == ["2018-07-27", "2018-10-30"])
         // A day before a full date in its sentence and no document date: that date's year.
         #expect(Extractor.extract("Ngày 28/8, huyện tổ chức lễ kỷ niệm 70 năm ngày Giải phóng huyện (28/8/1954-28/8/2024).").first { $0.kind == .date }?.calendar == "2024-08-28")
+        #expect(Extractor.extract("Lễ trao tặng danh hiệu Bà mẹ Việt Nam anh hùng.\n\nTrong số 84 Mẹ được tôn vinh, có 3 mẹ còn sống.").filter { $0.kind == .award }.map(\.count) == [84])
         // A title that does not name the noun is not reached for.
         #expect(summary("Tỉnh trao Bằng khen cho nhiều đơn vị.\n\nCó 5 tập thể được trao tặng.").isEmpty)
     }

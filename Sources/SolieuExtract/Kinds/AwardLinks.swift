@@ -21,7 +21,7 @@ enum AwardLinks {
     /// Lower case with diacritics: "nhận" ties, "nhân" (of "cá nhân") does not.
     static let tieWords: Set<String> = [
         "được", "đã", "đề", "nghị", "tặng", "thưởng", "trao", "nhận", "đạt", "danh", "hiệu", "phong", "truy", "vinh", "dự",
-        "xét", "công", "khen", "sẽ", "vừa", "đều", "tuyên", "dương", "và", ",", "\"", "“",
+        "xét", "công", "khen", "sẽ", "vừa", "đều", "tuyên", "dương", "và", "cũng", "tôn", ",", "\"", "“",
     ]
     /// Words that introduce a conferring act: a title reached after one of them, past other words,
     /// is a new award, not another name of the first.
@@ -111,7 +111,7 @@ enum AwardLinks {
         let tk = v.tokens
         var out: [Candidate] = []
         guard !ms.isEmpty else { return out }
-        let acts: Set<String> = ["tặng", "trao", "phong", "nhận"]
+        let acts: Set<String> = ["tặng", "trao", "phong", "nhận", "tôn"]
         var t = 0
         while t < tk.count {
             guard tk[t].kind == .number, !claimed.contains(t), let part = Awards.count(v, lexicon, at: t) else { t += 1; continue }
