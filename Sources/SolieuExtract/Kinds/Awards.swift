@@ -244,7 +244,10 @@ enum Awards {
                 var n = e
                 if n < tk.count, tk[n].key == "," { n += 1 }
                 if n < tk.count, tk[n].key == "va" { n += 1 }
-                if e > t, n > e, n < tk.count, count(v, lexicon, at: n) != nil { t = e }
+                // Only when the next count counts the same noun ("1 đảng viên 80 năm tuổi Đảng, 4 đảng
+                // viên …"); "54.480 gia đình có công với nước và 3.038 bà mẹ
+                // được phong tặng …" names two different things.
+                if e > t, n > e, n < tk.count, let next = count(v, lexicon, at: n), next.recipient == part.recipient { t = e }
             }
             guard t < tk.count else { break }
             var next = t
