@@ -282,6 +282,10 @@ struct MoreAwardLinkTests {
         #expect(summary("105 cán bộ, công chức, viên chức được công nhận danh hiệu chiến sĩ thi đua cơ sở") == ["Chiến sĩ thi đua cơ sở 105 cán bộ"])
         #expect(summary("29 mẹ được phong tặng, truy tặng danh hiệu Bà mẹ Việt Nam anh hùng") == ["Bà mẹ Việt Nam anh hùng 29 mẹ"])
     }
+    @Test func aCountTiedToItsOwnTitleEndsAList() {
+        #expect(summary("tỉnh cũng tặng Cờ thi đua cho 993 tập thể, 5.719 đơn vị đạt Tập thể lao động xuất sắc, 2.171 cá nhân được tặng danh hiệu Chiến sĩ thi đua cấp tỉnh.")
+            == ["Cờ thi đua 993 tập thể", "Tập thể Lao động xuất sắc 5719 đơn vị", "Chiến sĩ thi đua cấp tỉnh 2171 cá nhân"])
+    }
     @Test func proxiesBeforeTheCounts() {
         #expect(summary("Lãnh đạo huyện đã trao Bằng danh hiệu vinh dự Nhà nước “Bà mẹ Việt Nam Anh hùng” cho thân nhân 4 Mẹ.") == ["Bà mẹ Việt Nam anh hùng 4 mẹ"])
         // A subset after "trong đó có" is a quantity; the total stays the award.

@@ -211,6 +211,11 @@ enum AwardLinks {
                     while r < tk.count, r - q < 8, tk[r].kind == .word, Tokenizer.isUpper(v.scalars[tk[r].start]) || tk[r].isUpper { r += 1 }
                     if r > q, r + 1 < tk.count, tk[r].key == "," { result.parts = Awards.counts(v, lexicon, from: r + 1) }
                 }
+                // "Cờ thi đua cho 993 tập thể, 5.719 đơn vị đạt Tập thể lao động xuất sắc, …": a count
+                // tied to a title of its own ends the list.
+                if let cut = result.parts.indices.dropFirst().first(where: { tiedToTitle(v, ms, after: result.parts[$0].endToken) }) {
+                    result.parts = Array(result.parts[..<cut])
+                }
                 if !result.parts.isEmpty || key == ":" { break }
                 // "“Bà mẹ Việt Nam Anh hùng (VNAH)” cho 70 bà mẹ": an aside, not the counts.
                 if key == "(", let close = (p + 1..<min(tk.count, p + 8)).first(where: { tk[$0].key == ")" }),
@@ -316,6 +321,15 @@ enum AwardLinks {
         f.number = Double(count)
         f.unit = v.lowerText(tk[ms[i].start].start, end)
         return Candidate(figure: f, priority: Awards.totalPriority)
+    }
+
+    /// Whether tie words after token `t` lead to a title ("đạt Tập thể lao động xuất sắc").
+    static func tiedToTitle(_ v: TextView, _ ms: [Awards.Mention], after t: Int) -> Bool {
+        let tk = v.tokens
+        var e = t
+        var ties = 0
+        while e < tk.count, tk[e].kind == .word, tieWords.contains(tk[e].lower), tk[e].lower != "và" { e += 1; ties += 1 }
+        return ties > 0 && ms.contains { $0.start == e }
     }
 
     /// Whether counts follow mention `i` (for a shared, different title: then the counts span kinds).
