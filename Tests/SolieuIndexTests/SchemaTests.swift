@@ -90,6 +90,9 @@ import Testing
             let measures = try String?.fetchAll(db, sql: "SELECT measure FROM figure_view ORDER BY id")
             #expect(measures == ["Bằng khen", "Bằng khen", nil, "tỷ lệ hộ nghèo", nil, "xã", "thu ngân sách", nil])
             #expect(try Int.fetchOne(db, sql: "SELECT period_first FROM figure_view WHERE id = ?", arguments: [d]) == 20_180_101)
+            // v6: roles are unknown for figures stored before it (NULL), in both views.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM figures WHERE role IS NULL AND sign IS NULL") == rows.count)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM figure_view WHERE role IS NULL") == rows.count)
             // One blob holds the document's three award figures.
             let blob = try Data.fetchOne(db, sql: "SELECT facts FROM award_facts WHERE document_id = 1")
             let facts = blob.flatMap { AwardFacts.decode([UInt8]($0)) } ?? []
