@@ -18,12 +18,10 @@ public struct AuditScore: Sendable {
     public var checks = 0
     /// Checks with a `holds` or `fails` finding on the same numbers.
     public var found = 0
-    /// Found checks whose verdict is the check's.
+    /// Found checks whose verdict is the check's (each such verdict is backed by its check).
     public var agreeing = 0
     /// `holds` and `fails` findings in the scored documents.
     public var verdicts = 0
-    /// Verdicts that match a check with the same verdict.
-    public var matchedVerdicts = 0
     public var falseFails: [String] = []
     public var missed: [String] = []
     /// Verdicts no check names (an unlisted relation, or a guessed one), for reading.
@@ -33,7 +31,19 @@ public struct AuditScore: Sendable {
     public init() {}
 
     public var recall: Double { checks == 0 ? 1 : Double(found) / Double(checks) }
-    public var precision: Double { verdicts == 0 ? 1 : Double(matchedVerdicts) / Double(verdicts) }
+    public var precision: Double { verdicts == 0 ? 1 : Double(agreeing) / Double(verdicts) }
+
+    /// A report's in-document findings scored against each document's checks; a document is
+    /// named by its source file less ".txt" ("fixtures/real/NAME.txt" → NAME).
+    public init(report: AuditReport, checks: [(document: String, checks: [Check])]) {
+        var byDocument: [String: [Finding]] = [:]
+        for f in report.findings where f.check != .crossDocument {
+            guard let source = f.evidence.first?.source else { continue }
+            let file = (source as NSString).lastPathComponent
+            byDocument[file.hasSuffix(".txt") ? String(file.dropLast(4)) : file, default: []].append(f)
+        }
+        for (document, docChecks) in checks { add(document: document, findings: byDocument[document] ?? [], checks: docChecks) }
+    }
 
     /// Whether finding `f` is the audit's reading of check `c`.
     public static func matches(_ f: Finding, _ c: Check) -> Bool {
@@ -66,7 +76,7 @@ public struct AuditScore: Sendable {
                 used.insert(k)
                 found += 1
                 let agrees = (decided[k].status == .holds) == c.holds
-                if agrees { agreeing += 1; matchedVerdicts += 1 }
+                if agrees { agreeing += 1 }
             } else {
                 missed.append("\(document) \(c.relation) \(c.parts.map { show($0) }) / \(show(c.total))" + (c.percent.map { " ~ \(show($0))%" } ?? "")
                               + (c.holds ? "" : " (fails)"))

@@ -81,7 +81,7 @@ enum EvalExtract {
         }
         let audit = try auditScore(docs)
         print("audit: \(audit.found)/\(audit.checks) stated relations found (\(fmt(audit.recall))), \(audit.agreeing) with the text's verdict; "
-              + "\(audit.verdicts) verdicts, \(audit.matchedVerdicts) backed by a check (\(fmt(audit.precision))); false fails: \(audit.falseFails.count); unverifiable: \(audit.unverifiable)")
+              + "\(audit.verdicts) verdicts, \(audit.agreeing) backed by a check (\(fmt(audit.precision))); false fails: \(audit.falseFails.count); unverifiable: \(audit.unverifiable)")
         if errors {
             for m in score.missed { print("missed:   \(m)") }
             for s in score.spurious { print("spurious: \(s)") }
@@ -103,14 +103,7 @@ enum EvalExtract {
         let ingest = try BatchIngest(database: db, jobs: 2).run(paths: docs.map(\.input))
         for f in ingest.failures { print("audit: cannot ingest \(f)") }
         let report = try Auditor(database: db).run()
-        var byDoc: [String: [Finding]] = [:]
-        for f in report.findings where f.check != .crossDocument {
-            guard let source = f.evidence.first?.source else { continue }
-            let file = (source as NSString).lastPathComponent
-            byDoc[file.hasSuffix(".txt") ? String(file.dropLast(4)) : file, default: []].append(f)
-        }
-        var score = AuditScore()
-        for d in docs { score.add(document: d.id, findings: byDoc[d.id] ?? [], checks: d.checks) }
+        let score = AuditScore(report: report, checks: docs.map { ($0.id, $0.checks) })
         return score
     }
 }

@@ -140,16 +140,10 @@ import Testing
         #expect(names.count >= 30)
         let (report, _, scratch) = try Self.audit(names.map { Project.path("\(dir)/\($0).txt") })
         defer { scratch.cleanup() }
-        var byDoc: [String: [Finding]] = [:]
-        for f in report.findings where f.check != .crossDocument {
-            guard let e = f.evidence.first else { continue }
-            byDoc[String(Self.name(e).dropLast(4)), default: []].append(f)
+        let checks = try names.map { n in
+            (n, try JSONDecoder().decode([AuditScore.Check].self, from: Data(Project.text("\(dir)/\(n).checks.json").utf8)))
         }
-        var score = AuditScore()
-        for n in names {
-            let checks = try JSONDecoder().decode([AuditScore.Check].self, from: Data(Project.text("\(dir)/\(n).checks.json").utf8))
-            score.add(document: n, findings: byDoc[n] ?? [], checks: checks)
-        }
+        let score = AuditScore(report: report, checks: checks)
         #expect(score.falseFails.isEmpty, "\(score.falseFails)")
         #expect(score.found >= 7, "found \(score.found) of \(score.checks); missed \(score.missed)")
         #expect(score.agreeing == score.found)

@@ -28,20 +28,17 @@ enum PlanCheck {
             guard between.count <= 60, ["kế hoạch", "dự toán", "chỉ tiêu"].contains(where: { between.contains($0) }),
                   !figs[(i + 1)..<pi].contains(where: { $0.kind == "money" || $0.kind == "quantity" || $0.kind == "percent" }),
                   let y = plan.value, y > 0 else { continue }
-            let decimals = RatioCheck.statedDecimals(p.text)
-            let computed = x / y * 100
-            let rounded = (computed * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
-            let holds = abs(rounded - stated) < 1e-9
+            let q = RatioCheck.Quotient(x, y, stated: stated, text: p.text)
             let hedged = hedges.contains { d.text(max(0, actual.start - 12), actual.start).lowercased().hasSuffix($0) }
-            let relation = "\(d.text(actual.start, actual.end)) / \(d.text(plan.start, plan.end)) = \(show(computed, decimals: max(2, decimals + 1)))% → \(show(rounded, decimals: decimals))%, stated \(p.text)"
-            if !holds && hedged {
+            let relation = q.relation(d.text(actual.start, actual.end), d.text(plan.start, plan.end), stated: p.text)
+            if !q.holds && hedged {
                 out.append(Finding(check: .plan, status: .unverifiable, operands: [x, y], stated: stated, relation: relation, difference: nil,
                                    reason: "the actual is stated as a bound (\"trên\", \"hơn\", …)", province: d.doc.province, period: d.period,
                                    evidence: [d.evidence([actual, p, plan])]))
                 continue
             }
-            out.append(Finding(check: .plan, status: holds ? .holds : .fails, operands: [x, y], stated: stated, relation: relation,
-                               difference: holds ? nil : computed - stated, reason: nil, province: d.doc.province, period: d.period,
+            out.append(Finding(check: .plan, status: q.holds ? .holds : .fails, operands: [x, y], stated: stated, relation: relation,
+                               difference: q.difference, reason: nil, province: d.doc.province, period: d.period,
                                evidence: [d.evidence([actual, p, plan])]))
         }
         return out

@@ -33,14 +33,11 @@ enum RatioCheck {
                                    reason: "the denominator is zero", province: d.doc.province, period: d.period, evidence: [d.evidence([r, p])]))
                 continue
             }
-            let decimals = statedDecimals(p.text)
-            let computed = x / y * 100
-            let rounded = (computed * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
-            let holds = abs(rounded - stated) < 1e-9
+            let q = Quotient(x, y, stated: stated, text: p.text)
             out.append(Finding(
-                check: plan ? .plan : .ratio, status: holds ? .holds : .fails, operands: [x, y], stated: stated,
-                relation: "\(show(x)) / \(show(y)) = \(show(computed, decimals: max(2, decimals + 1)))% → \(show(rounded, decimals: decimals))%, stated \(p.text.trimmingCharacters(in: .whitespaces))",
-                difference: holds ? nil : computed - stated, reason: nil, province: d.doc.province, period: d.period,
+                check: plan ? .plan : .ratio, status: q.holds ? .holds : .fails, operands: [x, y], stated: stated,
+                relation: q.relation(show(x), show(y), stated: p.text.trimmingCharacters(in: .whitespaces)),
+                difference: q.difference, reason: nil, province: d.doc.province, period: d.period,
                 evidence: [d.evidence([r, p])]))
         }
         return out
@@ -59,6 +56,29 @@ enum RatioCheck {
     static func isConnective(_ between: String) -> Bool {
         let words = between.lowercased().split { $0 == " " || $0 == "," || $0 == ":" || $0 == "\u{00A0}" }
         return between.count <= 30 && words.allSatisfy { connectives.contains(String($0)) }
+    }
+
+    /// x / y as a percent, rounded as the stated percent is written ("79,06%": two decimals), and
+    /// whether it agrees: the step RatioCheck, ShareCheck and PlanCheck share.
+    struct Quotient {
+        let computed: Double
+        let rounded: Double
+        let decimals: Int
+        let holds: Bool
+        let difference: Double?
+
+        init(_ x: Double, _ y: Double, stated: Double, text: String) {
+            decimals = RatioCheck.statedDecimals(text)
+            computed = x / y * 100
+            rounded = (computed * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
+            holds = abs(rounded - stated) < 1e-9
+            difference = holds ? nil : computed - stated
+        }
+
+        /// "608 / 769 = 79.063% → 79.06%, stated 79,06%"
+        func relation(_ x: String, _ y: String, stated: String) -> String {
+            "\(x) / \(y) = \(show(computed, decimals: max(2, decimals + 1)))% → \(show(rounded, decimals: decimals))%, stated \(stated)"
+        }
     }
 
     /// Digits after the decimal comma in "79,06%" (2), "111,1 %" (1), "115%KH" (0).

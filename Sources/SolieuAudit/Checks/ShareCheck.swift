@@ -19,14 +19,11 @@ enum ShareCheck {
             let after = d.text(p.end, p.end + 2).trimmingCharacters(in: .whitespaces)
             guard after.isEmpty || [",", ".", ";", ")"].contains(where: { after.hasPrefix($0) }) else { continue }
             guard let ti = total(of: i - 1, in: d), let y = figs[ti].value, y > 0 else { continue }
-            let decimals = RatioCheck.statedDecimals(p.text)
-            let computed = x / y * 100
-            let rounded = (computed * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
-            let holds = abs(rounded - stated) < 1e-9
+            let q = RatioCheck.Quotient(x, y, stated: stated, text: p.text)
             out.append(Finding(
-                check: .ratio, status: holds ? .holds : .fails, operands: [x, y], stated: stated,
-                relation: "\(d.text(part.start, part.end)) / \(d.text(figs[ti].start, figs[ti].end)) = \(show(computed, decimals: max(2, decimals + 1)))% → \(show(rounded, decimals: decimals))%, stated \(p.text)",
-                difference: holds ? nil : computed - stated, reason: nil, province: d.doc.province, period: d.period,
+                check: .ratio, status: q.holds ? .holds : .fails, operands: [x, y], stated: stated,
+                relation: q.relation(d.text(part.start, part.end), d.text(figs[ti].start, figs[ti].end), stated: p.text),
+                difference: q.difference, reason: nil, province: d.doc.province, period: d.period,
                 evidence: [d.evidence([figs[ti], part, p])]))
         }
         return out
