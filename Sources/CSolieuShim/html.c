@@ -421,6 +421,47 @@ static int32_t cut_out(CutPage *c, const char *from, const char *to, char replac
     return SOLIEU_OK;
 }
 
+// The '>' ending a declaration that starts at p, skipping quoted strings; NULL when none.
+static const char *declaration_end(const char *p, const char *end) {
+    while (p < end) {
+        if (*p == '"' || *p == '\'') {
+            const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+            if (!q) return NULL;
+            p = q + 1;
+            continue;
+        }
+        if (*p == '>') return p;
+        p++;
+    }
+    return NULL;
+}
+
+// Just past the "]>" (spaces allowed between) that ends an internal subset starting at p,
+// skipping quoted strings and comments; NULL when it does not end.
+static const char *dtd_subset_end(const char *p, const char *end) {
+    while (p < end) {
+        if (*p == '"' || *p == '\'') {
+            const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+            if (!q) return NULL;
+            p = q + 1;
+            continue;
+        }
+        if (end - p >= 4 && p[0] == '<' && p[1] == '!' && p[2] == '-' && p[3] == '-') {
+            const char *q = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            if (!q) return NULL;
+            p = q + 3;
+            continue;
+        }
+        if (*p == ']') {
+            const char *q = p + 1;
+            while (q < end && is_space_char(*q)) q++;
+            if (q < end && *q == '>') return q + 1;
+        }
+        p++;
+    }
+    return NULL;
+}
+
 // The input with the text of comments, <script>, <style> and <svg> cut out (the elements
 // themselves stay), and the quoted values of attributes nobody reads (`value_unread`): the stage
 // drops all of these anyway, and libxml2 reads them a character at a time (inline SVG icons and
@@ -428,6 +469,9 @@ static int32_t cut_out(CutPage *c, const char *from, const char *to, char replac
 // ends them (recovering: "-->", "</script", "</style" in any case, the matching "</svg>"); an
 // unterminated one, or an svg libxml2 might close early, is left to it. Returns 0 when there is
 // nothing to cut (`*out` NULL), 1 with `*out` to free, or an error code.
+//
+// DTD internals (a DOCTYPE's internal subset, stray <!ENTITY …> declarations) are cut in either
+// mode too: libxml2's HTML parser has no DTD and reads them as text.
 //
 // Word's downlevel-revealed conditionals (`<![if !supportLists]>`, `<![endif]>`) are cut in
 // either mode: libxml2 reads them as text, and they are markup, never the article's words.
@@ -448,6 +492,23 @@ static int32_t strip_raw_text(const char *in, size_t length, int only_downlevel,
             if (!close || close - lt > 200) { p = lt + 1; continue; }
             keepEnd = lt;
             resume = close + 2;
+        } else if (avail >= 10 && lt[1] == '!' && starts_ci(lt + 2, avail - 2, "doctype", 7)) {
+            // A DOCTYPE with an internal subset: libxml2's HTML parser reads the subset's
+            // declarations (<!ENTITY lol1 "&lol;&lol;…">) as the page's text. Cut it whole.
+            const char *q = lt + 9;
+            while (q < end && *q != '>' && *q != '[') q++;
+            if (q >= end || *q != '[') { p = lt + 1; continue; }
+            const char *close = dtd_subset_end(q + 1, end);
+            if (!close) break;
+            keepEnd = lt;
+            resume = close;
+        } else if (avail >= 4 && lt[1] == '!' && (starts_ci(lt + 2, avail - 2, "entity", 6) || starts_ci(lt + 2, avail - 2, "element", 7) ||
+                                                 starts_ci(lt + 2, avail - 2, "attlist", 7) || starts_ci(lt + 2, avail - 2, "notation", 8))) {
+            // A stray DTD declaration outside a DOCTYPE: markup, never text.
+            const char *gt = declaration_end(lt + 2, end);
+            if (!gt) break;
+            keepEnd = lt;
+            resume = gt + 1;
         } else if (only_downlevel) {
             p = lt + 1;
             continue;

@@ -19,6 +19,8 @@ public final class BatchIngest: @unchecked Sendable {
         public var failed = 0
         public var bytes = 0
         public var figures = 0
+        /// Files stored with warnings (listed in `Summary.warnings`).
+        public var warned = 0
         public var elapsed: Double = 0
     }
 
@@ -30,16 +32,22 @@ public final class BatchIngest: @unchecked Sendable {
     public struct Summary: Sendable {
         public var progress: Progress
         public var failures: [Failure]
+        /// What reading each stored file warned about (also kept in `sources.warnings`).
+        public var warnings: [Failure] = []
     }
 
     let database: SolieuDatabase
     let preparer: Preparer
     let jobs: Int
+    /// Files larger than this are refused (`--max-size`).
+    let maxBytes: Int
 
-    public init(database: SolieuDatabase, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, preparer: Preparer = Preparer()) {
+    public init(database: SolieuDatabase, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, preparer: Preparer = Preparer(),
+                maxBytes: Int = Ingest.maximumInputBytes) {
         self.database = database
         self.jobs = max(1, jobs)
         self.preparer = preparer
+        self.maxBytes = maxBytes
     }
 
     enum Outcome: Sendable {
@@ -59,6 +67,7 @@ public final class BatchIngest: @unchecked Sendable {
         let stored = paths.map(Preparer.storedPath)
         let preparer = self.preparer
         let workers = jobs
+        let maxBytes = self.maxBytes
 
         let producers = Thread.detachedGroup(count: workers) {
             while true {
@@ -67,12 +76,12 @@ public final class BatchIngest: @unchecked Sendable {
                 let path = stored[i]
                 let outcome: Outcome
                 do throws(IngestError) {
-                    let bytes = try Ingest.read(file: path)
+                    let bytes = try Ingest.read(file: path, limit: maxBytes)
                     let hash = Ingest.sha256(bytes)
                     if known[path] == hash {
                         outcome = .unchanged(path: path, bytes: bytes.count)
                     } else {
-                        outcome = .prepared(try preparer.prepare(path: path, bytes: bytes, fileHash: hash))
+                        outcome = .prepared(try preparer.prepare(path: path, bytes: bytes, fileHash: hash, limit: maxBytes))
                     }
                 } catch {
                     outcome = .failed(path: path, reason: error.description)
@@ -86,6 +95,7 @@ public final class BatchIngest: @unchecked Sendable {
         let started = clock.now
         var progress = Progress(total: stored.count)
         var failures: [Failure] = []
+        var warnings: [Failure] = []
         var writeErrorsInARow = 0
         func finish() {
             progress.done += 1
@@ -123,9 +133,19 @@ public final class BatchIngest: @unchecked Sendable {
                     case .replaced: progress.replaced += 1; progress.figures += doc.figures.count
                     case .unchanged: progress.unchanged += 1
                     }
+                    if !doc.article.warnings.isEmpty {
+                        progress.warned += 1
+                        warnings += doc.article.warnings.map { Failure(path: doc.path, reason: $0) }
+                    }
                     writeErrorsInARow = 0
+                case .failure(let error) where SolieuDatabase.isFatal(error):
+                    // The file cannot be trusted or written (damaged, disk full, read-only): stop
+                    // at once and write nothing more; the batch's transaction was rolled back.
+                    queue.abandon()
+                    producers.wait()
+                    throw SolieuDatabase.explain(error, path: database.path)
                 case .failure(let error):
-                    let reason = "\(doc.path): cannot store: \(SolieuDatabase.describe(error))"
+                    let reason = "\(RawPath.display(doc.path)): cannot store: \(SolieuDatabase.describe(error))"
                     progress.failed += 1
                     failures.append(Failure(path: doc.path, reason: reason))
                     try? database.recordFailure(path: doc.path, reason: reason)
@@ -142,7 +162,7 @@ public final class BatchIngest: @unchecked Sendable {
         producers.wait()
         // Fresh statistics for the query planner (cheap; only what changed enough is analyzed).
         try? database.optimize()
-        return Summary(progress: progress, failures: failures)
+        return Summary(progress: progress, failures: failures, warnings: warnings)
     }
 }
 

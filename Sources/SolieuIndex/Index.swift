@@ -36,25 +36,43 @@ public final class SolieuDatabase: Sendable {
     /// Ids of `terms` this connection pool has seen committed.
     let terms = TermCache()
 
-    /// Opens the database at `path`. With `create: false`, a missing file is an error (query
-    /// commands must not leave empty databases behind a typo).
-    public init(path: String, create: Bool = true) throws(IndexError) {
+    /// Opens the database at `path`.
+    /// - `readOnly: true` (every query command): the file is opened with `SQLITE_OPEN_READONLY`,
+    ///   so a query never changes a byte of it. It must exist, be a regular non-empty file and
+    ///   have this version's schema (an older one is upgraded by `solieu db migrate` or an ingest;
+    ///   a newer one is refused untouched).
+    /// - otherwise (ingest, `db migrate`): created when missing and `create`, then migrated.
+    ///   Creation and migration hold an exclusive lock (`CreationLock`), so several processes
+    ///   creating one database take turns: the first creates it, the others wait and proceed.
+    ///   A file that fails `PRAGMA quick_check` is refused before anything is written.
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws(IndexError) {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create {
-            throw IndexError("\(path): no solieu database here (run `solieu ingest PATH... --db \(path)` first)")
+        let shown = RawPath.display(path)
+        switch RawPath.status(path) {
+        case .failure(let e):
+            if readOnly || !create || e.code != ENOENT {
+                throw IndexError(e.code == ENOENT
+                    ? "\(shown): no solieu database here (run `solieu ingest PATH... --db \(shown)` first)"
+                    : "\(shown): cannot open: \(e)")
+            }
+        case .success(let st):
+            if (st.st_mode & S_IFMT) != S_IFREG { throw IndexError("\(shown): not a regular file, not a solieu database") }
+            if readOnly && st.st_size == 0 { throw IndexError("\(shown): an empty file, not a solieu database") }
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
+        config.readonly = readOnly
         config.prepareDatabase { db in
-            // 4 KB pages. An article longer than a page goes to overflow pages that SQLite fills
-            // completely, so only the remainder shares a leaf with others; with 16 KB pages a
-            // 10 KB bulletin had a leaf to itself and a quarter of the documents table was empty
-            // space (scripts/bench-index: 2.42x the text with 16 KB pages, 2.12x with 4 KB, on
-            // bulletins as long as the corpus's). Takes effect only when the file is created.
-            try db.execute(sql: "PRAGMA page_size = 4096")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !readOnly {
+                // 4 KB pages. An article longer than a page goes to overflow pages that SQLite fills
+                // completely, so only the remainder shares a leaf with others; with 16 KB pages a
+                // 10 KB bulletin had a leaf to itself and a quarter of the documents table was empty
+                // space (scripts/bench-index: 2.42x the text with 16 KB pages, 2.12x with 4 KB, on
+                // bulletins as long as the corpus's). Takes effect only when the file is created.
+                try db.execute(sql: "PRAGMA page_size = 4096")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
             // Plans must not depend on building a throw-away index over millions of figures.
             try db.execute(sql: "PRAGMA automatic_index = OFF")
             // solieu_key(text): the search key (lower-case, no diacritics, "đ" → "d").
@@ -67,31 +85,100 @@ public final class SolieuDatabase: Sendable {
                 String.fromDatabaseValue(values[0]).map { SearchQuery.fold($0).joined(separator: " ") }
             })
         }
+        let lock = readOnly ? nil : CreationLock(databasePath: path)
+        defer { lock?.release() }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
-            throw IndexError("\(path): cannot open as a database: \(Self.describe(error))")
+            throw Self.explain(error, path: path, opening: true)
         }
         do {
             let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
             if version > Schema.version {
-                throw IndexError("\(path): made by a newer solieu (schema \(version), this one knows \(Schema.version))")
+                throw IndexError("\(shown): made by a newer solieu (schema \(version), this one knows \(Schema.version)); left as it is")
             }
-            let isSolieu = try pool.read { db in
-                try db.tableExists("documents") || (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0) == 0
+            let (hasDocuments, objects) = try pool.read { db in
+                (try db.tableExists("documents"), try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
             }
-            if !isSolieu { throw IndexError("\(path): an SQLite file, but not a solieu database") }
-            try Schema.migrator.migrate(pool)
+            if !hasDocuments && objects > 0 { throw IndexError("\(shown): an SQLite file, but not a solieu database") }
+            if readOnly {
+                if !hasDocuments { throw IndexError("\(shown): an empty database, not a solieu database yet (run `solieu ingest`)") }
+                if version < Schema.version {
+                    throw IndexError("\(shown): schema \(version) from an older solieu; upgrade it with `solieu db migrate --db \(shown)` (or any ingest)")
+                }
+            } else {
+                if hasDocuments, (try? RawPath.status(path).get().st_size) ?? 0 <= Self.quickCheckBytes {
+                    let verdict = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+                    if verdict != ["ok"] { throw Self.damaged(path: path, detail: verdict.joined(separator: "; ")) }
+                }
+                try Schema.migrator.migrate(pool)
+            }
         } catch let error as IndexError {
             throw error
         } catch {
-            throw IndexError("\(path): not a usable solieu database: \(Self.describe(error))")
+            throw Self.explain(error, path: path)
         }
     }
+
+    /// Databases up to this size are checked with `PRAGMA quick_check` before an ingest writes
+    /// to them (about 0.3 s per 100 MB here); larger ones only by `solieu db check`.
+    public static let quickCheckBytes: Int64 = 512 << 20
 
     static func describe(_ error: Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
         return String(describing: error)
+    }
+
+    /// Whether an error means the file itself cannot be trusted or written (damaged, not a
+    /// database, disk full, I/O error, read-only): a batch stops at once, writing nothing more.
+    public static func isFatal(_ error: Error) -> Bool {
+        guard let e = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN]
+            .contains(e.resultCode.primaryResultCode)
+    }
+
+    /// One clear line for any error of the store: SQLite's own text without the SQL, and for a
+    /// damaged file the result of `PRAGMA quick_check` and what to do.
+    public static func explain(_ error: Error, path: String, opening: Bool = false) -> IndexError {
+        if let e = error as? IndexError { return e }
+        let shown = RawPath.display(path)
+        guard let e = error as? DatabaseError else { return IndexError("\(shown): \(error)") }
+        switch e.resultCode.primaryResultCode {
+        case .SQLITE_CORRUPT:
+            return damaged(path: path, detail: quickCheck(path))
+        case .SQLITE_NOTADB:
+            return IndexError("\(shown): not a database file (or its first page is damaged)")
+        case .SQLITE_FULL:
+            return IndexError("\(shown): the disk is full; nothing of the interrupted batch was stored")
+        case .SQLITE_READONLY:
+            return IndexError("\(shown): read-only (file, folder or mount); it cannot be written")
+        case .SQLITE_CANTOPEN:
+            return IndexError("\(shown): cannot open (missing folder, no permission, or a read-only folder that cannot hold its -wal/-shm files)")
+        case .SQLITE_IOERR:
+            return IndexError("\(shown): I/O error: \(e.message ?? "unknown")")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return IndexError("\(shown): still locked by another process after 30 s")
+        default:
+            return IndexError("\(shown): \(opening ? "cannot open as a database" : "database error"): \(e.message ?? "\(e.resultCode)")")
+        }
+    }
+
+    static func damaged(path: String, detail: String) -> IndexError {
+        let shown = RawPath.display(path)
+        return IndexError("\(shown): the database is damaged (quick_check: \(detail)); nothing was written. " +
+                          "`solieu db check --db \(shown)` tells more; rebuild it by ingesting the files again into a new database")
+    }
+
+    /// `PRAGMA quick_check` on a separate read-only connection, as one line.
+    static func quickCheck(_ path: String) -> String {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check(5)") }.joined(separator: "; ")
+        } catch {
+            return describe(error)
+        }
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
@@ -221,10 +308,12 @@ public final class SolieuDatabase: Sendable {
         }
         let id = documentID!
         try db.cachedStatement(sql: """
-            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash,
-                bytes = excluded.bytes, site = excluded.site, url = excluded.url, ingested_at = excluded.ingested_at
-            """).execute(arguments: [id, doc.path, doc.fileHash, doc.bytes, doc.article.site, doc.article.url, now])
+                bytes = excluded.bytes, site = excluded.site, url = excluded.url, ingested_at = excluded.ingested_at,
+                warnings = excluded.warnings
+            """).execute(arguments: [id, doc.path, doc.fileHash, doc.bytes, doc.article.site, doc.article.url, now,
+                                     doc.article.warnings.isEmpty ? nil : doc.article.warnings.joined(separator: "\n")])
         if let old = previousDocument, old != id {
             let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE document_id = ?", arguments: [old]) ?? 0
             if others == 0 { try deleteDocument(old, in: db) }
@@ -428,5 +517,98 @@ enum RawStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
         }
         return true
+    }
+}
+
+/// An exclusive `flock` on the database's folder while a writer opens, creates or migrates the
+/// database: two ingests starting on one new file would otherwise both create the tables (one
+/// fails with "table … already exists"), or one would see the other's half-made schema. A lock
+/// on the folder, not on the file: closing any descriptor of the database file would drop the
+/// POSIX locks SQLite holds on it. Held for the open only; readers never take it.
+final class CreationLock {
+    private var fd: Int32
+
+    init?(databasePath: String) {
+        let dir = (databasePath as NSString).deletingLastPathComponent
+        fd = RawPath.withCString(dir.isEmpty ? "." : dir) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { return nil }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { close(fd); return nil }
+        }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+}
+
+/// `solieu db check` and `solieu db status`: what a user needs to know about a database file
+/// without trusting it first.
+public enum DatabaseHealth {
+    public struct Report: Sendable, Encodable {
+        public var integrity: [String]
+        public var search: String
+        public var ok: Bool { integrity == ["ok"] && search == "ok" }
+    }
+
+    /// `PRAGMA integrity_check` and FTS5's own integrity check of the search index, on a
+    /// connection that runs no migration (the FTS check runs in a transaction that is rolled back).
+    public static func check(path: String) throws(IndexError) -> Report {
+        switch RawPath.status(path) {
+        case .failure(let e): throw IndexError("\(RawPath.display(path)): \(e.code == ENOENT ? "no such file" : e.description)")
+        case .success(let st) where (st.st_mode & S_IFMT) != S_IFREG || st.st_size == 0:
+            throw IndexError("\(RawPath.display(path)): not a database file")
+        default: break
+        }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            return try queue.inDatabase { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
+                var search = "ok"
+                if try db.tableExists("document_search") {
+                    do {
+                        try db.inSavepoint {
+                            try db.execute(sql: "INSERT INTO document_search(document_search) VALUES ('integrity-check')")
+                            return .rollback
+                        }
+                    } catch {
+                        search = SolieuDatabase.describe(error)
+                    }
+                } else {
+                    search = "no search index (not a solieu database?)"
+                }
+                return Report(integrity: integrity, search: search)
+            }
+        } catch {
+            throw SolieuDatabase.explain(error, path: path, opening: true)
+        }
+    }
+
+    public struct Status: Sendable, Encodable {
+        public var path: String
+        public var schema: Int
+        public var current: Int
+        public var bytes: Int64
+        public var walBytes: Int64
+        public var documents: Int
+        public var sources: Int
+        public var figures: Int
+        public var failures: Int
+    }
+}
+
+extension SolieuDatabase {
+    /// Schema version, counts and size on disk.
+    public func status() throws -> DatabaseHealth.Status {
+        let s = try summary()
+        let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        let size = { (p: String) in (try? RawPath.status(p).get().st_size).map(Int64.init) ?? 0 }
+        return DatabaseHealth.Status(path: path, schema: version, current: Schema.version, bytes: size(path), walBytes: size(path + "-wal"),
+                                     documents: s.documents, sources: s.sources, figures: s.figures, failures: s.failures)
     }
 }

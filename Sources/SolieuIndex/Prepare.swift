@@ -50,11 +50,17 @@ public struct Preparer: Sendable {
     /// The path under which a file is stored: absolute and standardized, so "corpus/a.txt" and
     /// "./corpus/a.txt" are one source.
     public static func storedPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if path == "-" { return path }
+        // realpath(3) on the path's own bytes (a name need not be UTF-8: `RawPath`).
+        if let real = RawPath.withCString(path, { realpath($0, nil) }) {
+            defer { free(real) }
+            return RawPath.string(UnsafeBufferPointer(start: UnsafeRawPointer(real).assumingMemoryBound(to: UInt8.self), count: strlen(real)))
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    public func prepare(path: String, bytes: [UInt8], fileHash: String? = nil) throws(IngestError) -> PreparedDocument {
-        let article = try Ingest.article(bytes: bytes, name: path)
+    public func prepare(path: String, bytes: [UInt8], fileHash: String? = nil, limit: Int = Ingest.maximumInputBytes) throws(IngestError) -> PreparedDocument {
+        let article = try Ingest.article(bytes: bytes, name: path, limit: limit)
         return prepare(path: path, bytes: bytes, article: article, fileHash: fileHash ?? Ingest.sha256(bytes))
     }
 

@@ -15,13 +15,14 @@ import GRDB
 ///   `figure_view` resolves the rest for readers (text, sentence_text, measure, period_first/last,
 ///   document fields).
 /// - `document_abbreviations` (v2): abbreviations a document defines for itself.
+/// - `sources.warnings` (v7): what reading the file warned about, one warning per line, or NULL.
 /// - `failures`: files that could not be ingested, with the reason (cleared when they succeed).
 /// - `document_search`: FTS5, contentless, over the search keys (`VietnameseFold.searchKey`) of
 ///   title and text, plus `facets` (province and date tokens, see `Facets`) so filtered searches
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 6
+    static let version = 7
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -322,6 +323,14 @@ enum Schema {
                 CREATE VIEW figures AS \(figuresSelect());
                 CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
                 PRAGMA user_version = 6;
+                """)
+        }
+        // v7: the warnings of reading a file (undecodable bytes replaced, a charset that lied),
+        // one per line, kept with its source: the file said something the text may not show.
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: """
+                ALTER TABLE sources ADD COLUMN warnings TEXT;
+                PRAGMA user_version = 7;
                 """)
         }
         return migrator

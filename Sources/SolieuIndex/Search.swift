@@ -19,8 +19,27 @@ public struct SearchQuery: Sendable, Equatable {
     /// Groups separated by OR; inside a group every item is required.
     public var groups: [[Item]]
 
+    /// Limits that keep every query cheap: the text is looked at once (refused before any work
+    /// when longer), and each phrase costs the ranking function one argument and FTS5 one
+    /// posting-list walk, so both are bounded.
+    public static let maxCharacters = 1_000
+    public static let maxWords = 64
+    public static let maxPhrases = 100
+
     public static func parse(_ input: String, abbreviations: Abbreviations = .bundled) throws(IndexError) -> SearchQuery {
+        let length = input.unicodeScalars.count
+        if length > maxCharacters {
+            throw IndexError("search: the query is \(length) characters long; at most \(maxCharacters) are allowed")
+        }
         let raw = try lex(input)
+        let words = raw.reduce(0) { n, l in
+            switch l {
+            case .or: return n
+            case .word(let w, _, _): return n + fold(w).count
+            case .phrase(let p, _): return n + fold(p).count
+            }
+        }
+        if words > maxWords { throw IndexError("search: the query has \(words) words; at most \(maxWords) are allowed") }
         var groups: [[Item]] = [[]]
         var plainRun: [(word: String, typed: String)] = []
         func flushRun() {
@@ -58,7 +77,12 @@ public struct SearchQuery: Sendable, Equatable {
         for group in groups where !group.contains(where: { !$0.excluded }) {
             throw IndexError("search: \"\(input)\" has nothing to find (only exclusions, or no letters or digits)")
         }
-        return SearchQuery(groups: groups)
+        let query = SearchQuery(groups: groups)
+        let phraseCount = query.phrases.count
+        if phraseCount > maxPhrases {
+            throw IndexError("search: the query expands to \(phraseCount) phrases (abbreviations count with their expansions); at most \(maxPhrases) are allowed")
+        }
+        return query
     }
 
     /// The FTS5 MATCH expression: every token double-quoted.

@@ -46,11 +46,46 @@ public struct Article: Sendable, Codable, Equatable {
         self.site = site
         self.url = url
         self.language = language
+        let paragraphs = paragraphs.map(Self.withoutControls).filter { !$0.isEmpty }
         self.paragraphs = paragraphs
         self.warnings = warnings
         var text = paragraphs.joined(separator: "\n\n")
         self.hash = text.withUTF8 { SHA256.hex($0) }
         self.text = text
+    }
+
+    /// A paragraph without terminal escape sequences (CSI "ESC [ … J", OSC "ESC ] … BEL", and
+    /// two-character escapes, as whole sequences: their parameters are not text) and without any
+    /// other C0 or C1 control character but tab and newline. Pages and text files carry them by accident
+    /// or on purpose; stored, they would be printed raw and read as figures ("2J", "31m").
+    static func withoutControls(_ p: String) -> String {
+        guard p.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return p }
+        let u = Array(p.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < u.count {
+            let c = u[i].value
+            if c == 0x1B || c == 0x9B || c == 0x9D {
+                var j = i + 1
+                var kind = c == 0x9B ? UInt32(0x5B) : c == 0x9D ? 0x5D : 0
+                if c == 0x1B, j < u.count { kind = u[j].value; j += 1 }
+                if kind == 0x5B {
+                    // CSI: parameter and intermediate bytes, then one final byte 0x40–0x7E.
+                    while j < u.count, (0x20...0x3F).contains(u[j].value) { j += 1 }
+                    if j < u.count, (0x40...0x7E).contains(u[j].value) { j += 1 }
+                } else if kind == 0x5D || kind == 0x50 || kind == 0x5F || kind == 0x5E {
+                    // OSC, DCS, APC, PM: up to BEL or ST (ESC \), at most one line.
+                    while j < u.count, u[j].value != 0x07, u[j].value != 0x0A, !(u[j].value == 0x1B && j + 1 < u.count && u[j + 1] == "\\") { j += 1 }
+                    if j < u.count, u[j].value == 0x07 { j += 1 } else if j < u.count, u[j].value == 0x1B { j += 2 }
+                }
+                i = j
+                continue
+            }
+            if (c < 0x20 && c != 0x09 && c != 0x0A) || (c >= 0x7F && c < 0xA0) { i += 1; continue }
+            out.append(u[i])
+            i += 1
+        }
+        return String(out).trimmingCharacters(in: .whitespaces)
     }
 
     public init(from decoder: Decoder) throws {
@@ -100,12 +135,14 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         self.reason = reason
     }
 
+    /// The file name is shown escaped (`RawPath.display`): a name cannot forge a line of output.
     public var description: String {
+        let file = RawPath.display(self.file)
         switch reason {
         case .unreadable(let why): return "\(file): cannot read: \(why)"
         case .empty: return "\(file): empty input"
         case .binary: return "\(file): binary data, not HTML or text"
-        case .tooLarge(let bytes, let limit): return "\(file): \(bytes) bytes is over the \(limit)-byte limit"
+        case .tooLarge(let bytes, let limit): return "\(file): \(bytes) bytes is over the \(limit)-byte limit (--max-size)"
         case .parser(let code): return "\(file): HTML parser failed (code \(code))"
         case .noArticleFound: return "\(file): no article text found"
         }
@@ -134,36 +171,69 @@ public enum Ingest {
     public static let maximumInputBytes = 64 * 1024 * 1024
 
     /// Reads and cleans one file (`-` reads standard input).
-    public static func article(file path: String, format: InputFormat? = nil) throws(IngestError) -> Article {
-        try article(bytes: try read(file: path), name: path, format: format)
+    public static func article(file path: String, format: InputFormat? = nil, limit: Int = maximumInputBytes) throws(IngestError) -> Article {
+        try article(bytes: try read(file: path, limit: limit), name: path, format: format, limit: limit)
     }
 
     /// The bytes of one file (`-`: standard input), refused with a clear error when it is missing,
-    /// a folder, unreadable or over `maximumInputBytes`.
-    public static func read(file path: String) throws(IngestError) -> [UInt8] {
-        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw IngestError(file: path, reason: .unreadable("no such file"))
+    /// a folder, a FIFO or device (checked before anything is read, so a pipe cannot hang a batch),
+    /// unreadable or over `limit` bytes. Paths may carry undecodable bytes (`RawPath`).
+    public static func read(file path: String, limit: Int = maximumInputBytes) throws(IngestError) -> [UInt8] {
+        if path == "-" {
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if n < 0 { if errno == EINTR { continue }; throw IngestError(file: path, reason: .unreadable(Errno(errno).description)) }
+                if n == 0 { break }
+                bytes.append(contentsOf: chunk[0..<n])
+                if bytes.count > limit { throw IngestError(file: path, reason: .tooLarge(bytes: bytes.count, limit: limit)) }
+            }
+            return bytes
         }
-        if isDirectory.boolValue { throw IngestError(file: path, reason: .unreadable("is a directory")) }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-           size > maximumInputBytes {
-            throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: maximumInputBytes))
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        let fd = RawPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        if fd < 0 {
+            let e = errno
+            if e == ENOENT, case .success(let l) = RawPath.status(path, link: true), l.isLink {
+                throw IngestError(file: path, reason: .unreadable("broken symbolic link"))
+            }
+            throw IngestError(file: path, reason: .unreadable(e == ENOENT ? "no such file" : Errno(e).description))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw IngestError(file: path, reason: .unreadable("permission denied or I/O error"))
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw IngestError(file: path, reason: .unreadable(Errno(errno).description)) }
+        if st.isDirectory { throw IngestError(file: path, reason: .unreadable("is a directory")) }
+        guard st.isRegular else { throw IngestError(file: path, reason: .unreadable("\(st.kindName), not a regular file")) }
+        let size = Int(st.st_size)
+        if size > limit { throw IngestError(file: path, reason: .tooLarge(bytes: size, limit: limit)) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                // The file grew while being read.
+                if count > limit { throw IngestError(file: path, reason: .tooLarge(bytes: count, limit: limit)) }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, count / 2)))
+            }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 { if errno == EINTR { continue }; throw IngestError(file: path, reason: .unreadable(Errno(errno).description)) }
+            if n == 0 { break }
+            count += n
         }
-        return Array(data)
+        if count > limit { throw IngestError(file: path, reason: .tooLarge(bytes: count, limit: limit)) }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// Hex SHA-256 of some bytes (the content hash solieu uses for files and articles).
     public static func sha256(_ bytes: [UInt8]) -> String { SHA256.hex(bytes) }
 
     /// Cleans one document given as bytes.
-    public static func article(bytes: [UInt8], name: String, format: InputFormat? = nil) throws(IngestError) -> Article {
-        if bytes.count > maximumInputBytes {
-            throw IngestError(file: name, reason: .tooLarge(bytes: bytes.count, limit: maximumInputBytes))
+    public static func article(bytes: [UInt8], name: String, format: InputFormat? = nil,
+                               limit: Int = maximumInputBytes) throws(IngestError) -> Article {
+        if bytes.count > limit {
+            throw IngestError(file: name, reason: .tooLarge(bytes: bytes.count, limit: limit))
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw IngestError(file: name, reason: .empty)

@@ -25,8 +25,8 @@ enum EvalExtract {
         }
     }
 
-    static func real(root: String) throws -> [Document] {
-        let dir = (root as NSString).appendingPathComponent("fixtures/real")
+    static func real(root: String, dir given: String? = nil) throws -> [Document] {
+        let dir = given ?? (root as NSString).appendingPathComponent("fixtures/real")
         let files = Set((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
         // A page counts once its text, gold and checks are all there.
         return try files.filter { $0.hasSuffix(".gold.json") && files.contains(String($0.dropLast(".gold.json".count)) + ".checks.json") }.sorted().map { name in
@@ -46,8 +46,11 @@ enum EvalExtract {
     static func run(root: String) -> Int32 {
         let errors = CommandLine.arguments.contains("--errors")
         let only = CommandLine.arguments.firstIndex(of: "--set").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+        // --dir PATH scores a folder laid out like fixtures/real (pages annotated but not yet added).
+        let dir = CommandLine.arguments.firstIndex(of: "--dir").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
         do {
-            for (name, docs) in [("seeds", try seeds(root: root)), ("fixtures/real", try real(root: root))] where only == nil || name.hasSuffix(only!) {
+            let sets = try dir.map { [($0, try real(root: root, dir: $0))] } ?? [("seeds", try seeds(root: root)), ("fixtures/real", try real(root: root))]
+            for (name, docs) in sets where only == nil || name.hasSuffix(only!) {
                 guard !docs.isEmpty else { print("\(name): no documents"); continue }
                 try report(name, docs, errors: errors)
             }

@@ -6,7 +6,7 @@ import SolieuIngest
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
-    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS]")
+    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT [--set seeds|real] [--dir DIR] [--errors] | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS]")
     exit(64)
 }
 let rest = Array(args.dropFirst())

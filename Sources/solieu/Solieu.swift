@@ -1,14 +1,75 @@
 import ArgumentParser
+import Foundation
+import SolieuIngest
 
-@main
 struct Solieu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solieu",
         abstract: "Figures from Vietnamese provincial bulletins: ingest, extract, query.",
+        discussion: "Use -- before an argument that starts with '-' (solieu search -- -word).",
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self, AuditCommand.self,
-            ArticleCommand.self, ExtractCommand.self, TokensCommand.self,
+            ArticleCommand.self, ExtractCommand.self, TokensCommand.self, DatabaseCommand.self,
         ]
     )
+}
+
+/// The entry point: arguments read as bytes (file names need not be UTF-8), signals that would
+/// kill the process on a closed pipe or a file-size limit turned into write errors, then the
+/// command.
+@main
+enum Main {
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+        Solieu.main(Arguments.prepare(Array(RawPath.arguments().dropFirst())))
+    }
+}
+
+/// Rewrites of the command line that argument parsing alone gets wrong.
+enum Arguments {
+    /// Options whose value may be a negative number: "--limit -1" reaches validation as a value
+    /// (and gets a message about the number) instead of "Missing value".
+    static let numeric: Set<String> = ["--limit", "--jobs", "--max-size", "--port"]
+    /// Value-taking options of `search`, to tell a query starting with '-' from an option.
+    static let searchOptions: Set<String> = ["--province", "--from", "--to", "--limit", "--format", "--db"]
+    static let searchFlags: Set<String> = ["--exact-ranking", "-h", "--help", "--version"]
+
+    static func prepare(_ args: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < args.count {
+            if args[i] == "--" { out.append(contentsOf: args[i...]); return out }
+            if numeric.contains(args[i]), i + 1 < args.count, args[i + 1].hasPrefix("-"), args[i + 1].count > 1,
+               args[i + 1].dropFirst().allSatisfy({ $0.isNumber || $0 == "." }) {
+                out.append(args[i] + "=" + args[i + 1])
+                i += 2
+                continue
+            }
+            out.append(args[i])
+            i += 1
+        }
+        return searchQueryWithDash(out)
+    }
+
+    /// `solieu search -thi`: a query that starts with '-' and is the only positional argument.
+    static func searchQueryWithDash(_ args: [String]) -> [String] {
+        guard args.first == "search" else { return args }
+        var positional: [Int] = []
+        var dashed: [Int] = []
+        var i = 1
+        while i < args.count {
+            let a = args[i]
+            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+            if searchOptions.contains(a) { i += 2; continue }
+            if searchOptions.contains(name) || searchFlags.contains(a) { i += 1; continue }
+            if a.hasPrefix("-") && a.count > 1 { dashed.append(i) } else { positional.append(i) }
+            i += 1
+        }
+        guard positional.isEmpty, dashed.count == 1 else { return args }
+        var out = args
+        let query = out.remove(at: dashed[0])
+        return out + ["--", query]
+    }
 }

@@ -24,11 +24,11 @@ struct ArticleCommand: ParsableCommand {
         for file in files.paths {
             do {
                 let article = try Ingest.article(file: file)
-                for w in article.warnings { Output.error("\(file): warning: \(w)") }
+                for w in article.warnings { Output.error("\(RawPath.display(file)): warning: \(w)") }
                 switch format {
                 case .text:
                     if !first { Output.print("") }
-                    if files.paths.count > 1 { Output.print("==> \(file) <==") }
+                    if files.paths.count > 1 { Output.print("==> \(RawPath.display(file)) <==") }
                     Output.print(article.text)
                 case .json:
                     Output.print(try Output.json(article))

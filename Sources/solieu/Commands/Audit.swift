@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SolieuAudit
 import SolieuIndex
+import SolieuIngest
 
 extension AuditFormat: ExpressibleByArgument {}
 
@@ -26,15 +27,15 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        // --out is checked before the work: a path that cannot be written fails now, not after the audit.
+        let file = try out.map { try OutFile.open($0, database: database.path) }
         let db = try database.open()
         let report = try reportingErrors { try Auditor(database: db).run(scope: DocumentScope(document: document, province: province, period: period)) }
         let text = try report.render(format, onlyFails: only == "fails")
-        if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
-                Output.error("\(out): cannot write")
-                throw ExitCode(2)
-            }
-            Output.error("audit: \(report.summaryLine); report in \(out)")
+        if let file {
+            try file.writeOrExit(text)
+            try file.commit()
+            Output.error("audit: \(report.summaryLine); report in \(RawPath.display(file.path))")
         } else {
             Output.print(text)
         }

@@ -45,13 +45,13 @@ struct ExtractCommand: ParsableCommand {
         for file in files.paths {
             do {
                 let article = try Ingest.article(file: file)
-                for w in article.warnings { Output.error("\(file): warning: \(w)") }
+                for w in article.warnings { Output.error("\(RawPath.display(file)): warning: \(w)") }
                 for figure in Extractor.extract(article.text, published: article.published) {
-                    let record = Record(doc: file, figure: figure)
+                    let record = Record(doc: RawPath.display(file), figure: figure)
                     switch format {
                     case .jsonl: Output.print(try Output.json(record))
                     case .json: all.append(record)
-                    case .table: Output.print([file, figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
+                    case .table: Output.print([RawPath.display(file), figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
                                                figure.text, Self.value(figure)].joined(separator: "\t"))
                     }
                 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SolieuIndex
+import SolieuIngest
 
 /// `solieu ingest PATH... [--db FILE] [--jobs N] [--quiet]`: batch ingest into the index.
 struct IngestCommand: ParsableCommand {
@@ -25,8 +26,15 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Also list every warning (undecodable bytes, a charset that lied) and every skipped file type.")
+    var verbose = false
+
+    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many MB (default 64).")
+    var maxSize: Double = 64
+
     func validate() throws {
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
+        guard maxSize > 0 && maxSize <= 1024 else { throw ValidationError("--max-size must be between 0 and 1024 (MB), got \(maxSize)") }
     }
 
     func run() throws {
@@ -43,13 +51,17 @@ struct IngestCommand: ParsableCommand {
         }
         let files = InputFiles.expand(expanded)
         for problem in files.problems { Output.error(problem) }
-        let db = try database.open(create: true)
+        let db = try database.open(write: true)
         let reporter = ProgressReporter(quiet: quiet)
         let summary = try reportingErrors {
-            try BatchIngest(database: db, jobs: jobs).run(paths: files.paths) { reporter.update($0) }
+            try BatchIngest(database: db, jobs: jobs, maxBytes: Int(maxSize * 1_048_576)).run(paths: files.paths) { reporter.update($0) }
         }
         reporter.finish()
         for failure in summary.failures { Output.error(failure.reason) }
+        if verbose {
+            for w in summary.warnings { Output.error("\(RawPath.display(w.path)): warning: \(w.reason)") }
+            for (ext, n) in files.skipped.sorted(by: { $0.key < $1.key }) { Output.error("skipped \(n) file\(n == 1 ? "" : "s") of type \(ext)") }
+        }
         let p = summary.progress
         if !quiet {
             let index = try db.summary()
@@ -58,7 +70,8 @@ struct IngestCommand: ParsableCommand {
                 \(p.done) files in \(String(format: "%.1f", p.elapsed)) s (\(String(format: "%.0f", rate)) files/s, \
                 \(String(format: "%.1f", Double(p.bytes) / 1e6)) MB): \(p.added) new, \(p.replaced) replaced, \
                 \(p.newSources) new sources of known articles, \(p.unchanged) unchanged, \(p.failed + files.problems.count) failed; \
-                \(p.figures) figures stored
+                \(p.figures) figures stored\(p.warned > 0 ? "; \(p.warned) with warnings\(verbose ? "" : " (--verbose lists them)")" : "")\
+                \(files.skippedSummary.map { "; " + $0 } ?? "")
                 \(db.path): \(index.documents) documents, \(index.sources) sources, \(index.figures) figures
                 """.replacingOccurrences(of: "solieu: ", with: ""))
         }
@@ -88,15 +101,15 @@ final class ProgressReporter: @unchecked Sendable {
             let width = 24
             let filled = p.total > 0 ? width * p.done / p.total : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(bar) \(text)".utf8))
+            Output.rawError("\r\u{1B}[K\(bar) \(text)")
             drewBar = true
         } else {
-            FileHandle.standardError.write(Data("solieu: ingest: \(text)\n".utf8))
+            Output.rawError("solieu: ingest: \(text)\n")
         }
     }
 
     func finish() {
-        if drewBar { FileHandle.standardError.write(Data("\n".utf8)) }
+        if drewBar { Output.rawError("\n") }
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SolieuExtract
 import SolieuIndex
+import SolieuIngest
 
 extension ListFormat: ExpressibleByArgument {}
 
@@ -75,7 +76,7 @@ struct SearchCommand: ParsableCommand {
         let bold = format == .table && isatty(STDOUT_FILENO) == 1
         let hits = try reportingErrors {
             try db.search(query, province: province, from: from, to: to, limit: limit, exactRanking: exactRanking,
-                          markers: bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("[", "]"))
+                          markers: bold ? (Terminal.bold, Terminal.reset) : ("[", "]"))
         }
         switch format {
         case .json: Output.print(try Output.json(hits, pretty: true))
@@ -226,7 +227,7 @@ struct ShowCommand: ParsableCommand {
         Output.print("document \(doc.id): \(doc.title ?? "(no title)")")
         Output.print("published \(doc.published ?? "?") · province \(doc.province ?? "?")" +
                      (doc.provinceNow.map { $0 != doc.province ? " (now \($0))" : "" } ?? "") + " · period \(doc.period ?? "?")")
-        for s in doc.sources { Output.print("source \(s)") }
+        for s in doc.sources { Output.print("source \(RawPath.display(s))") }
         Output.print("")
         Output.print(Self.marked(doc, color: color))
         Output.print("")
@@ -246,8 +247,8 @@ struct ShowCommand: ParsableCommand {
         for (n, f) in doc.figures.enumerated() where f.start >= i && f.end <= scalars.count {
             out.append(contentsOf: scalars[i..<f.start])
             let label = superscript(n + 1)
-            let open = color ? "\u{1B}[4;36m" : "["
-            let close = color ? "\u{1B}[0m" + label : "]" + label
+            let open = color ? Terminal.underline : "["
+            let close = color ? Terminal.reset + label : "]" + label
             out.append(contentsOf: open.unicodeScalars)
             out.append(contentsOf: scalars[f.start..<f.end])
             out.append(contentsOf: close.unicodeScalars)
@@ -278,49 +279,19 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let filter = try filters.filter()
-        var sink = try OutputSink(path: out)
-        if format == .csv { sink.write(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r\n") }
+        let sink = OutputSink(file: try out.map { try OutFile.open($0, database: database.path) })
+        if format == .csv { try sink.write(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r\n") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try reportingErrors {
             try db.eachFigure(filter) { row in
                 switch format {
-                case .csv: sink.write(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r\n")
-                case .jsonl: sink.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
+                case .csv: try sink.write(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r\n")
+                case .jsonl: try sink.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
                 }
             }
         }
-        sink.close()
+        try sink.finish()
     }
 }
 
-/// Buffered writing to a file or stdout.
-struct OutputSink {
-    var handle: FileHandle
-    var buffer = Data()
-    let path: String?
-
-    init(path: String?) throws {
-        self.path = path
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
-                Output.error("\(path): cannot write")
-                throw ExitCode(2)
-            }
-            handle = h
-        } else {
-            handle = FileHandle.standardOutput
-        }
-    }
-
-    mutating func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count > 1 << 16 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
-    }
-
-    mutating func close() {
-        handle.write(buffer)
-        buffer.removeAll()
-        if path != nil { try? handle.close() }
-    }
-}
