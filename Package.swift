@@ -57,5 +57,8 @@ let package = Package(
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SolieuAuditTests", dependencies: ["SolieuAudit", "SolieuIndex", "SolieuTestSupport", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
+        // The command line under hostile conditions (issue 13): each test runs the built binary.
+        .testTarget(name: "SolieuCLITests", dependencies: ["SolieuIndex", "SolieuIngest", "SolieuTestSupport", "solieu",
+                                                     .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SolieuText
 
 /// The reference data extraction reads: award titles (from awards.json, mapped onto the gold's
 /// canonical titles by lexicon.json), conferrers, document types, scale words, currencies.
@@ -39,7 +40,7 @@ final class Lexicon: Sendable {
               let awardsURL = Bundle.module.url(forResource: "awards", withExtension: "json"),
               let lex = try? JSONSerialization.jsonObject(with: Data(contentsOf: lexURL)) as? [String: Any],
               let aw = try? JSONSerialization.jsonObject(with: Data(contentsOf: awardsURL)) as? [String: Any] else {
-            fatalError("SolieuExtract resources missing: lexicon.json / awards.json must ship beside the binary")
+            BrokenInstallation.stop("SolieuExtract resources lexicon.json / awards.json cannot be read")
         }
         let types = Bundle.module.url(forResource: "doctypes", withExtension: "json")
             .flatMap { try? JSONSerialization.jsonObject(with: Data(contentsOf: $0)) as? [String: Any] } ?? [:]

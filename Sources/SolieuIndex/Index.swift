@@ -87,36 +87,73 @@ public final class SolieuDatabase: Sendable {
         }
         let lock = readOnly ? nil : CreationLock(databasePath: path)
         defer { lock?.release() }
+        // A writer first looks at an existing file through a read-only connection: a newer
+        // schema, a file that is not solieu's or a damaged one is refused before anything
+        // (not even a journal-mode switch) is written to it.
+        if !readOnly, case .success(let st) = RawPath.status(path), st.st_size > 0 {
+            try Self.inspect(path: path, quickCheck: st.st_size <= Self.quickCheckBytes, readOnly: false)
+        }
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             throw Self.explain(error, path: path, opening: true)
         }
         do {
-            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-            if version > Schema.version {
-                throw IndexError("\(shown): made by a newer solieu (schema \(version), this one knows \(Schema.version)); left as it is")
-            }
-            let (hasDocuments, objects) = try pool.read { db in
-                (try db.tableExists("documents"), try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
-            }
-            if !hasDocuments && objects > 0 { throw IndexError("\(shown): an SQLite file, but not a solieu database") }
             if readOnly {
-                if !hasDocuments { throw IndexError("\(shown): an empty database, not a solieu database yet (run `solieu ingest`)") }
-                if version < Schema.version {
-                    throw IndexError("\(shown): schema \(version) from an older solieu; upgrade it with `solieu db migrate --db \(shown)` (or any ingest)")
-                }
+                try pool.read { db in try Self.verify(db, path: path, readOnly: true) }
             } else {
-                if hasDocuments, (try? RawPath.status(path).get().st_size) ?? 0 <= Self.quickCheckBytes {
-                    let verdict = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
-                    if verdict != ["ok"] { throw Self.damaged(path: path, detail: verdict.joined(separator: "; ")) }
-                }
                 try Schema.migrator.migrate(pool)
             }
         } catch let error as IndexError {
             throw error
         } catch {
             throw Self.explain(error, path: path)
+        }
+    }
+
+    /// Opens `path` read-only and checks it (`verify`), with `PRAGMA quick_check` when asked.
+    static func inspect(path: String, quickCheck: Bool, readOnly: Bool) throws(IndexError) {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
+                try verify(db, path: path, readOnly: readOnly)
+                if quickCheck {
+                    let verdict = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                    if verdict != ["ok"] { throw damaged(path: path, detail: verdict.joined(separator: "; ")) }
+                }
+            }
+            try queue.close()
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw explain(error, path: path, opening: true)
+        }
+    }
+
+    /// The schema checks every open makes: not newer than this version, solieu's own tables, and
+    /// for a reader this version's schema.
+    static func verify(_ db: Database, path: String, readOnly: Bool) throws(IndexError) {
+        let shown = RawPath.display(path)
+        do {
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version > Schema.version {
+                throw IndexError("\(shown): made by a newer solieu (schema \(version), this one knows \(Schema.version)); left as it is")
+            }
+            let hasDocuments = try db.tableExists("documents")
+            let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if !hasDocuments && objects > 0 { throw IndexError("\(shown): an SQLite file, but not a solieu database") }
+            if readOnly {
+                if !hasDocuments { throw IndexError("\(shown): an empty database, not a solieu database yet (run `solieu ingest`)") }
+                if version < Schema.version {
+                    throw IndexError("\(shown): schema \(version) from an older solieu; upgrade it with `solieu db migrate --db \(shown)` (or any ingest)")
+                }
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw explain(error, path: path)
         }
     }
 
@@ -165,6 +202,10 @@ public final class SolieuDatabase: Sendable {
 
     static func damaged(path: String, detail: String) -> IndexError {
         let shown = RawPath.display(path)
+        // One line: SQLite's report has a line per page; the first three say enough.
+        let lines = detail.split(whereSeparator: { $0 == "\n" || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("***") }
+        let detail = lines.prefix(3).joined(separator: "; ") + (lines.count > 3 ? "; …" : "")
         return IndexError("\(shown): the database is damaged (quick_check: \(detail)); nothing was written. " +
                           "`solieu db check --db \(shown)` tells more; rebuild it by ingesting the files again into a new database")
     }
@@ -568,9 +609,13 @@ public enum DatabaseHealth {
         do {
             let queue = try DatabaseQueue(path: path)
             return try queue.inDatabase { db in
-                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
+                // A file damaged where the schema lives fails the check itself: that is its verdict.
+                let integrity: [String]
+                do { integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)") } catch {
+                    integrity = ["the check could not finish: \(SolieuDatabase.describe(error))"]
+                }
                 var search = "ok"
-                if try db.tableExists("document_search") {
+                if (try? db.tableExists("document_search")) == true {
                     do {
                         try db.inSavepoint {
                             try db.execute(sql: "INSERT INTO document_search(document_search) VALUES ('integrity-check')")

@@ -232,9 +232,9 @@ public struct Provinces: Sendable {
     public static let bundled: Provinces = {
         guard let url = Bundle.module.url(forResource: "provinces", withExtension: "json"),
               let data = try? Data(contentsOf: url) else {
-            preconditionFailure("SolieuIndex resource provinces.json is missing from the build")
+            BrokenInstallation.stop("SolieuIndex resource provinces.json is missing")
         }
-        do { return try parse(data) } catch { preconditionFailure("SolieuIndex resource provinces.json is malformed: \(error)") }
+        do { return try parse(data) } catch { BrokenInstallation.stop("SolieuIndex resource provinces.json is malformed: \(error)") }
     }()
 
     struct File: Decodable {

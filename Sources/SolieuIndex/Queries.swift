@@ -246,8 +246,11 @@ public extension SolieuDatabase {
         let rows: [Row]
         do {
             rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_ERROR {
             throw IndexError("search: the index could not run '\(query)': \(error.message ?? "\(error.resultCode)")")
+        } catch {
+            // A damaged file, a full disk, a lock: the store's own explanation.
+            throw Self.explain(error, path: path)
         }
         let phrases = parsed.highlightPhrases
         let prefix = parsed.groups.flatMap { $0 }.contains { $0.prefix }

@@ -41,7 +41,7 @@ public struct Article: Sendable, Codable, Equatable {
     public init(source: String, title: String?, published: String?, site: String?, url: String?,
                 language: String?, paragraphs: [String], warnings: [String]) {
         self.source = source
-        self.title = title
+        self.title = title.map(Self.withoutControls).flatMap { $0.isEmpty ? nil : $0 }
         self.published = published
         self.site = site
         self.url = url

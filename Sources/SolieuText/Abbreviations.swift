@@ -45,12 +45,12 @@ public struct Abbreviations: Sendable {
     public static let bundled: Abbreviations = {
         guard let url = Bundle.module.url(forResource: "abbreviations", withExtension: "json"),
               let data = try? Data(contentsOf: url) else {
-            preconditionFailure("SolieuText resource abbreviations.json is missing from the build")
+            BrokenInstallation.stop("SolieuText resource abbreviations.json is missing")
         }
         do {
             return Abbreviations(entries: try parse(data))
         } catch {
-            preconditionFailure("SolieuText resource abbreviations.json is malformed: \(error)")
+            BrokenInstallation.stop("SolieuText resource abbreviations.json is malformed: \(error)")
         }
     }()
 

@@ -8,3 +8,17 @@
 // - `Sentences.split(_:)`: sentence units with Unicode scalar offsets.
 //
 // What it does not do: HTML (SolieuIngest) or figures (SolieuExtract).
+
+import Glibc
+
+/// The one way a library stage may end the process: its reference data (lexicons, tables that
+/// ship beside the binary as resource bundles) is missing or unreadable, so the installation is
+/// broken and no input could be handled. One clear line on stderr and exit status 3, never a
+/// trap: no input and no database state can reach this.
+public enum BrokenInstallation {
+    public static func stop(_ what: String) -> Never {
+        let line = "solieu: broken installation: \(what) (the resource bundles must ship beside the binary)\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        exit(3)
+    }
+}

@@ -176,7 +176,7 @@ public final class WordSegmenter: Sendable {
         func lines(_ name: String, _ ext: String) -> [String] {
             guard let url = Bundle.module.url(forResource: name, withExtension: ext),
                   let text = try? String(contentsOf: url, encoding: .utf8) else {
-                preconditionFailure("SolieuText resource \(name).\(ext) is missing from the build")
+                BrokenInstallation.stop("SolieuText resource \(name).\(ext) is missing")
             }
             return text.split(separator: "\n").map(String.init)
         }

@@ -69,3 +69,37 @@ extension Project {
 
 /// The solieu executable was not built next to the tests.
 public struct NotFound: Error {}
+
+extension SolieuBinary {
+    /// Runs a shell script with `$SOLIEU` set to the binary (for redirections to /dev/full, file
+    /// size limits, FIFOs and racing processes); returns (status, stdout, stderr).
+    @discardableResult
+    public static func shell(_ script: String, in dir: String, timeout: Double = 180) throws -> (Int32, String, String) {
+        guard let path else { throw NotFound() }
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let outPath = scratch.write("out", ""), errPath = scratch.write("err", "")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        var env = ProcessInfo.processInfo.environment
+        env["SOLIEU"] = path
+        env.removeValue(forKey: "SOLIEU_DB")
+        p.environment = env
+        p.standardOutput = FileHandle(forWritingAtPath: outPath)
+        p.standardError = FileHandle(forWritingAtPath: errPath)
+        try p.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        var status: Int32
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            status = -9
+        } else {
+            status = p.terminationStatus
+        }
+        return (status, Project.textAt(outPath), Project.textAt(errPath))
+    }
+}

@@ -17,13 +17,21 @@ struct ArticleCommand: ParsableCommand {
     @Option(help: "Output format: text (the article as a reader sees it) or json (text and metadata).")
     var format: Format = .text
 
+    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many MB (default 64).")
+    var maxSize: Double = 64
+
+    func validate() throws {
+        guard maxSize > 0 && maxSize <= 1024 else { throw ValidationError("--max-size must be between 0 and 1024 (MB), got \(maxSize)") }
+    }
+
     func run() throws {
         let files = InputFiles.expand(inputs)
+        for problem in files.problems { Output.error(problem) }
         var failed = 0
         var first = true
         for file in files.paths {
             do {
-                let article = try Ingest.article(file: file)
+                let article = try Ingest.article(file: file, limit: Int(maxSize * 1_048_576))
                 for w in article.warnings { Output.error("\(RawPath.display(file)): warning: \(w)") }
                 switch format {
                 case .text:
@@ -39,7 +47,7 @@ struct ArticleCommand: ParsableCommand {
                 failed += 1
             }
         }
-        for problem in files.problems { Output.error(problem); failed += 1 }
+        failed += files.problems.count
         if failed > 0 { throw ExitCode(2) }
     }
 }

@@ -35,8 +35,16 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
+    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many MB (default 64).")
+    var maxSize: Double = 64
+
+    func validate() throws {
+        guard maxSize > 0 && maxSize <= 1024 else { throw ValidationError("--max-size must be between 0 and 1024 (MB), got \(maxSize)") }
+    }
+
     func run() throws {
         let files = InputFiles.expand(inputs)
+        for problem in files.problems { Output.error(problem) }
         var failed = 0
         var all: [Record] = []
         if format == .table {
@@ -44,7 +52,7 @@ struct ExtractCommand: ParsableCommand {
         }
         for file in files.paths {
             do {
-                let article = try Ingest.article(file: file)
+                let article = try Ingest.article(file: file, limit: Int(maxSize * 1_048_576))
                 for w in article.warnings { Output.error("\(RawPath.display(file)): warning: \(w)") }
                 for figure in Extractor.extract(article.text, published: article.published) {
                     let record = Record(doc: RawPath.display(file), figure: figure)
@@ -61,7 +69,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if format == .json { Output.print(try Output.json(all)) }
-        for problem in files.problems { Output.error(problem); failed += 1 }
+        failed += files.problems.count
         if failed > 0 { throw ExitCode(2) }
     }
 

@@ -25,6 +25,15 @@ struct FigureFilterOptions: ParsableArguments {
     @Option(name: .customLong("doc"), help: "One document: id, path or content-hash prefix.")
     var document: String?
 
+    func validate() throws {
+        // An empty value is a mistake (an unset shell variable), not "no filter".
+        for (name, value) in [("kind", kind.isEmpty ? nil : kind.joined()), ("award", award), ("recipient", recipient), ("province", province),
+                              ("period", period), ("measure", measure), ("role", role), ("doc", document)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--\(name): empty value") }
+        }
+        if kind.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--kind: empty value") }
+    }
+
     func filter(limit: Int? = nil) throws -> FigureFilter {
         var f = FigureFilter()
         for k in kind.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) {
