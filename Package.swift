@@ -62,3 +62,14 @@ let package = Package(
                                                      .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
+
+// libFuzzer harnesses (Fuzz/): built only by scripts/fuzz, which sets SOLIEU_FUZZ=1 and builds
+// with -sanitize=fuzzer,address; each main.swift hands itself to LLVMFuzzerRunDriver.
+if Context.environment["SOLIEU_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "fuzz-html", dependencies: ["SolieuIngest"], path: "Fuzz/html"),
+        .executableTarget(name: "fuzz-text", dependencies: ["SolieuText"], path: "Fuzz/text"),
+        .executableTarget(name: "fuzz-extract", dependencies: ["SolieuExtract", "SolieuText"], path: "Fuzz/extract"),
+        .executableTarget(name: "fuzz-query", dependencies: ["SolieuIndex", .product(name: "GRDB", package: "GRDB.swift")], path: "Fuzz/query"),
+    ]
+}

@@ -167,6 +167,14 @@ import Testing
         #expect(parens.map(\.status) == [.fails])
     }
 
+    @Test func aChangeAndItsValuesShareAClause() throws {
+        // "tăng 3,3%" belongs to the first clause; "từ 8,5% xuống 8,24%" to the third: no relation.
+        let apart = try Self.findings("Giữ nguyên mục tiêu khu vực nông nghiệp tăng 3,3%; điều chỉnh khu vực công nghiệp từ 11,91% lên 12,97%; điều chỉnh khu vực dịch vụ từ 8,5% xuống 8,24%.")
+        #expect(apart.filter { $0.check == .change }.isEmpty)
+        let together = try Self.findings("Số xã đạt chuẩn tăng từ 40 xã lên 49 xã, tăng 9 xã so với năm trước.")
+        #expect(together.filter { $0.check == .change }.map(\.status) == [.holds])
+    }
+
     @Test func awardListAgainstItsRecipientTotal() throws {
         let holds = try Self.findings("Chủ tịch nước trao 2 Huân chương Độc lập, 5 Huân chương Kháng chiến và 17 Huy chương Kháng chiến cho 24 gia đình.")
         #expect(holds.map(\.status) == [.holds])

@@ -36,6 +36,39 @@ struct AwardLinkTests {
         #expect(summary("1.200 lượt cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở") == ["Chiến sĩ thi đua cơ sở 1200 cá nhân"])
         #expect(summary("tặng Bằng khen cho 3 đồng chí, 2 cán bộ") == ["Bằng khen 3 đồng chí", "Bằng khen 2 cán bộ"])
     }
+    @Test func partyBadgesNamedByTheirClass() {
+        // "Huy hiệu 50 năm tuổi Đảng" is the Party's badge; the years stay a quantity.
+        #expect(summary("Có 2 đảng viên được trao Huy hiệu 75 năm tuổi Đảng, 1 đảng viên được trao Huy hiệu 70 năm tuổi Đảng.")
+            == ["Huy hiệu Đảng 2 đảng viên", "Huy hiệu Đảng 1 đảng viên"])
+        #expect(Extractor.extract("2 đảng viên được trao Huy hiệu 75 năm tuổi Đảng").contains { $0.kind == .quantity && $0.number == 75 })
+        // A total whose parts follow in its sentence, across the badge classes between them.
+        let total = Extractor.extract("Trong số 10 đảng viên được trao tặng Huy hiệu Đảng lần này có 3 đảng viên được trao Huy hiệu 60 năm tuổi Đảng, 7 đảng viên được trao Huy hiệu 30 năm tuổi Đảng.")
+        #expect(total.contains { $0.kind == .quantity && $0.number == 10 && $0.unit == "đảng viên" })
+        #expect(total.filter { $0.kind == .award }.map { $0.count ?? 0 } == [3, 7])
+    }
+    @Test func actsInParenthesesOrJoinedByADash() {
+        #expect(summary("235 bà mẹ được Nhà nước phong tặng (hoặc truy tặng) danh hiệu Bà Mẹ Việt Nam Anh hùng.") == ["Bà mẹ Việt Nam anh hùng 235 bà mẹ"])
+        #expect(summary("1287 bà mẹ được phong tặng - truy tặng danh hiệu Bà Mẹ Việt Nam anh hùng.") == ["Bà mẹ Việt Nam anh hùng 1287 bà mẹ"])
+        #expect(summary("73 tập thể được Nhà nước phong tặng danh hiệu Anh hùng LLVT nhân dân.") == ["Anh hùng Lực lượng vũ trang nhân dân 73 tập thể"])
+    }
+    @Test func countsAfterCóWithATitleOfTheirOwn() {
+        // After "và có", counts that go on to their own act and title are that title's.
+        #expect(summary("Tỉnh được tặng thưởng Huân chương Độc lập hạng nhất và có 123 tập thể, cá nhân được truy tặng, công nhận Anh hùng lực lượng vũ trang.")
+            == ["Anh hùng Lực lượng vũ trang nhân dân 123 tập thể, cá nhân"])
+        // "trong đó có 2 mẹ còn sống": a subset of the count before, not recipients of the title.
+        let living = Extractor.extract("Toàn tỉnh có 121 bà mẹ được Chủ tịch nước phong tặng danh hiệu vinh dự Nhà nước “Bà mẹ Việt Nam Anh hùng”, trong đó có 2 mẹ còn sống.")
+        #expect(living.filter { $0.kind == .award }.map { $0.count ?? 0 } == [121])
+        #expect(living.contains { $0.kind == .quantity && $0.number == 2 })
+        // The "có" rule itself still links: "Huy hiệu Đảng lần này có 5 đảng viên".
+        #expect(summary("Đợt này trao Huy hiệu Đảng lần này có 5 đảng viên.") == ["Huy hiệu Đảng 5 đảng viên"])
+    }
+    @Test func aGenericTitleOfEveryClassCountsAcrossKinds() {
+        // "Huân chương các hạng cho 111 tập thể, cá nhân": no one medal, so a quantity.
+        let f = Extractor.extract("Chủ tịch nước tặng thưởng Huân chương các hạng cho 111 tập thể, cá nhân.")
+        #expect(f.filter { $0.kind == .award }.isEmpty)
+        #expect(f.contains { $0.kind == .quantity && $0.number == 111 })
+        #expect(summary("Chủ tịch nước tặng thưởng Huân chương Lao động hạng Ba cho 11 cá nhân.") == ["Huân chương Lao động 11 cá nhân"])
+    }
     @Test func misspelledAndLowerCaseTitles() {
         #expect(summary("tặng Huân chương Kháng chiên cho 3 gia đình") == ["Huân chương kháng chiến 3 gia đình"])
         #expect(summary("công nhận danh hiệu chiến sỹ thi đua cơ sở cho 45 cá nhân") == ["Chiến sĩ thi đua cơ sở 45 cá nhân"])
@@ -308,7 +341,9 @@ struct MoreAwardLinkTests {
         #expect(summary("Có 19 tập thể và 25 cá nhân được Bộ CHQS tỉnh tặng giấy khen vì thành tích") == ["Giấy khen 19 tập thể", "Giấy khen 25 cá nhân"])
         // Not counts: "một" (as often "a"), an ordinal.
         #expect(summary("đây là một Huân chương cao quý").isEmpty)
-        // A generic title before a number keeps its name: "Huy hiệu 50 năm tuổi Đảng".
-        #expect(summary("126 đảng viên được trao Huy hiệu 50 năm tuổi Đảng") == ["Huy hiệu 126 đảng viên"])
+        // A generic title before a number: "Huy hiệu 50 năm tuổi Đảng" is the Party's badge (the
+        // gold's "Huy hiệu Đảng", fixtures/real/dongthap-thanhnien-20250828); another number is not a name.
+        #expect(summary("126 đảng viên được trao Huy hiệu 50 năm tuổi Đảng") == ["Huy hiệu Đảng 126 đảng viên"])
+        #expect(summary("126 đảng viên được trao Huy hiệu 50 năm công tác") == ["Huy hiệu 126 đảng viên"])
     }
 }

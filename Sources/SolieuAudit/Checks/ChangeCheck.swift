@@ -17,7 +17,21 @@ enum ChangeCheck {
         var out: [Finding] = []
         var bySentence: [Int: [FigureRow]] = [:]
         for f in d.figures where amount(f) != nil { bySentence[f.sentenceStart, default: []].append(f) }
+        // A change and the values it compares share a clause: ";" ends one ("… tăng 3,3%; điều
+        // chỉnh khu vực dịch vụ từ 8,5% xuống 8,24%" is two statements).
+        var clauses: [[FigureRow]] = []
         for (_, figs) in bySentence.sorted(by: { $0.key < $1.key }) {
+            var current: [FigureRow] = []
+            for f in figs.sorted(by: { $0.start < $1.start }) {
+                if let last = current.last, d.text(last.end, f.start).contains(";") {
+                    clauses.append(current)
+                    current = []
+                }
+                current.append(f)
+            }
+            if !current.isEmpty { clauses.append(current) }
+        }
+        for figs in clauses {
             // The word just before each figure.
             func before(_ f: FigureRow) -> String { d.wordBefore(f.start) }
             var after: FigureRow?, earlier: FigureRow?, change: FigureRow?, sign = 1.0

@@ -22,6 +22,8 @@ enum AwardLinks {
     static let tieWords: Set<String> = [
         "được", "đã", "đề", "nghị", "tặng", "thưởng", "trao", "nhận", "đạt", "danh", "hiệu", "phong", "truy", "vinh", "dự",
         "xét", "công", "khen", "sẽ", "vừa", "đều", "tuyên", "dương", "và", "cũng", "tôn", ",", "\"", "“",
+        // "phong tặng (hoặc truy tặng)": an alternative act in parentheses.
+        "hoặc", "(", ")",
     ]
     /// Words that introduce a conferring act: a title reached after one of them, past other words,
     /// is a new award, not another name of the first.
@@ -76,6 +78,19 @@ enum AwardLinks {
             }
             if m.bareCount != nil {
                 out += bareCounts(v, lexicon, m, parts, &claimed)
+                continue
+            }
+            if !parts.isEmpty, Awards.generic.contains(m.entry.title), m.end + 1 < tk.count, tk[m.end].lower == "các",
+               ["loại", "hạng"].contains(tk[m.end + 1].lower) {
+                // "Huân chương các hạng cho 111 tập thể, cá nhân": no one kind of medal, so each
+                // count spans kinds: a quantity.
+                for p in parts {
+                    var f = Figure(kind: .quantity, text: v.text(p.start, p.end), start: p.start, end: p.end)
+                    f.number = Double(p.count)
+                    f.unit = p.recipient
+                    out.append(Candidate(figure: f, priority: Awards.totalPriority))
+                    claimed.insert(p.firstToken)
+                }
                 continue
             }
             if !parts.isEmpty {
@@ -194,8 +209,15 @@ enum AwardLinks {
             let key = tk[p].key
             // "… hạng Ba của Chủ tịch nước tặng ba cá nhân": "tặng" before the counts ties them too.
             // "… Huy hiệu Đảng lần này có 1 đảng viên …": "có" before the counts too.
-            if tk[p].lower == "tặng" || tk[p].lower == "trao" || tk[p].lower == "có", !Awards.counts(v, lexicon, from: p + 1).isEmpty {
+            // "…, trong đó có 2 mẹ còn sống": after "trong đó" the counts break down a count said
+            // before; they are not this title's recipients (Context links them to their total).
+            let subset = tk[p].lower == "có" && p >= 2 && tk[p - 1].lower == "đó" && tk[p - 2].lower == "trong"
+            if tk[p].lower == "tặng" || tk[p].lower == "trao" || tk[p].lower == "có", !subset, !Awards.counts(v, lexicon, from: p + 1).isEmpty {
                 result.parts = Awards.counts(v, lexicon, from: p + 1)
+                // "… Huân chương Độc lập hạng nhất và có 123 tập thể, cá nhân được truy tặng Anh
+                // hùng LLVT": after "có", counts that go on to an act and a title of their own are
+                // that title's, a new clause.
+                if tk[p].lower == "có", let last = result.parts.last, tiedToTitle(v, ms, after: last.endToken) { result.parts = [] }
                 break
             }
             if key == "cho" || key == ":" || key == "(" {
@@ -328,7 +350,10 @@ enum AwardLinks {
         let tk = v.tokens
         var e = t
         var ties = 0
-        while e < tk.count, tk[e].kind == .word, tieWords.contains(tk[e].lower), tk[e].lower != "và" { e += 1; ties += 1 }
+        while e < tk.count, tk[e].lower != "và", tieWords.contains(tk[e].kind == .word ? tk[e].lower : tk[e].key) {
+            if tk[e].kind == .word { ties += 1 }
+            e += 1
+        }
         return ties > 0 && ms.contains { $0.start == e }
     }
 
@@ -365,7 +390,13 @@ enum AwardLinks {
         while p >= 0 {
             let w = tk[p].kind == .word ? tk[p].lower : tk[p].key
             if tieWords.contains(w) {
-                if w != "," && w != "và" { ties += 1 }
+                if w != "," && w != "và" && w != "(" && w != ")" { ties += 1 }
+                p -= 1
+                continue
+            }
+            // "phong tặng - truy tặng": a dash between two acts.
+            if (w == "-" || w == "–"), p > 0, p + 1 < tk.count, actWords.contains(tk[p - 1].lower), tk[p + 1].kind == .word,
+               tieWords.contains(tk[p + 1].lower) {
                 p -= 1
                 continue
             }

@@ -24,7 +24,7 @@ enum AwardTotals {
                 && figures[k].count == Int(value) && figures[k].partOf == nil && !hasParts(figures, k) {
                 figures[k].kind = .quantity
                 figures[k].number = value
-                figures[k].unit = figures[k].recipient
+                figures[k].unit = countedNoun(figures[k]) ?? figures[k].recipient
             }
         }
     }
@@ -44,7 +44,7 @@ enum AwardTotals {
             for k in restated {
                 figures[k].kind = .quantity
                 figures[k].number = Double(n)
-                figures[k].unit = recipient
+                figures[k].unit = countedNoun(figures[k]) ?? recipient
                 isTotal.insert(k)
             }
             for k in group {
@@ -87,9 +87,18 @@ enum AwardTotals {
                 && figures[k].count == Int(value) && figures[k].partOf == nil && !group.contains(k) {
                 figures[k].kind = .quantity
                 figures[k].number = value
-                figures[k].unit = figures[k].recipient
+                figures[k].unit = countedNoun(figures[k]) ?? figures[k].recipient
             }
         }
+    }
+
+    /// What an award count turned total counts, as its text words it ("584 mẹ" → "mẹ", "267 Mẹ
+    /// Việt Nam anh hùng" → "mẹ việt nam anh hùng"): the text after the number, not the
+    /// taxonomy's default recipient.
+    static func countedNoun(_ f: Figure) -> String? {
+        let words = f.text.split(separator: " ")
+        guard words.count >= 2, words[0].first?.isNumber == true else { return nil }
+        return words.dropFirst().joined(separator: " ").lowercased()
     }
 
     /// "mẹ" and "mẹ Việt Nam anh hùng", "gia đình" and "gia đình liệt sĩ": one noun, one more precise.
@@ -142,7 +151,9 @@ enum AwardTotals {
             while j < figures.count, figures[j].sentence == figures[k].sentence {
                 // Dates, periods and the parts of another total ("57 mẹ (huyện A: 19; …), 262 mẹ")
                 // stand between counts of one list.
-                if count(j) != nil { run.append(j) } else if figures[j].kind != .date && figures[j].kind != .period && figures[j].partOf == nil { break }
+                // So do years that name a class ("… được trao Huy hiệu 75 năm tuổi Đảng, 1 đảng viên …").
+                if count(j) != nil { run.append(j) } else if figures[j].kind != .date && figures[j].kind != .period && figures[j].partOf == nil
+                    && !(figures[j].kind == .quantity && ["năm", "tuổi"].contains(figures[j].unit ?? "")) { break }
                 j += 1
             }
             for s in run.indices {

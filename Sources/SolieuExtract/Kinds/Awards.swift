@@ -94,6 +94,13 @@ enum Awards {
     static func namedOrder(_ v: TextView, _ lexicon: Lexicon, _ entry: Lexicon.AwardEntry, after t: Int) -> (Int, String)? {
         let tk = v.tokens
         guard generic.contains(entry.title), t < tk.count, v.onlySpaces(tk[t - 1].end, tk[t].start) else { return nil }
+        // "Huy hiệu 50 năm tuổi Đảng": the Party's badge, named by its class (which stays a
+        // quantity of years: the mention ends before it).
+        if entry.title == "Huy hiệu", tk[t].kind == .number {
+            var e = t + 1
+            if e < tk.count, tk[e].key == "nam" { e += 1 }
+            if e + 1 < tk.count, tk[e].key == "tuoi", tk[e + 1].key == "dang" { return (t, "Huy hiệu Đảng") }
+        }
         if tk[t].key == "“" || tk[t].key == "\"" {
             var e = t + 1
             while e < tk.count, e - t <= 16, tk[e].key != "”", tk[e].key != "\"", !v.lineBreak(tk[e - 1].end, tk[e].start) { e += 1 }

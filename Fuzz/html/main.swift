@@ -1,0 +1,27 @@
+// libFuzzer harness: bytes → article (SolieuIngest, libxml2 through the C shim).
+// Invariants: no crash, hang or sanitizer report; the text is its paragraphs joined, NFC-stable,
+// and free of control characters but tab and newline. Run: scripts/fuzz html SECONDS.
+import Glibc
+import SolieuIngest
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    for format in [InputFormat.html, .text] {
+        guard let article = try? Ingest.article(bytes: bytes, name: "fuzz", format: format) else { continue }
+        if article.text != article.paragraphs.joined(separator: "\n\n") { fatalError("text is not its paragraphs") }
+        if article.text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0) }) {
+            fatalError("a control character reached the article text")
+        }
+    }
+    return 0
+}
+
+// SwiftPM gives an executable its own entry point (so -parse-as-library cannot be used): hand
+// the process to libFuzzer's driver with the harness above.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+var argc = CommandLine.argc
+var argv = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
