@@ -173,7 +173,60 @@ public enum Extractor {
 
     /// The figures and the sentence units they were assigned to (`Figure.sentence` indexes
     /// `sentences`), for callers that store both: the sentences are split once.
-    public static func extractWithSentences(_ text: String, published: String? = nil) -> (figures: [Figure], sentences: [Sentences.Unit]) {
+    public static func extractWithSentences(_ text: String, published: String? = nil,
+                                            blockScalars: Int = Extractor.blockScalars) -> (figures: [Figure], sentences: [Sentences.Unit]) {
+        let length = text.unicodeScalars.count
+        guard length > 2 * blockScalars else { return extractBlock(text, published: published) }
+        // A huge text (a whole report, a concatenation) goes a block of paragraphs at a time:
+        // memory stays a small multiple of the block, time linear in the text, and every
+        // relation a bulletin states (inside a sentence, a paragraph or a few of them) is kept.
+        var figures: [Figure] = []
+        var sentences: [Sentences.Unit] = []
+        // Walk the scalars by index: an array of them would cost four bytes per character.
+        let view = text.unicodeScalars
+        var start = 0
+        var from = view.startIndex
+        while start < length {
+            var end = min(length, start + blockScalars)
+            var to = view.index(from, offsetBy: end - start)
+            if end < length {
+                // End the block at the last paragraph break inside it (else a line break, else anywhere).
+                let floor = start + blockScalars / 2
+                var k = end, i = to
+                func before(_ i: String.UnicodeScalarView.Index, _ n: Int) -> Unicode.Scalar { view[view.index(i, offsetBy: -n)] }
+                while k > floor, !(before(i, 1) == "\n" && before(i, 2) == "\n") { k -= 1; i = view.index(before: i) }
+                if k == floor {
+                    k = end; i = to
+                    while k > floor, before(i, 1) != "\n" { k -= 1; i = view.index(before: i) }
+                }
+                if k > floor { end = k; to = i }
+            }
+            let block = String(view[from..<to])
+            let (f, u) = extractBlock(block, published: published)
+            let base = figures.count, sentenceBase = sentences.count
+            for var x in f {
+                x.start += start
+                x.end += start
+                x.sentence += sentenceBase
+                if let p = x.partOf { x.partOf = p >= 0 ? p + base : -((-(p + 1)) + start) - 1 }
+                figures.append(x)
+            }
+            for var x in u {
+                x.start += start
+                x.end += start
+                sentences.append(x)
+            }
+            start = end
+            from = to
+        }
+        return (figures, sentences)
+    }
+
+    /// Texts longer than twice this many scalars are extracted in blocks of about this size,
+    /// cut at paragraph breaks (`extractWithSentences`).
+    public static let blockScalars = 64 * 1024
+
+    static func extractBlock(_ text: String, published: String?) -> (figures: [Figure], sentences: [Sentences.Unit]) {
         let view = TextView(text)
         let lexicon = Lexicon.bundled
         let publishedYear = published.flatMap { Int($0.prefix(4)) }

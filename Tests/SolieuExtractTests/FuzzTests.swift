@@ -1,4 +1,5 @@
 import SolieuExtract
+import SolieuText
 import Testing
 
 /// Malformed text returns results or nothing, and every span stays exact. No timing is asserted
@@ -59,5 +60,27 @@ struct FuzzTests {
                 #expect(String(s) == f.text)
             }
         }
+    }
+}
+
+/// Texts over twice `Extractor.blockScalars` go a block of paragraphs at a time: the same
+/// figures as paragraph by paragraph, spans into the whole text, sentences and parts renumbered.
+struct BlockTests {
+    @Test func aHugeTextGivesWhatItsParagraphsGive() {
+        let paragraph = "Năm 2023, tỉnh trao 5 Bằng khen cho 5 tập thể, tổng số 120 tập thể, cá nhân (74 tập thể, 46 cá nhân) và đạt 95,5% kế hoạch."
+        let one = Extractor.extract(paragraph, published: "2023-12-01")
+        // Blocks of 1,000 scalars here (64 K in use): the same cuts, a text a debug build reads fast.
+        let copies = 2 * 1_000 / paragraph.unicodeScalars.count + 40
+        let text = Array(repeating: paragraph, count: copies).joined(separator: "\n\n")
+        let (figures, sentences) = Extractor.extractWithSentences(text, published: "2023-12-01", blockScalars: 1_000)
+        #expect(figures.count == one.count * copies)
+        let scalars = Array(text.unicodeScalars)
+        for (i, f) in figures.enumerated() {
+            #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == f.text)
+            #expect(f.sentence < sentences.count && sentences[f.sentence].start <= f.start && f.end <= sentences[f.sentence].end)
+            if let p = f.partOf { #expect(p >= 0 && p < i && figures[p].number == 120) }
+        }
+        #expect(zip(sentences, sentences.dropFirst()).allSatisfy { $0.end <= $1.start })
+        #expect(figures.filter { $0.partOf != nil }.count == copies * one.filter { $0.partOf != nil }.count)
     }
 }
