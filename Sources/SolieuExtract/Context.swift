@@ -97,6 +97,17 @@ enum Context {
     }
 
     /// Whether a total's unit names recipients ("tập thể", "cá nhân", "gia đình", …), not awards.
+    /// Whether `text` (lower case) holds the head of `unit` as whole words: its first two
+    /// words ("trang trại"), or its first when that is the whole noun before a qualifier
+    /// ("giải cấp huyện" → "giải").
+    static func namesHead(_ text: String, of unit: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" }).map(String.init)
+        let u = unit.lowercased().split(separator: " ").map(String.init)
+        guard let first = u.first else { return false }
+        if u.count >= 2, zip(words, words.dropFirst()).contains(where: { $0 == first && $1 == u[1] }) { return true }
+        return words.contains(first) && (u.count == 1 || ["cấp", "loại", "hạng", "đạt"].contains(u[1]))
+    }
+
     static func countsRecipients(_ unit: String) -> Bool {
         let recipients = ["tập thể", "cá nhân", "gia đình", "đơn vị", "hộ", "mẹ", "người", "trường hợp", "doanh nghiệp"]
         return recipients.contains { unit.contains($0) }
@@ -112,6 +123,20 @@ enum Context {
             while j < s.count, s[j] == " " || s[j] == "," { j += 1 }
             var partsStart: Int?
             var partsEnd = Int.max
+            // "108 sản phẩm được công nhận là sản phẩm OCOP (85 …)", "371 gia trại, trang trại (345
+            // gia trại; 26 trang trại)": the total's noun phrase may go on before the parentheses.
+            var described: String?
+            if j < s.count, s[j] != "(" {
+                var k = j, words = 0
+                while k < s.count, words <= 12, s[k] != "(", !".;:!?\n0123456789%".unicodeScalars.contains(s[k]) {
+                    if s[k] == " " { words += 1 }
+                    k += 1
+                }
+                if k < s.count, s[k] == "(", !figures.contains(where: { $0.start > f.end && $0.start < k }) {
+                    described = v.lowerText(f.start, k)
+                    j = k
+                }
+            }
             if j < s.count, s[j] == "(" {
                 partsStart = j
                 partsEnd = s[j...].firstIndex(of: ")") ?? j
@@ -132,9 +157,23 @@ enum Context {
                 }
             }
             guard let ps = partsStart else { continue }
-            let members = figures.indices.filter {
+            var members = figures.indices.filter {
                 $0 != i && figures[$0].start > ps && figures[$0].end <= partsEnd
                     && (figures[$0].kind == .quantity || figures[$0].kind == .award) && figures[$0].partOf == nil
+            }
+            // "108 sản phẩm (85 sản phẩm đạt 3 sao và 23 sản phẩm đạt 4 sao)": inside an item, an
+            // amount of another unit right after a part describes it ("3 sao"); it is not a part.
+            if s[ps] == "(", let total = described ?? f.unit?.lowercased(), !total.isEmpty {
+                func fits(_ m: Int) -> Bool { figures[m].kind == .quantity && figures[m].unit.map { !$0.isEmpty && Self.namesHead(total, of: $0) } == true }
+                var kept: [Int] = []
+                for m in members {
+                    if let last = kept.last, fits(last), !fits(m), figures[m].kind == .quantity {
+                        let between = v.lowerText(figures[last].end, figures[m].start)
+                        if !between.contains(",") && !between.contains(";") && !between.contains(" và ") { continue }
+                    }
+                    kept.append(m)
+                }
+                members = kept
             }
             guard members.count >= 2 else { continue }
             // Parts are a breakdown, not changes: "98 người ( giảm 61 vụ, giảm 09 người chết, …)".
@@ -149,6 +188,9 @@ enum Context {
                 let noun = figures[m].kind == .award ? figures[m].recipient : figures[m].unit
                 return figures[m].kind == .award && (noun == nil || totalUnit.contains(noun!.lowercased()) || f.award == nil && !Self.countsRecipients(totalUnit))
                     || figures[m].kind != .award && (noun.map { !$0.isEmpty && totalUnit.contains($0.lowercased()) } ?? false)
+                    // A total described up to its parentheses: a part names its head noun
+                    // ("1.566 học sinh đoạt giải … (1.024 giải cấp huyện, …)").
+                    || figures[m].kind == .quantity && described.map { d in noun.map { Self.namesHead(d, of: $0) } ?? false } == true
             }
             guard compatible else { continue }
             for m in members { figures[m].partOf = i }

@@ -167,6 +167,19 @@ import Testing
         #expect(parens.map(\.status) == [.fails])
     }
 
+    @Test func partsInParenthesesAfterTheTotalsNounPhrase() throws {
+        // The total's noun phrase goes on before the parentheses; "3 sao" describes a part.
+        let stars = try Self.findings("Toàn tỉnh có 108 sản phẩm được công nhận là sản phẩm OCOP (85 sản phẩm đạt 3 sao và 23 sản phẩm đạt 4 sao).")
+        #expect(stars.filter { $0.check == .sum }.map(\.status) == [.holds])
+        let farms = try Self.findings("Toàn tỉnh có 371 gia trại, trang trại (345 gia trại; 26 trang trại).")
+        #expect(farms.filter { $0.check == .sum }.map(\.status) == [.holds])
+        let prizes = try Self.findings("Khối tiểu học có 1.566 học sinh đoạt giải học sinh giỏi các cấp (1.024 giải cấp huyện, 537 giải cấp tỉnh, 4 giải cấp quốc gia).")
+        #expect(prizes.filter { $0.check == .sum }.map(\.status) == [.fails])
+        // Another figure between the total and the parentheses: not its breakdown.
+        let other = try Self.findings("Có 108 sản phẩm, trong năm 2023 có 20 sản phẩm mới (12 sản phẩm 3 sao, 8 sản phẩm 4 sao).")
+        #expect(!other.contains { $0.check == .sum && $0.stated == 108 })
+    }
+
     @Test func aChangeAndItsValuesShareAClause() throws {
         // "tăng 3,3%" belongs to the first clause; "từ 8,5% xuống 8,24%" to the third: no relation.
         let apart = try Self.findings("Giữ nguyên mục tiêu khu vực nông nghiệp tăng 3,3%; điều chỉnh khu vực công nghiệp từ 11,91% lên 12,97%; điều chỉnh khu vực dịch vụ từ 8,5% xuống 8,24%.")
