@@ -40,7 +40,10 @@ import Testing
         #expect(status == 0 && out == "0\n" && err.isEmpty, "\(out) \(err)")
     }
 
-    @Test func anOutFileIsCompleteOrNotWritten() throws {
+    // ThreadSanitizer's own runtime dies (SIGBUS) under a file-size limit; the plain and
+    // AddressSanitizer runs hold this test.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["SOLIEU_SANITIZER"] == "thread", "a file-size limit faults the TSan runtime"))
+    func anOutFileIsCompleteOrNotWritten() throws {
         let (scratch, _) = try Self.indexed()
         defer { scratch.cleanup() }
         // A good export first (over 90 KB); then one that hits an 80 KB file-size limit, as a disk
