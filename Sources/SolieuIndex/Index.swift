@@ -190,6 +190,12 @@ public final class SolieuDatabase: Sendable {
         case .SQLITE_READONLY:
             return IndexError("\(shown): read-only (file, folder or mount); it cannot be written")
         case .SQLITE_CANTOPEN:
+            var fs = statvfs()
+            let dir = (path as NSString).deletingLastPathComponent
+            if RawPath.withCString(dir.isEmpty ? "." : dir, { statvfs($0, &fs) }) == 0, fs.f_flag & UInt(ST_RDONLY) != 0 {
+                return IndexError("\(shown): on a read-only mount, where SQLite cannot make the database's -shm file; " +
+                                  "copy the database to a writable folder to query it")
+            }
             return IndexError("\(shown): cannot open (missing folder, no permission, or a read-only folder that cannot hold its -wal/-shm files)")
         case .SQLITE_IOERR:
             return IndexError("\(shown): I/O error: \(e.message ?? "unknown")")
