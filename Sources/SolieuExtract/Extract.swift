@@ -175,6 +175,8 @@ public enum Extractor {
     /// `sentences`), for callers that store both: the sentences are split once.
     public static func extractWithSentences(_ text: String, published: String? = nil,
                                             blockScalars: Int = Extractor.blockScalars) -> (figures: [Figure], sentences: [Sentences.Unit]) {
+        // UTF-8 length first (free): no more scalars than bytes, so most texts skip the count.
+        guard text.utf8.count > 2 * blockScalars else { return extractBlock(text, published: published) }
         let length = text.unicodeScalars.count
         guard length > 2 * blockScalars else { return extractBlock(text, published: published) }
         // A huge text (a whole report, a concatenation) goes a block of paragraphs at a time:
