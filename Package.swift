@@ -64,12 +64,13 @@ let package = Package(
 )
 
 // libFuzzer harnesses (Fuzz/): built only by scripts/fuzz, which sets SOLIEU_FUZZ=1 and builds
-// with -sanitize=fuzzer,address; each main.swift hands itself to LLVMFuzzerRunDriver.
+// with -sanitize=fuzzer,address; each main.swift hands its harness to FuzzDriver.fuzzMain.
 if Context.environment["SOLIEU_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "fuzz-html", dependencies: ["SolieuIngest"], path: "Fuzz/html"),
-        .executableTarget(name: "fuzz-text", dependencies: ["SolieuText"], path: "Fuzz/text"),
-        .executableTarget(name: "fuzz-extract", dependencies: ["SolieuExtract", "SolieuText"], path: "Fuzz/extract"),
-        .executableTarget(name: "fuzz-query", dependencies: ["SolieuIndex", .product(name: "GRDB", package: "GRDB.swift")], path: "Fuzz/query"),
+        .target(name: "FuzzDriver", path: "Fuzz/driver"),
+        .executableTarget(name: "fuzz-html", dependencies: ["FuzzDriver", "SolieuIngest"], path: "Fuzz/html"),
+        .executableTarget(name: "fuzz-text", dependencies: ["FuzzDriver", "SolieuText"], path: "Fuzz/text"),
+        .executableTarget(name: "fuzz-extract", dependencies: ["FuzzDriver", "SolieuExtract", "SolieuText"], path: "Fuzz/extract"),
+        .executableTarget(name: "fuzz-query", dependencies: ["FuzzDriver", "SolieuIndex", .product(name: "GRDB", package: "GRDB.swift")], path: "Fuzz/query"),
     ]
 }

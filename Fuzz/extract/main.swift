@@ -1,7 +1,7 @@
 // libFuzzer harness: text → figures (SolieuExtract).
 // Invariants: every figure's span slices the text to exactly its `text`, inside its sentence.
 // Run: scripts/fuzz extract SECONDS.
-import Glibc
+import FuzzDriver
 import SolieuExtract
 import SolieuText
 
@@ -17,11 +17,4 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM gives an executable its own entry point (so -parse-as-library cannot be used): hand
-// the process to libFuzzer's driver with the harness above.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+fuzzMain(fuzzOne)

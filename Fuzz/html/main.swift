@@ -1,7 +1,7 @@
 // libFuzzer harness: bytes → article (SolieuIngest, libxml2 through the C shim).
 // Invariants: no crash, hang or sanitizer report; the text is its paragraphs joined, NFC-stable,
 // and free of control characters but tab and newline. Run: scripts/fuzz html SECONDS.
-import Glibc
+import FuzzDriver
 import SolieuIngest
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -17,11 +17,4 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM gives an executable its own entry point (so -parse-as-library cannot be used): hand
-// the process to libFuzzer's driver with the harness above.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+fuzzMain(fuzzOne)

@@ -1,7 +1,7 @@
 // libFuzzer harness: what a user types → FTS5 query (SolieuIndex.SearchQuery).
 // Invariant: a query the parser accepts never raises an SQL error in FTS5, whole or phrase by
 // phrase. Run: scripts/fuzz query SECONDS.
-import Glibc
+import FuzzDriver
 import GRDB
 import SolieuIndex
 
@@ -29,11 +29,4 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM gives an executable its own entry point (so -parse-as-library cannot be used): hand
-// the process to libFuzzer's driver with the harness above.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+fuzzMain(fuzzOne)

@@ -1,6 +1,6 @@
 // libFuzzer harness: bytes → tokens, sentences and words (SolieuText, ICU through the C shim).
 // Invariants: every token and sentence lies inside the text, in order. Run: scripts/fuzz text SECONDS.
-import Glibc
+import FuzzDriver
 import SolieuText
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -23,11 +23,4 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM gives an executable its own entry point (so -parse-as-library cannot be used): hand
-// the process to libFuzzer's driver with the harness above.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+fuzzMain(fuzzOne)

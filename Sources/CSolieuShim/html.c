@@ -421,13 +421,18 @@ static int32_t cut_out(CutPage *c, const char *from, const char *to, char replac
     return SOLIEU_OK;
 }
 
+// Just past the quoted string that starts at p (its quote repeated), NULL when it does not end.
+static const char *skip_quoted(const char *p, const char *end) {
+    const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+    return q ? q + 1 : NULL;
+}
+
 // The '>' ending a declaration that starts at p, skipping quoted strings; NULL when none.
 static const char *declaration_end(const char *p, const char *end) {
     while (p < end) {
         if (*p == '"' || *p == '\'') {
-            const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
-            if (!q) return NULL;
-            p = q + 1;
+            p = skip_quoted(p, end);
+            if (!p) return NULL;
             continue;
         }
         if (*p == '>') return p;
@@ -441,9 +446,8 @@ static const char *declaration_end(const char *p, const char *end) {
 static const char *dtd_subset_end(const char *p, const char *end) {
     while (p < end) {
         if (*p == '"' || *p == '\'') {
-            const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
-            if (!q) return NULL;
-            p = q + 1;
+            p = skip_quoted(p, end);
+            if (!p) return NULL;
             continue;
         }
         if (end - p >= 4 && p[0] == '<' && p[1] == '!' && p[2] == '-' && p[3] == '-') {

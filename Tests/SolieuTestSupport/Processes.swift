@@ -38,12 +38,21 @@ public enum SolieuBinary {
     @discardableResult
     public static func run(_ arguments: [String], timeout: Double = 180) throws -> (Int32, String, String) {
         guard let path else { throw NotFound() }
+        return try runProcess(path, arguments, timeout: timeout)
+    }
+
+    /// Runs an executable to completion (killed after `timeout` seconds, status -9), its
+    /// output captured in files; returns (status, stdout, stderr).
+    static func runProcess(_ executable: String, _ arguments: [String], in dir: String? = nil, environment: [String: String]? = nil,
+                           timeout: Double) throws -> (Int32, String, String) {
         let scratch = Scratch()
         defer { scratch.cleanup() }
         let outPath = scratch.write("out", ""), errPath = scratch.write("err", "")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
+        if let dir { p.currentDirectoryURL = URL(fileURLWithPath: dir) }
+        if let environment { p.environment = environment }
         p.standardOutput = FileHandle(forWritingAtPath: outPath)
         p.standardError = FileHandle(forWritingAtPath: errPath)
         try p.run()
@@ -76,30 +85,9 @@ extension SolieuBinary {
     @discardableResult
     public static func shell(_ script: String, in dir: String, timeout: Double = 180) throws -> (Int32, String, String) {
         guard let path else { throw NotFound() }
-        let scratch = Scratch()
-        defer { scratch.cleanup() }
-        let outPath = scratch.write("out", ""), errPath = scratch.write("err", "")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script]
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
         var env = ProcessInfo.processInfo.environment
         env["SOLIEU"] = path
         env.removeValue(forKey: "SOLIEU_DB")
-        p.environment = env
-        p.standardOutput = FileHandle(forWritingAtPath: outPath)
-        p.standardError = FileHandle(forWritingAtPath: errPath)
-        try p.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        var status: Int32
-        if p.isRunning {
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            status = -9
-        } else {
-            status = p.terminationStatus
-        }
-        return (status, Project.textAt(outPath), Project.textAt(errPath))
+        return try runProcess("/bin/sh", ["-c", script], in: dir, environment: env, timeout: timeout)
     }
 }
