@@ -175,15 +175,29 @@ public enum Extractor {
     /// `sentences`), for callers that store both: the sentences are split once.
     public static func extractWithSentences(_ text: String, published: String? = nil,
                                             blockScalars: Int = Extractor.blockScalars) -> (figures: [Figure], sentences: [Sentences.Unit]) {
+        var figures: [Figure] = []
+        var sentences: [Sentences.Unit] = []
+        eachBlock(text, published: published, blockScalars: blockScalars) { f, u in
+            figures += f
+            sentences += u
+        }
+        return (figures, sentences)
+    }
+
+    /// The figures and sentences of `text` a block at a time, as `extractWithSentences` cuts a
+    /// huge text (one call for any other): offsets, sentence numbers and part links already refer
+    /// to the whole text and to every figure given so far. `solieu extract` prints each block's
+    /// figures as they come, so its memory does not grow with the text.
+    public static func eachBlock(_ text: String, published: String? = nil, blockScalars: Int = Extractor.blockScalars,
+                                 _ body: (_ figures: [Figure], _ sentences: [Sentences.Unit]) -> Void) {
         // UTF-8 length first (free): no more scalars than bytes, so most texts skip the count.
-        guard text.utf8.count > 2 * blockScalars else { return extractBlock(text, published: published) }
+        guard text.utf8.count > 2 * blockScalars else { let (f, u) = extractBlock(text, published: published); body(f, u); return }
         let length = text.unicodeScalars.count
-        guard length > 2 * blockScalars else { return extractBlock(text, published: published) }
+        guard length > 2 * blockScalars else { let (f, u) = extractBlock(text, published: published); body(f, u); return }
         // A huge text (a whole report, a concatenation) goes a block of paragraphs at a time:
         // memory stays a small multiple of the block, time linear in the text, and every
         // relation a bulletin states (inside a sentence, a paragraph or a few of them) is kept.
-        var figures: [Figure] = []
-        var sentences: [Sentences.Unit] = []
+        var figureCount = 0, sentenceCount = 0
         // Walk the scalars by index: an array of them would cost four bytes per character.
         let view = text.unicodeScalars
         var start = 0
@@ -204,24 +218,23 @@ public enum Extractor {
                 if k > floor { end = k; to = i }
             }
             let block = String(view[from..<to])
-            let (f, u) = extractBlock(block, published: published)
-            let base = figures.count, sentenceBase = sentences.count
-            for var x in f {
-                x.start += start
-                x.end += start
-                x.sentence += sentenceBase
-                if let p = x.partOf { x.partOf = p >= 0 ? p + base : -((-(p + 1)) + start) - 1 }
-                figures.append(x)
+            var (f, u) = extractBlock(block, published: published)
+            for k in f.indices {
+                f[k].start += start
+                f[k].end += start
+                f[k].sentence += sentenceCount
+                if let p = f[k].partOf { f[k].partOf = p >= 0 ? p + figureCount : -((-(p + 1)) + start) - 1 }
             }
-            for var x in u {
-                x.start += start
-                x.end += start
-                sentences.append(x)
+            for k in u.indices {
+                u[k].start += start
+                u[k].end += start
             }
+            figureCount += f.count
+            sentenceCount += u.count
+            body(f, u)
             start = end
             from = to
         }
-        return (figures, sentences)
     }
 
     /// Texts longer than twice this many scalars are extracted in blocks of about this size,

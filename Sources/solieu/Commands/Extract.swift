@@ -46,29 +46,41 @@ struct ExtractCommand: ParsableCommand {
         let files = InputFiles.expand(inputs)
         for problem in files.problems { Output.error(problem) }
         var failed = 0
-        var all: [Record] = []
         if format == .table {
             Output.print("doc\tkind\tstart\tend\tsentence\ttext\tvalue")
         }
+        // Figures are printed a block at a time (Extractor.eachBlock): a huge file never holds
+        // all of its figures. `json` is one array, written as its elements come.
+        var first = true
+        if format == .json { Output.print("[") }
         for file in files.paths {
             do {
                 let article = try Ingest.article(file: file, limit: Int(maxSize * 1_048_576))
                 for w in article.warnings { Output.error("\(RawPath.display(file)): warning: \(w)") }
-                for figure in Extractor.extract(article.text, published: article.published) {
-                    let record = Record(doc: RawPath.display(file), figure: figure)
-                    switch format {
-                    case .jsonl: Output.print(try Output.json(record))
-                    case .json: all.append(record)
-                    case .table: Output.print([RawPath.display(file), figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
-                                               figure.text, Self.value(figure)].joined(separator: "\t"))
-                    }
+                let doc = RawPath.display(file)
+                var failure: Error?
+                Extractor.eachBlock(article.text, published: article.published) { figures, _ in
+                    guard failure == nil else { return }
+                    do {
+                        for figure in figures {
+                            switch format {
+                            case .jsonl: Output.print(try Output.json(Record(doc: doc, figure: figure)))
+                            case .json:
+                                Output.print((first ? "" : ",") + (try Output.json(Record(doc: doc, figure: figure))))
+                                first = false
+                            case .table: Output.print([doc, figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
+                                                       figure.text, Self.value(figure)].joined(separator: "\t"))
+                            }
+                        }
+                    } catch { failure = error }
                 }
+                if let failure { throw failure }
             } catch {
                 Output.error(String(describing: error))
                 failed += 1
             }
         }
-        if format == .json { Output.print(try Output.json(all)) }
+        if format == .json { Output.print("]") }
         failed += files.problems.count
         if failed > 0 { throw ExitCode(2) }
     }
