@@ -10,7 +10,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for format in [InputFormat.html, .text] {
         guard let article = try? Ingest.article(bytes: bytes, name: "fuzz", format: format) else { continue }
         if article.text != article.paragraphs.joined(separator: "\n\n") { fatalError("text is not its paragraphs") }
-        if article.text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0) }) {
+        if article.text.unicodeScalars.contains(where: Article.isControl) {
             fatalError("a control character reached the article text")
         }
     }

@@ -191,8 +191,7 @@ public enum Extractor {
     public static func eachBlock(_ text: String, published: String? = nil, blockScalars: Int = Extractor.blockScalars,
                                  _ body: (_ figures: [Figure], _ sentences: [Sentences.Unit]) -> Void) {
         // UTF-8 length first (free): no more scalars than bytes, so most texts skip the count.
-        guard text.utf8.count > 2 * blockScalars else { let (f, u) = extractBlock(text, published: published); body(f, u); return }
-        let length = text.unicodeScalars.count
+        let length = text.utf8.count > 2 * blockScalars ? text.unicodeScalars.count : 0
         guard length > 2 * blockScalars else { let (f, u) = extractBlock(text, published: published); body(f, u); return }
         // A huge text (a whole report, a concatenation) goes a block of paragraphs at a time:
         // memory stays a small multiple of the block, time linear in the text, and every

@@ -48,7 +48,8 @@ public final class SolieuDatabase: Sendable {
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws(IndexError) {
         self.path = path
         let shown = RawPath.display(path)
-        switch RawPath.status(path) {
+        let existing = RawPath.status(path)
+        switch existing {
         case .failure(let e):
             if readOnly || !create || e.code != ENOENT {
                 throw IndexError(e.code == ENOENT
@@ -56,7 +57,7 @@ public final class SolieuDatabase: Sendable {
                     : "\(shown): cannot open: \(e)")
             }
         case .success(let st):
-            if (st.st_mode & S_IFMT) != S_IFREG { throw IndexError("\(shown): not a regular file, not a solieu database") }
+            if !st.isRegular { throw IndexError("\(shown): not a regular file, not a solieu database") }
             if readOnly && st.st_size == 0 { throw IndexError("\(shown): an empty file, not a solieu database") }
         }
         var config = Configuration()
@@ -90,8 +91,8 @@ public final class SolieuDatabase: Sendable {
         // A writer first looks at an existing file through a read-only connection: a newer
         // schema, a file that is not solieu's or a damaged one is refused before anything
         // (not even a journal-mode switch) is written to it.
-        if !readOnly, case .success(let st) = RawPath.status(path), st.st_size > 0 {
-            try Self.inspect(path: path, quickCheck: st.st_size <= Self.quickCheckBytes, readOnly: false)
+        if !readOnly, case .success(let st) = existing, st.st_size > 0 {
+            try Self.inspect(path: path, quickCheck: st.st_size <= Self.quickCheckBytes)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -111,16 +112,15 @@ public final class SolieuDatabase: Sendable {
         }
     }
 
-    /// Opens `path` read-only and checks it (`verify`), with `PRAGMA quick_check` when asked.
-    static func inspect(path: String, quickCheck: Bool, readOnly: Bool) throws(IndexError) {
-        var config = Configuration()
-        config.readonly = true
+    /// A writer's look at an existing file before writing: opens it read-only and checks it
+    /// (`verify`), with `PRAGMA quick_check` when asked.
+    static func inspect(path: String, quickCheck: Bool) throws(IndexError) {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try readOnlyQueue(path)
             try queue.read { db in
-                try verify(db, path: path, readOnly: readOnly)
+                try verify(db, path: path, readOnly: false)
                 if quickCheck {
-                    let verdict = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                    let verdict = try Self.quickCheck(db)
                     if verdict != ["ok"] { throw damaged(path: path, detail: verdict.joined(separator: "; ")) }
                 }
             }
@@ -216,13 +216,22 @@ public final class SolieuDatabase: Sendable {
                           "`solieu db check --db \(shown)` tells more; rebuild it by ingesting the files again into a new database")
     }
 
-    /// `PRAGMA quick_check` on a separate read-only connection, as one line.
-    static func quickCheck(_ path: String) -> String {
+    /// A connection of its own that cannot write (no migration, no journal-mode switch).
+    static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
         config.readonly = true
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    /// `PRAGMA quick_check`, its first five findings ("ok" alone when sound).
+    static func quickCheck(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+    }
+
+    /// `PRAGMA quick_check` on a separate read-only connection, as one line.
+    static func quickCheck(_ path: String) -> String {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            return try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check(5)") }.joined(separator: "; ")
+            return try readOnlyQueue(path).read(quickCheck).joined(separator: "; ")
         } catch {
             return describe(error)
         }
@@ -608,7 +617,7 @@ public enum DatabaseHealth {
     public static func check(path: String) throws(IndexError) -> Report {
         switch RawPath.status(path) {
         case .failure(let e): throw IndexError("\(RawPath.display(path)): \(e.code == ENOENT ? "no such file" : e.description)")
-        case .success(let st) where (st.st_mode & S_IFMT) != S_IFREG || st.st_size == 0:
+        case .success(let st) where !st.isRegular || st.st_size == 0:
             throw IndexError("\(RawPath.display(path)): not a database file")
         default: break
         }

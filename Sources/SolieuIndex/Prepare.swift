@@ -52,11 +52,7 @@ public struct Preparer: Sendable {
     public static func storedPath(_ path: String) -> String {
         if path == "-" { return path }
         // realpath(3) on the path's own bytes (a name need not be UTF-8: `RawPath`).
-        if let real = RawPath.withCString(path, { realpath($0, nil) }) {
-            defer { free(real) }
-            return RawPath.string(UnsafeBufferPointer(start: UnsafeRawPointer(real).assumingMemoryBound(to: UInt8.self), count: strlen(real)))
-        }
-        return URL(fileURLWithPath: path).standardizedFileURL.path
+        return RawPath.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     public func prepare(path: String, bytes: [UInt8], fileHash: String? = nil, limit: Int = Ingest.maximumInputBytes) throws(IngestError) -> PreparedDocument {

@@ -73,8 +73,20 @@ public enum RawPath {
     public static func arguments() -> [String] {
         (0..<Int(CommandLine.argc)).map { i in
             guard let p = CommandLine.unsafeArgv[i] else { return "" }
-            return string(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+            return string(cString: p)
         }
+    }
+
+    /// The `String` for a C string of path bytes (see `string(_:)`).
+    public static func string(cString p: UnsafePointer<CChar>) -> String {
+        string(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+    }
+
+    /// `realpath(3)` on the path's own bytes: absolute, symlinks resolved; nil when it fails.
+    public static func realPath(_ path: String) -> String? {
+        guard let real = withCString(path, { realpath($0, nil) }) else { return nil }
+        defer { free(real) }
+        return string(cString: real)
     }
 
     /// `stat(2)` of a path (following symlinks unless `link`), or the errno.
@@ -106,9 +118,9 @@ public struct Errno: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 extension stat {
-    var isRegular: Bool { (st_mode & S_IFMT) == S_IFREG }
-    var isDirectory: Bool { (st_mode & S_IFMT) == S_IFDIR }
-    var isLink: Bool { (st_mode & S_IFMT) == S_IFLNK }
+    public var isRegular: Bool { (st_mode & S_IFMT) == S_IFREG }
+    public var isDirectory: Bool { (st_mode & S_IFMT) == S_IFDIR }
+    public var isLink: Bool { (st_mode & S_IFMT) == S_IFLNK }
     /// "a FIFO", "a device", … for a message about a file that is not a regular one.
     var kindName: String {
         switch st_mode & S_IFMT {

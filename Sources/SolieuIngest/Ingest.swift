@@ -59,7 +59,7 @@ public struct Article: Sendable, Codable, Equatable {
     /// other C0 or C1 control character but tab and newline. Pages and text files carry them by accident
     /// or on purpose; stored, they would be printed raw and read as figures ("2J", "31m").
     static func withoutControls(_ p: String) -> String {
-        guard p.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return p }
+        guard p.unicodeScalars.contains(where: isControl) else { return p }
         let u = Array(p.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -81,11 +81,16 @@ public struct Article: Sendable, Codable, Equatable {
                 i = j
                 continue
             }
-            if (c < 0x20 && c != 0x09 && c != 0x0A) || (c >= 0x7F && c < 0xA0) { i += 1; continue }
+            if isControl(u[i]) { i += 1; continue }
             out.append(u[i])
             i += 1
         }
         return String(out).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A C0 or C1 control character (or DEL) other than tab and newline: never article text.
+    public static func isControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\t" && u != "\n") || (u.value >= 0x7F && u.value < 0xA0)
     }
 
     public init(from decoder: Decoder) throws {

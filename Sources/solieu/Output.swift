@@ -84,12 +84,10 @@ enum Terminal {
         return String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value >= 0xE000 && $0.value <= 0xE002) }))
     }
 
+    /// What article text may not hold (`Article.isControl`), and the bidi overrides and
+    /// isolates that would reorder a terminal line.
     static func isControl(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09, 0x0A: return false
-        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
+        Article.isControl(u) || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
     }
 
     static func needsWork(_ u: Unicode.Scalar) -> Bool { isControl(u) || (u.value >= 0xE000 && u.value <= 0xE002) }
@@ -124,7 +122,7 @@ final class OutFile {
         let shown = RawPath.display(path)
         guard !path.isEmpty else { throw OutError(message: "--out: empty file name") }
         if case .success(let st) = RawPath.status(path) {
-            guard (st.st_mode & S_IFMT) == S_IFREG else { throw OutError(message: "--out \(shown): not a regular file") }
+            guard st.isRegular else { throw OutError(message: "--out \(shown): not a regular file") }
         }
         if let database, Self.sameFile(path, asAnyOf: [database, database + "-wal", database + "-shm", database + "-journal"]) {
             throw OutError(message: "--out \(shown): that is the database (or one of its files); choose another file")
@@ -152,9 +150,7 @@ final class OutFile {
 
     static func resolved(_ path: String) -> String? {
         let dir = (path as NSString).deletingLastPathComponent
-        guard let real = RawPath.withCString(dir.isEmpty ? "." : dir, { realpath($0, nil) }) else { return nil }
-        defer { free(real) }
-        return String(cString: real) + "/" + (path as NSString).lastPathComponent
+        return RawPath.realPath(dir.isEmpty ? "." : dir).map { $0 + "/" + (path as NSString).lastPathComponent }
     }
 
     func write(_ s: String) throws {
