@@ -177,7 +177,15 @@ public enum Extractor {
                                             blockScalars: Int = Extractor.blockScalars) -> (figures: [Figure], sentences: [Sentences.Unit]) {
         var figures: [Figure] = []
         var sentences: [Sentences.Unit] = []
-        eachBlock(text, published: published, blockScalars: blockScalars) { f, u in
+        blocks(text, published: published, blockScalars: blockScalars) { f, u, done, length in
+            // A huge text: room for all its figures and sentences at the first block's rate
+            // (and a margin), so the arrays are not regrown (each doubling held the old and the
+            // new copy at once, and left up to half of the last one empty).
+            if figures.isEmpty && done < length {
+                let scale = Double(length) / Double(max(done, 1)) * 1.15
+                figures.reserveCapacity(Int(Double(f.count) * scale) + 16)
+                sentences.reserveCapacity(Int(Double(u.count) * scale) + 16)
+            }
             figures += f
             sentences += u
         }
@@ -190,9 +198,15 @@ public enum Extractor {
     /// figures as they come, so its memory does not grow with the text.
     public static func eachBlock(_ text: String, published: String? = nil, blockScalars: Int = Extractor.blockScalars,
                                  _ body: (_ figures: [Figure], _ sentences: [Sentences.Unit]) -> Void) {
+        blocks(text, published: published, blockScalars: blockScalars) { f, u, _, _ in body(f, u) }
+    }
+
+    /// `eachBlock`, also telling how many scalars of how many are done after each block.
+    static func blocks(_ text: String, published: String?, blockScalars: Int,
+                       _ body: (_ figures: [Figure], _ sentences: [Sentences.Unit], _ done: Int, _ length: Int) -> Void) {
         // UTF-8 length first (free): no more scalars than bytes, so most texts skip the count.
         let length = text.utf8.count > 2 * blockScalars ? text.unicodeScalars.count : 0
-        guard length > 2 * blockScalars else { let (f, u) = extractBlock(text, published: published); body(f, u); return }
+        guard length > 2 * blockScalars else { let (f, u) = extractBlock(text, published: published); body(f, u, 1, 1); return }
         // A huge text (a whole report, a concatenation) goes a block of paragraphs at a time:
         // memory stays a small multiple of the block, time linear in the text, and every
         // relation a bulletin states (inside a sentence, a paragraph or a few of them) is kept.
@@ -230,7 +244,7 @@ public enum Extractor {
             }
             figureCount += f.count
             sentenceCount += u.count
-            body(f, u)
+            body(f, u, end, length)
             start = end
             from = to
         }

@@ -80,8 +80,9 @@ public struct Preparer: Sendable {
 
     /// The title's period, else the first one in the first paragraphs, else the year published.
     func documentPeriod(article: Article, figures: [Figure]) -> DocumentPeriod? {
-        let titleEnd = article.paragraphs.first.map { $0.unicodeScalars.count } ?? 0
-        let leadEnd = article.paragraphs.prefix(3).reduce(0) { $0 + $1.unicodeScalars.count + 2 }
+        let lead = article.paragraphs(first: 3)
+        let titleEnd = lead.first.map { $0.unicodeScalars.count } ?? 0
+        let leadEnd = lead.reduce(0) { $0 + $1.unicodeScalars.count + 2 }
         let periods = figures.filter { $0.kind == .period }
         if article.title != nil, let f = periods.first(where: { $0.end <= titleEnd }),
            let value = f.calendar, let range = PeriodRange(value) {

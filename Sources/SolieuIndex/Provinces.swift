@@ -98,11 +98,21 @@ public struct Provinces: Sendable {
         }
         for host in pageHosts { if let name = hostProvince(host) { vote(name, 2, "site", 1) } }
         if let title { for (name, at) in mentions(title) { vote(name, 4, "title", 2 + at) } }
-        for (name, at) in mentions(text).prefix(400) { vote(name, 1, "text", 1000 + at) }
+        for (name, at) in mentions(text, limit: 400) { vote(name, 1, "text", 1000 + at) }
         guard let top = score.max(by: { a, b in a.value != b.value ? a.value < b.value : (firstSeen[a.key] ?? 0) > (firstSeen[b.key] ?? 0) }) else {
             return nil
         }
         return resolve(top.key, evidence: best[top.key] ?? "text", published: published)
+    }
+
+    /// The one unit `names` (what a written name may refer to) stand for: the only one, or the
+    /// unit before 2025 when the others are the unit it became ("Thừa Thiên Huế" is the old
+    /// province and a variant of the city of Huế formed from it; `resolve` picks by date).
+    func unambiguous(_ names: [String]) -> String? {
+        if names.count == 1 { return names[0] }
+        let old = names.compactMap { n in before.first { $0.name == n } }
+        guard old.count == 1, let now = old[0].mergedInto else { return nil }
+        return names.allSatisfy({ $0 == old[0].name || $0 == now }) ? old[0].name : nil
     }
 
     /// The unit a name means at the date of publication: a bulletin from before the 2025
@@ -139,22 +149,56 @@ public struct Provinces: Sendable {
     }
 
     /// Province names written in running text (capitalized, as names are), with their syllable
-    /// position, longest match first ("Thừa Thiên Huế" before "Huế").
+    /// position, longest match first ("Thừa Thiên Huế" before "Huế"); at most `limit` of them.
     ///
     /// One pass over the scalars folds every word into one buffer; only a capitalized word that
-    /// starts some province name becomes a string (most words of a bulletin are neither).
-    func mentions(_ text: String) -> [(String, Int)] {
+    /// starts some province name becomes a string (most words of a bulletin are neither). The
+    /// buffer is matched and emptied at a break once it holds `chunkScalars`, so a huge text
+    /// costs a bounded buffer (it was two arrays as large as the text, a quarter of what ingest
+    /// held at its peak), and the pass stops once `limit` names are found.
+    func mentions(_ text: String, limit: Int = .max, chunkScalars: Int = 1 << 16) -> [(String, Int)] {
         var folded: [Unicode.Scalar] = []
-        folded.reserveCapacity(text.utf8.count)
+        folded.reserveCapacity(min(text.utf8.count, chunkScalars))
         // Each word: its scalars in `folded`, and whether it starts with a capital. A break no
         // name crosses (punctuation other than space, hyphen, dash and period) is a word with
         // start -1.
         var words: [(start: Int32, end: Int32, capital: Bool)] = []
         var wordStart = -1
         var capital = false
+        var found: [(String, Int)] = []
+        var base = 0  // the position of words[0] in the whole text
         func flush() {
             if wordStart >= 0 && folded.count > wordStart { words.append((Int32(wordStart), Int32(folded.count), capital)) }
             wordStart = -1
+        }
+        func key(_ w: Int) -> String {
+            String(String.UnicodeScalarView(folded[Int(words[w].start)..<Int(words[w].end)]))
+        }
+        // Matches the buffered words (they end at a break or at the end of the text) and empties
+        // the buffer.
+        func match() {
+            var i = 0
+            while i < words.count && found.count < limit {
+                guard words[i].capital, let longest = longestStartingWith[key(i)] else { i += 1; continue }
+                var matched = false
+                var n = min(longest, words.count - i)
+                while n >= 1 {
+                    if !words[i..<(i + n)].contains(where: { $0.start < 0 }) {
+                        let name = (i..<(i + n)).map(key).joined(separator: " ")
+                        if let names = byKey[name], let one = unambiguous(names) {
+                            found.append((one, base + i))
+                            i += n
+                            matched = true
+                            break
+                        }
+                    }
+                    n -= 1
+                }
+                if !matched { i += 1 }
+            }
+            base += words.count
+            words.removeAll(keepingCapacity: true)
+            folded.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
             let v = s.value
@@ -168,33 +212,17 @@ public struct Provinces: Sendable {
                 continue
             } else {
                 flush()
-                if s != " " && s != "-" && s != "–" && s != "." { words.append((-1, -1, false)) }
+                if s != " " && s != "-" && s != "–" && s != "." {
+                    words.append((-1, -1, false))
+                    if folded.count >= chunkScalars {
+                        match()
+                        if found.count >= limit { return found }
+                    }
+                }
             }
         }
         flush()
-        func key(_ w: Int) -> String {
-            String(String.UnicodeScalarView(folded[Int(words[w].start)..<Int(words[w].end)]))
-        }
-        var found: [(String, Int)] = []
-        var i = 0
-        while i < words.count {
-            guard words[i].capital, let longest = longestStartingWith[key(i)] else { i += 1; continue }
-            var matched = false
-            var n = min(longest, words.count - i)
-            while n >= 1 {
-                if !words[i..<(i + n)].contains(where: { $0.start < 0 }) {
-                    let name = (i..<(i + n)).map(key).joined(separator: " ")
-                    if let names = byKey[name], names.count == 1 {
-                        found.append((names[0], i))
-                        i += n
-                        matched = true
-                        break
-                    }
-                }
-                n -= 1
-            }
-            if !matched { i += 1 }
-        }
+        match()
         return found
     }
 

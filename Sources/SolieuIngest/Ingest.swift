@@ -27,8 +27,32 @@ public struct Article: Sendable, Codable, Equatable {
     public var site: String?
     public var url: String?
     public var language: String?
-    /// The article's paragraphs in reading order (NFC).
-    public let paragraphs: [String]
+    /// The article's paragraphs in reading order (NFC), cut from `text`: an article keeps its
+    /// text once, not a second time as paragraphs (a huge one would cost twice its size).
+    public var paragraphs: [String] {
+        var out: [String] = []
+        out.reserveCapacity(paragraphBytes.count)
+        var i = text.utf8.startIndex
+        for n in paragraphBytes {
+            let end = text.utf8.index(i, offsetBy: n)
+            out.append(String(text[i..<end]))
+            i = end < text.utf8.endIndex ? text.utf8.index(end, offsetBy: 2) : end
+        }
+        return out
+    }
+    /// The first `n` paragraphs (`paragraphs.prefix(n)` without cutting the others).
+    public func paragraphs(first n: Int) -> [String] {
+        var out: [String] = []
+        var i = text.utf8.startIndex
+        for len in paragraphBytes.prefix(n) {
+            let end = text.utf8.index(i, offsetBy: len)
+            out.append(String(text[i..<end]))
+            i = end < text.utf8.endIndex ? text.utf8.index(end, offsetBy: 2) : end
+        }
+        return out
+    }
+    /// UTF-8 length of each paragraph in `text` (they are joined by "\n\n").
+    private let paragraphBytes: [Int]
     /// Hex SHA-256 of `text`.
     public var hash: String
     public var warnings: [String]
@@ -47,7 +71,7 @@ public struct Article: Sendable, Codable, Equatable {
         self.url = url
         self.language = language
         let paragraphs = paragraphs.map(Self.withoutControls).filter { !$0.isEmpty }
-        self.paragraphs = paragraphs
+        self.paragraphBytes = paragraphs.map { $0.utf8.count }
         self.warnings = warnings
         var text = paragraphs.joined(separator: "\n\n")
         self.hash = text.withUTF8 { SHA256.hex($0) }
@@ -101,7 +125,8 @@ public struct Article: Sendable, Codable, Equatable {
         site = try c.decodeIfPresent(String.self, forKey: .site)
         url = try c.decodeIfPresent(String.self, forKey: .url)
         language = try c.decodeIfPresent(String.self, forKey: .language)
-        paragraphs = try c.decode([String].self, forKey: .paragraphs)
+        let paragraphs = try c.decode([String].self, forKey: .paragraphs)
+        paragraphBytes = paragraphs.map { $0.utf8.count }
         text = paragraphs.joined(separator: "\n\n")
         hash = try c.decode(String.self, forKey: .hash)
         warnings = try c.decode([String].self, forKey: .warnings)

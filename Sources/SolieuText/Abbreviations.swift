@@ -113,10 +113,29 @@ public extension Abbreviations {
     /// Definitions in a text: a parenthesized run of capitals right after words whose initials
     /// spell it ("kinh tế - xã hội (KTXH)", "Thi đua - Khen thưởng (TĐKT)"). Case, diacritics and
     /// "đ"/"d" aside, each letter must start one syllable, in order.
+    ///
+    /// No definition crosses a line break, so the text is read a line at a time: a huge text
+    /// costs one line's scalars, not four bytes for each of its own.
     static func definitions(in text: String) -> [Definition] {
-        let s = Array(text.unicodeScalars)
         var out: [Definition] = []
         var seen = Set<String>()
+        var line: [Unicode.Scalar] = []
+        var base = 0
+        for u in text.unicodeScalars {
+            if u == "\n" {
+                if line.contains("(") { definitions(inLine: line, base: base, into: &out, seen: &seen) }
+                base += line.count + 1
+                line.removeAll(keepingCapacity: true)
+            } else {
+                line.append(u)
+            }
+        }
+        if line.contains("(") { definitions(inLine: line, base: base, into: &out, seen: &seen) }
+        return out
+    }
+
+    /// The definitions of one line (`s`, starting at scalar offset `base` of the text).
+    private static func definitions(inLine s: [Unicode.Scalar], base: Int, into out: inout [Definition], seen: inout Set<String>) {
         var i = 0
         while i < s.count {
             guard s[i] == "(" else { i += 1; continue }
@@ -145,12 +164,12 @@ public extension Abbreviations {
                     let expansion = String(String.UnicodeScalarView(s[start..<end]))
                     let key = VietnameseFold.searchKey(abbreviation) + "|" + VietnameseFold.searchKey(expansion)
                     if seen.insert(key).inserted {
-                        out.append(Definition(abbreviation: abbreviation, expansion: expansion, expansionStart: start, abbreviationEnd: j + 1))
+                        out.append(Definition(abbreviation: abbreviation, expansion: expansion, expansionStart: base + start,
+                                              abbreviationEnd: base + j + 1))
                     }
                 }
             }
             i = j + 1
         }
-        return out
     }
 }

@@ -36,22 +36,31 @@ public enum VietnameseFold {
     }
 
     /// Lower-case, diacritic-free, "đ" → "d". Non-letters pass through unchanged.
+    ///
+    /// Written straight into the string's UTF-8 storage after a first pass that counts its
+    /// length: the key of a huge article costs its own size, not four bytes a scalar.
     public static func searchKey(_ text: String) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = Int(scalar.value)
-            if v < 0x80 {
-                scalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : scalar)
-            } else if (0x300...0x36F).contains(v) {
-                continue  // combining marks (text that was not NFC)
-            } else if v < 0x1F00, baseTable[v] != 0 {
-                scalars.append(Unicode.Scalar(baseTable[v]))
-            } else {
-                scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        @inline(__always) func each(_ emit: (UInt8) -> Void) {
+            for scalar in text.unicodeScalars {
+                let v = Int(scalar.value)
+                if v < 0x80 {
+                    emit(v >= 0x41 && v <= 0x5A ? UInt8(v | 0x20) : UInt8(v))
+                } else if (0x300...0x36F).contains(v) {
+                    continue  // combining marks (text that was not NFC)
+                } else if v < 0x1F00, baseTable[v] != 0 {
+                    emit(baseTable[v])
+                } else {
+                    for byte in String(scalar).lowercased().utf8 { emit(byte) }
+                }
             }
         }
-        return Tokenizer.string(scalars, 0, scalars.count)
+        var length = 0
+        each { _ in length += 1 }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            each { byte in buffer[n] = byte; n += 1 }
+            return n
+        }
     }
 
     private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]

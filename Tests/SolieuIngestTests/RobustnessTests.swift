@@ -9,6 +9,20 @@ struct RobustnessTests {
         try Ingest.article(bytes: Array(s.utf8), name: "t.html", format: .html)
     }
 
+    /// Paragraphs are cut from the one stored text: the same strings, in order, and the same
+    /// after a JSON round trip.
+    @Test func paragraphsAreCutFromTheText() throws {
+        let a = Article(source: "p.txt", title: nil, published: nil, site: nil, url: nil, language: "vi",
+                        paragraphs: ["Tỉnh Cà Mau khen thưởng", "", "\u{1B}[2JHuân chương Lao động: 02 tập thể", "Đoạn ba có dấu “ngoặc”"],
+                        warnings: [])
+        #expect(a.paragraphs == ["Tỉnh Cà Mau khen thưởng", "Huân chương Lao động: 02 tập thể", "Đoạn ba có dấu “ngoặc”"])
+        #expect(a.paragraphs.joined(separator: "\n\n") == a.text)
+        #expect(a.paragraphs(first: 2) == Array(a.paragraphs.prefix(2)))
+        #expect(a.paragraphs(first: 9) == a.paragraphs)
+        let back = try JSONDecoder().decode(Article.self, from: JSONEncoder().encode(a))
+        #expect(back == a && back.paragraphs == a.paragraphs)
+    }
+
     @Test func emptyFile() {
         #expect(throws: IngestError(file: "e.html", reason: .empty)) { try Ingest.article(bytes: [], name: "e.html") }
         #expect(throws: IngestError(file: "e.txt", reason: .empty)) { try Ingest.article(bytes: Array(" \n\t\n".utf8), name: "e.txt") }

@@ -108,4 +108,15 @@ struct DefinitionTests {
         #expect(Abbreviations.definitions(in: "tỉnh Gia Lai (GL) và thành phố (TPHCM)").map(\.abbreviation) == ["GL"])
         #expect(Abbreviations.definitions(in: "số liệu năm nay (ABC)").isEmpty)
     }
+
+    /// Read a line at a time: offsets on later lines are offsets in the whole text, and a
+    /// definition cut by a line break is none.
+    @Test func definitionsOnLaterLines() {
+        let text = "Báo cáo năm 2018\n\nHội đồng Thi đua - Khen thưởng (TĐKT) tỉnh họp.\nphong trào\nthi đua (PTTĐ) và ủy ban nhân dân (UBND)"
+        let defs = Abbreviations.definitions(in: text)
+        #expect(defs.map(\.abbreviation) == ["TĐKT", "UBND"])
+        let scalars = Array(text.unicodeScalars)
+        #expect(defs.map { String(String.UnicodeScalarView(scalars[$0.expansionStart..<$0.abbreviationEnd])) }
+                == ["Thi đua - Khen thưởng (TĐKT)", "ủy ban nhân dân (UBND)"])
+    }
 }
