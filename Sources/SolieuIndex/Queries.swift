@@ -121,13 +121,31 @@ public struct SearchHit: Sendable, Encodable {
 
 
 
-/// One group of `stats`.
+/// One group of `stats`: what may be added up is summed, the rest is described.
 public struct StatsRow: Sendable, Encodable {
     public var keys: [String: String?]
     public var figures: Int
     public var documents: Int
-    /// Sum of award counts (kind award) or of values (other kinds).
+    /// Award counts, or the values of quantities of one unit or money of one currency; nil
+    /// when the group holds anything else (`note` says why and how to split it).
     public var sum: Double?
+    /// Percents and ratios (as fractions numerator/denominator) are not added: their spread.
+    public var min: Double?
+    public var median: Double?
+    public var max: Double?
+    /// Ratios of one unit: Σ numerators / Σ denominators, the mean weighted by their bases.
+    /// Percents state no base, so they get none.
+    public var weightedMean: Double?
+    /// Why a group has no sum ("mixes 3 kinds: award, percent, quantity"), with the option
+    /// that splits it.
+    public var note: String?
+
+    public init(keys: [String: String?], figures: Int, documents: Int, sum: Double?) {
+        self.keys = keys
+        self.figures = figures
+        self.documents = documents
+        self.sum = sum
+    }
 }
 
 /// A stored document and its figures, for `show`.
@@ -159,7 +177,7 @@ public struct IndexSummary: Sendable, Encodable {
 }
 
 public extension SolieuDatabase {
-    static let statsKeys = ["province", "province_now", "year", "period", "award", "recipient", "kind", "class", "conferrer", "unit", "site", "document"]
+    static let statsKeys = ["province", "province_now", "year", "period", "award", "recipient", "kind", "class", "conferrer", "unit", "currency", "site", "document"]
 
     func summary() throws -> IndexSummary {
         try pool.read { db in
@@ -466,8 +484,15 @@ public extension SolieuDatabase {
     // MARK: stats
 
     func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
-        guard AwardStats.applies(filter, groupBy) else { return try statsSQL(filter, groupBy: groupBy) }
-        return try awardStats(filter, groupBy: groupBy)
+        let keys = Self.statsKeys(filter, groupBy: groupBy)
+        guard AwardStats.applies(filter, keys) else { return try statsSQL(filter, groupBy: keys) }
+        return try awardStats(filter, groupBy: keys)
+    }
+
+    /// The keys `stats` groups on: those asked for, and `currency` for money (amounts in two
+    /// currencies are never one sum, so a money query is split by currency unless asked to be).
+    public static func statsKeys(_ filter: FigureFilter, groupBy: [String]) -> [String] {
+        filter.kinds == [.money] && !groupBy.contains("currency") ? groupBy + ["currency"] : groupBy
     }
 
     /// `stats` through `AwardStats`; `workers` overrides how many scan in parallel (tests).
@@ -487,9 +512,19 @@ public extension SolieuDatabase {
                                   documentID: document, workers: workers)
     }
 
+    /// What a figure of each kind adds to a sum (`f.` columns of `statsSource`): award counts,
+    /// values of quantities and money; nothing for the others.
+    static let summand = "CASE f.kind_code WHEN \(Schema.awardKind) THEN f.count WHEN 1 THEN f.value WHEN 3 THEN f.value END"
+    /// Percents and ratios as one number each (a ratio as its fraction), for their spread.
+    static let spreadValue = "CASE f.kind_code WHEN 2 THEN f.value WHEN 4 THEN f.numerator * 1.0 / nullif(f.denominator, 0) END"
+
     /// The same aggregates through SQL's GROUP BY (any kind, any filter). Rows are grouped on
     /// stored codes and only each group's key is decoded; documents are read from their facets
     /// index, never from the table (whose pages hold the articles' text).
+    ///
+    /// A group is summed only when its figures may be added: one kind among award, quantity
+    /// (of one unit) and money (of one currency). Percents and ratios get count, min, median
+    /// and max, and ratios of one unit the mean weighted by their denominators.
     func statsSQL(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
         var keys: [(group: String, decode: String)] = []
         for key in groupBy {
@@ -501,24 +536,80 @@ public extension SolieuDatabase {
         let (whereSQL, arguments) = try figureConditions(filter)
         let groups = keys.enumerated().map { "\($1.group) AS g\($0)" }
         let decoded = keys.enumerated().map { i, k in k.decode.replacingOccurrences(of: "$", with: "g\(i)") + " AS k\(i)" }
+        let groupBySQL = keys.isEmpty ? "" : "GROUP BY " + (0..<keys.count).map { "g\($0)" }.joined(separator: ", ")
+        let aggregates = [
+            "count(*) AS figures", "count(DISTINCT f.document_id) AS documents",
+            "count(DISTINCT f.kind_code) AS kinds", "group_concat(DISTINCT f.kind_code) AS kind_codes",
+            "count(DISTINCT coalesce(f.unit_code, 0)) AS units", "count(DISTINCT coalesce(f.currency_code, 0)) AS currencies",
+            "sum(\(Self.summand)) AS total", "min(\(Self.spreadValue)) AS low", "max(\(Self.spreadValue)) AS high",
+            "sum(f.numerator) AS numerators", "sum(f.denominator) AS denominators",
+        ]
         let sql = """
-            SELECT \((decoded + ["figures", "documents", "total"]).joined(separator: ", ")) FROM (
-                SELECT \((groups + ["count(*) AS figures", "count(DISTINCT f.document_id) AS documents",
-                                    "sum(CASE WHEN f.kind_code = \(Schema.awardKind) THEN f.count ELSE f.value END) AS total"]).joined(separator: ", "))
+            SELECT \((decoded + ["figures", "documents", "kinds", "kind_codes", "units", "currencies", "total", "low", "high",
+                                "numerators", "denominators"] + (0..<keys.count).map { "g\($0)" }).joined(separator: ", ")) FROM (
+                SELECT \((groups + aggregates).joined(separator: ", "))
                 FROM \(Self.statsSource(filter)) f
                 WHERE \(whereSQL)
-                \(keys.isEmpty ? "" : "GROUP BY " + (0..<keys.count).map { "g\($0)" }.joined(separator: ", "))
+                \(groupBySQL)
             )
             ORDER BY \((0..<keys.count).map { "k\($0)" }.joined(separator: ", ") + (keys.isEmpty ? "1" : ""))
             """
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                var keys: [String: String?] = [:]
-                for (i, key) in groupBy.enumerated() { keys[key] = .some(row[i].map { "\($0)" } ?? nil) }  // a NULL group stays a key
-                let n = groupBy.count
-                return StatsRow(keys: keys, figures: row[n], documents: row[n + 1], sum: row[n + 2])
+        let n = groupBy.count
+        var rows: [StatsRow] = []
+        var spreadGroups: [[DatabaseValue]: Int] = [:]  // grouped codes → row, for the medians
+        try pool.read { db in
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+                var keyValues: [String: String?] = [:]
+                for (i, key) in groupBy.enumerated() { keyValues[key] = .some(row[i].map { "\($0)" } ?? nil) }  // a NULL group stays a key
+                var r = StatsRow(keys: keyValues, figures: row[n], documents: row[n + 1], sum: nil)
+                let kinds: Int = row[n + 2]
+                let codes = ((row[n + 3] as String?) ?? "").split(separator: ",").compactMap { Int($0) }.sorted()
+                let units: Int = row[n + 4], currencies: Int = row[n + 5]
+                let names = codes.compactMap { c in Schema.kindCodes.first { $0.code == c }?.name }
+                if kinds > 1 {
+                    r.note = "mixes \(kinds) kinds (\(names.joined(separator: ", "))): no sum; split with --kind or --group-by kind"
+                } else if let code = codes.first {
+                    switch code {
+                    case Schema.awardKind: r.sum = row[n + 6]
+                    case 1:
+                        if units > 1 { r.note = "mixes \(units) units: no sum; split with --group-by unit" } else { r.sum = row[n + 6] }
+                    case 3:
+                        if currencies > 1 { r.note = "mixes \(currencies) currencies: no sum; split with --group-by currency" } else { r.sum = row[n + 6] }
+                    case 2, 4:
+                        r.min = row[n + 7]
+                        r.max = row[n + 8]
+                        if code == 4 && units == 1, let num: Double = row[n + 9], let den: Double = row[n + 10], den > 0 { r.weightedMean = num / den }
+                        spreadGroups[(0..<n).map { row[n + 11 + $0] as DatabaseValue }] = rows.count
+                    default:
+                        r.note = "\(names.first ?? "these") figures are not added up"
+                    }
+                }
+                rows.append(r)
             }
+            guard !spreadGroups.isEmpty else { return }
+            // Medians: each group's values in order, in one pass.
+            let medianSQL = """
+                SELECT \((groups + ["\(Self.spreadValue) AS v"]).joined(separator: ", "))
+                FROM \(Self.statsSource(filter)) f
+                WHERE \(whereSQL) AND f.kind_code IN (2, 4) AND \(Self.spreadValue) IS NOT NULL
+                ORDER BY \(((0..<keys.count).map { "g\($0)" } + ["v"]).joined(separator: ", "))
+                """
+            var current: [DatabaseValue]? = nil
+            var values: [Double] = []
+            func finish() {
+                guard let current, let i = spreadGroups[current], !values.isEmpty else { return }
+                let m = values.count / 2
+                rows[i].median = values.count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2
+            }
+            let cursor = try Row.fetchCursor(db, sql: medianSQL, arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
+                let key = (0..<n).map { row[$0] as DatabaseValue }
+                if key != current { finish(); current = key; values.removeAll(keepingCapacity: true) }
+                values.append(row[n])
+            }
+            finish()
         }
+        return rows
     }
 
     /// The figures stats group: stored codes, the numbers summed, and the document facets from
@@ -528,7 +619,7 @@ public extension SolieuDatabase {
         """
         (SELECT r.id, d.id AS document_id, r.kind AS kind_code, r.award AS award_code, r.recipient AS recipient_code,
                 r.measure AS measure_code, r.unit AS unit_code, r.conferrer AS conferrer_code, r.period AS period_code,
-                r.award_class, r.count, r.value,
+                r.currency AS currency_code, r.award_class, r.count, r.value, r.numerator, r.denominator,
                 coalesce(r.period_first, d.period_first) AS period_first, coalesce(r.period_last, d.period_last) AS period_last,
                 d.province, d.province_now, d.site, d.period AS document_period
          FROM documents d INDEXED BY documents_facets \(startsFromDocuments(filter) ? "CROSS JOIN" : "JOIN") figure_rows r
@@ -551,6 +642,7 @@ public extension SolieuDatabase {
         case "class": return ("f.award_class", "$")
         case "conferrer": return ("f.conferrer_code", term)
         case "unit": return ("f.unit_code", term)
+        case "currency": return ("f.currency_code", term)
         case "site": return ("f.site", "$")
         case "document": return ("f.document_id", "$")
         default: return nil

@@ -170,8 +170,14 @@ enum FigureColumns {
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Aggregate figures: sum (award counts, or values), figures and documents per group.",
-        discussion: "Without --group-by and filters: what the index holds. Group keys: \(SolieuDatabase.statsKeys.joined(separator: ", "))."
+        abstract: "Aggregate figures per group: sums of what may be added, the spread of the rest, and how many figures and documents.",
+        discussion: """
+            Award counts sum; quantities sum within one unit and money within one currency (money is split by \
+            currency). Percents and ratios are never added: they get min, median and max, and ratios of one unit \
+            the mean weighted by their denominators. A group that mixes kinds, units or currencies has no sum, and \
+            a note on standard error says which option splits it. Without --group-by and filters: what the index \
+            holds. Group keys: \(SolieuDatabase.statsKeys.joined(separator: ", ")).
+            """
     )
     @OptionGroup var filters: FigureFilterOptions
     @Option(name: .customLong("group-by"), help: "Comma-separated keys, e.g. province,year,award,recipient.")
@@ -194,24 +200,40 @@ struct StatsCommand: ParsableCommand {
             return
         }
         let rows = try reportingErrors { try db.stats(filter, groupBy: keys) }
-        if format == .json { Output.print(try Output.json(rows.map(StatsJSON.init), pretty: true)); return }
-        var t = Table(columns: keys + ["sum", "figures", "documents"], flexible: Set(keys))
+        let shown = SolieuDatabase.statsKeys(filter, groupBy: keys)
+        // Why a group has no sum, once per reason, where a reader of the table sees it.
+        for note in Set(rows.compactMap(\.note)).sorted() { Output.error("note: \(note)") }
+        if format == .json { Output.print(try Output.json(rows.map { StatsJSON($0, keys: shown) }, pretty: true)); return }
+        let spread = rows.contains { $0.min != nil }
+        let weighted = rows.contains { $0.weightedMean != nil }
+        var t = Table(columns: shown + ["sum"] + (spread ? ["min", "median", "max"] : []) + (weighted ? ["weighted_mean"] : []) + ["figures", "documents"],
+                      flexible: Set(shown))
+        func number(_ d: Double?) -> String { d.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String(format: "%.4g", $0) } ?? "" }
         for r in rows {
-            let sum = r.sum.map { $0 == $0.rounded() ? String(Int64($0)) : String(format: "%.2f", $0) } ?? ""
-            t.rows.append(keys.map { (r.keys[$0] ?? nil) ?? "(none)" } + [sum, "\(r.figures)", "\(r.documents)"])
+            var cells = shown.map { (r.keys[$0] ?? nil) ?? "(none)" } + [number(r.sum)]
+            if spread { cells += [number(r.min), number(r.median), number(r.max)] }
+            if weighted { cells.append(number(r.weightedMean)) }
+            t.rows.append(cells + ["\(r.figures)", "\(r.documents)"])
         }
         Output.print(format == .csv ? t.csv : t.render())
     }
 
+    /// A group as JSON: its keys, then the same fields in every row (null when not given).
     struct StatsJSON: Encodable {
         var row: StatsRow
-        init(_ row: StatsRow) { self.row = row }
+        var keys: [String]
+        init(_ row: StatsRow, keys: [String]) { self.row = row; self.keys = keys }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: ExtractCommand.Record.Key.self)
-            for (k, v) in row.keys { try c.encode(v, forKey: .init(k)) }
+            for k in keys { try c.encode((row.keys[k] ?? nil), forKey: .init(k)) }
             try c.encode(row.sum, forKey: .init("sum"))
+            try c.encode(row.min, forKey: .init("min"))
+            try c.encode(row.median, forKey: .init("median"))
+            try c.encode(row.max, forKey: .init("max"))
+            try c.encode(row.weightedMean, forKey: .init("weighted_mean"))
             try c.encode(row.figures, forKey: .init("figures"))
             try c.encode(row.documents, forKey: .init("documents"))
+            try c.encode(row.note, forKey: .init("note"))
         }
     }
 }
