@@ -26,12 +26,15 @@ public struct FigureFilter: Sendable, Equatable {
     public init() {}
 }
 
-/// One figure with its document and evidence sentence.
+/// One figure with its document and evidence sentence. JSON, JSONL, CSV and the SQL view
+/// `figure_view` give it in one shape: `FigureRecord.fields`, the same names in the same order.
 public struct FigureRow: Sendable, Encodable {
     public var id: Int64
     public var document: Int64
     public var source: String?
     public var title: String?
+    /// As the page states it ("2018-07-18", "2018-08-07T07:37+07:00"); records give the date
+    /// and the time as two fields.
     public var published: String?
     public var province: String?
     public var provinceNow: String?
@@ -69,13 +72,80 @@ public struct FigureRow: Sendable, Encodable {
     public var sentence: String
     public var sentenceStart: Int
     public var sentenceEnd: Int
+    public var site: String? = nil
+    public var url: String? = nil
+    public var sentenceIndex: Int? = nil
+    /// false for a figure not (yet) stored (`solieu extract`): it has no document id.
+    public var stored = true
 
-    enum CodingKeys: String, CodingKey {
-        case id, document, source, title, published, province, provinceNow = "province_now", kind, text, start, end, value, calendar,
-             unit, currency, numerator, denominator, from, to, docType = "doc_type", docNumber = "doc_number", issuer,
-             docDate = "doc_date", award, awardClass = "class", conferrer, recipient, count, posthumous, inferred, measure,
-             period, periodFirst = "period_first", periodLast = "period_last", partOf = "part_of", role, sign, sentence,
-             sentenceStart = "sentence_start", sentenceEnd = "sentence_end"
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: FigureRecord.Key.self)
+        for field in FigureRecord.fields {
+            let key = FigureRecord.Key(field.name)
+            switch self[field.name] {
+            case .null: try c.encodeNil(forKey: key)
+            case .integer(let v): try c.encode(v, forKey: key)
+            case .number(let v): try c.encode(v, forKey: key)
+            case .text(let v): try c.encode(v, forKey: key)
+            case .boolean(let v): try c.encode(v, forKey: key)
+            }
+        }
+    }
+
+    /// The value of one record field (`FigureRecord.fields`).
+    public subscript(field: String) -> FigureRecord.Value {
+        func t(_ s: String?) -> FigureRecord.Value { s.map { .text($0) } ?? .null }
+        func i(_ n: Int?) -> FigureRecord.Value { n.map { .integer(Int64($0)) } ?? .null }
+        func r(_ d: Double?) -> FigureRecord.Value { d.map { .number($0) } ?? .null }
+        let published = FigureRecord.splitPublished(self.published)
+        switch field {
+        case "id": return .integer(id)
+        case "document_id": return stored ? .integer(document) : .null
+        case "source": return t(source)
+        case "title": return t(title)
+        case "published": return t(published.date)
+        case "published_time": return t(published.time)
+        case "site": return t(site)
+        case "url": return t(url)
+        case "province": return t(province)
+        case "province_now": return t(provinceNow)
+        case "kind": return .text(kind)
+        case "text": return .text(text)
+        case "start": return i(start)
+        case "end": return i(end)
+        case "number": return r(value)
+        case "numerator": return r(numerator)
+        case "denominator": return r(denominator)
+        case "range_from": return r(from)
+        case "range_to": return r(to)
+        case "unit": return t(unit)
+        case "currency": return t(currency)
+        case "date_value": return kind == "date" ? t(calendar) : .null
+        case "period_value": return kind == "period" ? t(calendar) : .null
+        case "doc_type": return t(docType)
+        case "doc_number": return t(docNumber)
+        case "issuer": return t(issuer)
+        case "doc_date": return t(docDate)
+        case "award": return t(award)
+        case "award_class": return i(awardClass)
+        case "conferrer": return t(conferrer)
+        case "recipient": return t(recipient)
+        case "count": return i(count)
+        case "posthumous": return posthumous.map { .boolean($0) } ?? .null
+        case "inferred": return .boolean(inferred)
+        case "measure": return t(measure)
+        case "role": return t(role)
+        case "sign": return i(sign)
+        case "period": return t(period)
+        case "period_first": return t(periodFirst)
+        case "period_last": return t(periodLast)
+        case "part_of": return partOf.map { .integer($0) } ?? .null
+        case "sentence_index": return i(sentenceIndex)
+        case "sentence": return .text(sentence)
+        case "sentence_start": return i(sentenceStart)
+        case "sentence_end": return i(sentenceEnd)
+        default: return .null
+        }
     }
 
     /// A number as a table shows it: whole numbers without ".0", nil as "".
@@ -102,6 +172,20 @@ public struct FigureRow: Sendable, Encodable {
     }
 }
 
+/// Rows of a listing up to its limit, and how many there are in all.
+public struct ListingPage<Element: Sendable>: Sendable {
+    public var rows: [Element]
+    public var total: Int
+    public init(rows: [Element], total: Int) {
+        self.rows = rows
+        self.total = total
+    }
+    /// "showing 200 of 650", or nil when every row is shown.
+    public func notice(noun: String) -> String? {
+        rows.count < total ? "showing \(rows.count) of \(total) \(noun); --limit N or --all for more" : nil
+    }
+}
+
 /// A search hit.
 public struct SearchHit: Sendable, Encodable {
     public var id: Int64
@@ -111,12 +195,16 @@ public struct SearchHit: Sendable, Encodable {
     public var provinceNow: String?
     public var source: String?
     public var score: Double
+    /// The time of publication when the page gives one (`published` is the day).
+    public var publishedTime: String? = nil
     /// The text around the first match, matches wrapped in the markers asked for.
     public var snippet: String
     /// Scalar offsets of the matches in the article text.
     public var matches: [Snippet.Match]
 
-    enum CodingKeys: String, CodingKey { case id, title, published, province, provinceNow = "province_now", source, score, snippet, matches }
+    enum CodingKeys: String, CodingKey {
+        case id, title, published, publishedTime = "published_time", province, provinceNow = "province_now", source, score, snippet, matches
+    }
 }
 
 
@@ -162,7 +250,27 @@ public struct StoredDocument: Sendable, Encodable {
     public var text: String
     public var figures: [FigureRow]
 
-    enum CodingKeys: String, CodingKey { case id, title, published, site, url, province, provinceNow = "province_now", period, sources, text, figures }
+    enum CodingKeys: String, CodingKey {
+        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, sources, text, figures
+    }
+
+    /// `published` as the page states it is split: the day, and the time when given.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let p = FigureRecord.splitPublished(published)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(p.date, forKey: .published)
+        try c.encode(p.time, forKey: .publishedTime)
+        try c.encode(site, forKey: .site)
+        try c.encode(url, forKey: .url)
+        try c.encode(province, forKey: .province)
+        try c.encode(provinceNow, forKey: .provinceNow)
+        try c.encode(period, forKey: .period)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(text, forKey: .text)
+        try c.encode(figures, forKey: .figures)
+    }
 }
 
 /// Counts for the end of an ingest and for `solieu stats` without arguments.
@@ -206,26 +314,10 @@ public extension SolieuDatabase {
     /// on an index of up to `Ranking.sampleSize` documents, slower on large ones.
     func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
                 exactRanking: Bool = false, markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
-        let defined = (try? definedAbbreviations()) ?? []
-        let parsed = try SearchQuery.parse(query, abbreviations: defined.isEmpty ? .bundled : Abbreviations(entries: Abbreviations.bundled.entries + defined))
         guard limit > 0 else { throw IndexError("--limit must be at least 1") }
-        // Filters become part of the FTS5 query (facet tokens), so relevance is computed only for
-        // documents that pass them; exact days are then checked in SQL.
-        var match = "(\(parsed.fts5))"
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let province {
-            let name = try Self.provinceName(province)
-            match += " AND facets : \"\(Facets.province(name))\""
-        }
-        if from != nil || to != nil {
-            let first = try from.map { try Self.dateBound($0, end: false) } ?? "1000-01-01"
-            let last = try to.map { try Self.dateBound($0, end: true) } ?? "2999-12-31"
-            guard first <= last else { throw IndexError("--from \(from ?? "") is after --to \(to ?? "")") }
-            if let facet = Facets.dateRange(first: first, last: String(last.prefix(10))) { match += " AND facets : \(facet)" }
-            conditions.append("d.published >= ? AND d.published <= ?")
-            arguments += [first, last]
-        }
+        let scope = try searchScope(query, province: province, from: from, to: to)
+        let parsed = scope.parsed, match = scope.match, conditions = scope.conditions
+        var arguments = scope.arguments
         // bm25 costs a few µs per matching document; when a query matches more than
         // `rankingWindow` documents, the most recently ingested `rankingWindow` of them are ranked.
         let bound: Int64 = try pool.read { db in
@@ -276,9 +368,50 @@ public extension SolieuDatabase {
             let text: String = row[5]
             let title: String? = row[1]
             let matches = Snippet.matches(in: text, phrases: phrases, prefix: prefix)
-            return SearchHit(id: row[0], title: title, published: row[2], province: row[3], provinceNow: row[4], source: row[7],
-                             score: -(row[6] as Double), snippet: Snippet.make(text: text, matches: matches, open: markers.0, close: markers.1),
-                             matches: matches)
+            let published = FigureRecord.splitPublished(row[2])
+            return SearchHit(id: row[0], title: title, published: published.date, province: row[3], provinceNow: row[4], source: row[7],
+                             score: -(row[6] as Double), publishedTime: published.time,
+                             snippet: Snippet.make(text: text, matches: matches, open: markers.0, close: markers.1), matches: matches)
+        }
+    }
+
+    /// What a search selects: the parsed query, its FTS5 expression with the facet filters, and
+    /// the exact-day conditions on `d` (documents).
+    func searchScope(_ query: String, province: String?, from: String?, to: String?) throws
+        -> (parsed: SearchQuery, match: String, conditions: [String], arguments: [(any DatabaseValueConvertible)?]) {
+        let defined = (try? definedAbbreviations()) ?? []
+        let parsed = try SearchQuery.parse(query, abbreviations: defined.isEmpty ? .bundled : Abbreviations(entries: Abbreviations.bundled.entries + defined))
+        // Filters become part of the FTS5 query (facet tokens), so relevance is computed only for
+        // documents that pass them; exact days are then checked in SQL.
+        var match = "(\(parsed.fts5))"
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let province {
+            let name = try Self.provinceName(province)
+            match += " AND facets : \"\(Facets.province(name))\""
+        }
+        if from != nil || to != nil {
+            let first = try from.map { try Self.dateBound($0, end: false) } ?? "1000-01-01"
+            let last = try to.map { try Self.dateBound($0, end: true) } ?? "2999-12-31"
+            guard first <= last else { throw IndexError("--from \(from ?? "") is after --to \(to ?? "")") }
+            if let facet = Facets.dateRange(first: first, last: String(last.prefix(10))) { match += " AND facets : \(facet)" }
+            conditions.append("d.published >= ? AND d.published <= ?")
+            arguments += [first, last]
+        }
+        return (parsed, match, conditions, arguments)
+    }
+
+    /// How many documents a search matches in all (a listing that stops at its limit says so).
+    public func searchTotal(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil) throws -> Int {
+        let scope = try searchScope(query, province: province, from: from, to: to)
+        let sql = """
+            SELECT count(*) FROM document_search JOIN documents d ON d.id = document_search.rowid
+            WHERE document_search MATCH ?\(scope.conditions.map { " AND " + $0 }.joined())
+            """
+        do {
+            return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: StatementArguments([scope.match] + scope.arguments)) ?? 0 }
+        } catch {
+            throw Self.explain(error, path: path)
         }
     }
 
@@ -288,6 +421,29 @@ public extension SolieuDatabase {
         var out: [FigureRow] = []
         try eachFigure(filter) { out.append($0) }
         return out
+    }
+
+    /// The figures up to the filter's limit, and how many match in all: a listing never stops
+    /// at its limit without saying so.
+    public func figurePage(_ filter: FigureFilter) throws -> ListingPage<FigureRow> {
+        guard let limit = filter.limit else {
+            let rows = try figures(filter)
+            return ListingPage(rows: rows, total: rows.count)
+        }
+        var probe = filter
+        probe.limit = limit + 1  // one more than shown tells whether there are more
+        var rows = try figures(probe)
+        guard rows.count > limit else { return ListingPage(rows: rows, total: rows.count) }
+        rows.removeLast(rows.count - limit)
+        return ListingPage(rows: rows, total: try countFigures(filter))
+    }
+
+    /// How many figures match the filter (its limit aside).
+    public func countFigures(_ filter: FigureFilter) throws -> Int {
+        let (whereSQL, arguments) = try figureConditions(filter)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(figureSource(filter)) f WHERE \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
+        }
     }
 
     /// Streams matching figures in document order (for export of any size).
@@ -306,12 +462,12 @@ public extension SolieuDatabase {
         let order = Self.startsFromDocuments(filter) ? "f.document_id, f.id" : "f.id"
         let sql = """
             WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY \(order)\(limitSQL))
-            SELECT f.id, f.document_id, (SELECT path FROM sources s WHERE s.document_id = f.document_id ORDER BY s.id LIMIT 1),
-                   f.title, f.published, f.province, f.province_now, f.kind, f.text, f.start, f."end", f.value, f.calendar, f.unit,
-                   f.currency, f.numerator, f.denominator, f.range_from, f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date,
-                   f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, f.inferred, f.measure, f.period,
-                   f.period_first, f.period_last, f.part_of, f.sentence_start, f.sentence_end, f.sentence_text, f.role, f.sign
-            FROM hits CROSS JOIN figure_view f ON f.id = hits.id
+            SELECT f.id, f.document_id, f.source, f.title, d.published, f.province, f.province_now, f.kind, f.text, f.start, f."end",
+                   f.number, coalesce(f.date_value, f.period_value), f.unit, f.currency, f.numerator, f.denominator, f.range_from,
+                   f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date, f.award, f.award_class, f.conferrer, f.recipient,
+                   f.count, f.posthumous, f.inferred, f.measure, f.period, f.period_first, f.period_last, f.part_of,
+                   f.sentence_start, f.sentence_end, f.sentence, f.role, f.sign, f.site, f.url, f.sentence_index
+            FROM hits CROSS JOIN figure_view f ON f.id = hits.id JOIN documents d ON d.id = f.document_id
             ORDER BY f.id
             """
         try pool.read { db in
@@ -326,8 +482,9 @@ public extension SolieuDatabase {
                   currency: row[14], numerator: row[15], denominator: row[16], from: row[17], to: row[18], docType: row[19],
                   docNumber: row[20], issuer: row[21], docDate: row[22], award: row[23], awardClass: row[24], conferrer: row[25],
                   recipient: row[26], count: row[27], posthumous: (row[28] as Int?).map { $0 != 0 }, inferred: (row[29] as Int) != 0,
-                  measure: row[30], period: row[31], periodFirst: day(row[32]), periodLast: day(row[33]), partOf: row[34],
-                  role: row[38], sign: row[39], sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36])
+                  measure: row[30], period: row[31], periodFirst: row[32], periodLast: row[33], partOf: row[34],
+                  role: row[38], sign: row[39], sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36],
+                  site: row[40], url: row[41], sentenceIndex: row[42])
     }
 
     /// A province or a document selects few documents: start from them (and keep SQLite from
@@ -359,7 +516,9 @@ public extension SolieuDatabase {
             guard let range = PeriodRange(period) else {
                 throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
             }
-            conditions.append("\(alias).period_first >= ? AND \(alias).period_last <= ?")
+            // Days as numbers: the documents' own columns, or those a figure source passes on.
+            let (first, last) = alias == "f" ? ("f.first_day", "f.last_day") : ("\(alias).period_first", "\(alias).period_last")
+            conditions.append("\(first) >= ? AND \(last) <= ?")
             arguments += [range.firstDay, range.lastDay]
         }
     }
@@ -621,6 +780,7 @@ public extension SolieuDatabase {
                 r.measure AS measure_code, r.unit AS unit_code, r.conferrer AS conferrer_code, r.period AS period_code,
                 r.currency AS currency_code, r.award_class, r.count, r.value, r.numerator, r.denominator,
                 coalesce(r.period_first, d.period_first) AS period_first, coalesce(r.period_last, d.period_last) AS period_last,
+                coalesce(r.period_first, d.period_first) AS first_day, coalesce(r.period_last, d.period_last) AS last_day,
                 d.province, d.province_now, d.site, d.period AS document_period
          FROM documents d INDEXED BY documents_facets \(startsFromDocuments(filter) ? "CROSS JOIN" : "JOIN") figure_rows r
               ON r.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND d.id = r.id >> 20)

@@ -12,8 +12,8 @@ import GRDB
 ///   words (units, awards, recipients, measures, periods, dates…) as ids into `terms`, periods
 ///   as yyyymmdd integers (NULL: the document's), `measure` 0 when it is the unit (or the award).
 /// - `figures` (a view, v5): `figure_rows` decoded, the columns the table had up to v4.
-///   `figure_view` resolves the rest for readers (text, sentence_text, measure, period_first/last,
-///   document fields).
+///   `figure_view` (v8) is what readers query: each figure as a record of `FigureRecord.fields`,
+///   the names and order of the JSON, JSONL and CSV exports.
 /// - `document_abbreviations` (v2): abbreviations a document defines for itself.
 /// - `sources.warnings` (v7): what reading the file warned about, one warning per line, or NULL.
 /// - `failures`: files that could not be ingested, with the reason (cleared when they succeed).
@@ -22,7 +22,7 @@ import GRDB
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 7
+    static let version = 8
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -59,13 +59,14 @@ enum Schema {
             """
     }
 
-    /// The SELECT behind figure_view: figures with their text, sentence, measure and period
+    /// figure_view as migrations v1 to v7 created it (frozen: a migration must create what it
+    /// created then). The SELECT behind it: figures with their text, sentence, measure and period
     /// resolved, and their document's fields. `join` "CROSS JOIN" makes SQLite start from the
     /// documents (for queries that select few of them). A change here needs a new migration.
     ///
     /// `figures` names the figures' source: the view, or (for queries) `figuresSelect(codes: true)`
     /// in parentheses, whose codes are then passed through.
-    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false, roles: Bool = true) -> String {
+    static func figureViewSelectV1(join: String, figures: String = "figures", codes: Bool = false, roles: Bool = true) -> String {
         """
                 SELECT f.id, d.id AS document_id, f.id % 1048576 AS seq, f.kind,
                        substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
@@ -80,6 +81,41 @@ enum Schema {
                        coalesce(f.period_last, d.period_last) AS period_last,
                        f.part_of,\(roles ? " f.role, f.sign," : "")
                        d.title, d.published, d.province, d.province_now, d.site\(codes ? codeColumns(stored: false) : "")
+                FROM documents d \(join) \(figures) f
+                     ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id
+        """
+    }
+
+    /// The SELECT behind figure_view (v8): every figure as a record of `FigureRecord.fields`, the
+    /// names and order of the JSON, JSONL and CSV exports: typed value columns (number,
+    /// date_value, period_value, …), the publication day and time apart, days as YYYY-MM-DD.
+    /// `join` "CROSS JOIN" makes SQLite start from the documents (for queries that select few
+    /// of them). A change here needs a new migration.
+    ///
+    /// `figures` names the figures' source: the view, or (for queries) `figuresSelect(codes: true)`
+    /// in parentheses, whose codes are then passed through, with the period's days as numbers
+    /// (`first_day`, `last_day`) for comparisons.
+    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false) -> String {
+        func isoDay(_ e: String) -> String { "CASE WHEN \(e) IS NOT NULL THEN printf('%04d-%02d-%02d', \(e) / 10000, \(e) / 100 % 100, \(e) % 100) END" }
+        return """
+                SELECT f.id, d.id AS document_id,
+                       (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1) AS source,
+                       d.title, substr(d.published, 1, 10) AS published,
+                       CASE WHEN length(d.published) > 10 THEN nullif(ltrim(substr(d.published, 11), 'T '), '') END AS published_time,
+                       d.site, d.url, d.province, d.province_now, f.kind,
+                       substr(d.text, f.start + 1, f."end" - f.start) AS text, f.start, f."end",
+                       f.value AS number, f.numerator, f.denominator, f.range_from, f.range_to, f.unit, f.currency,
+                       CASE WHEN f.kind = 'date' THEN f.calendar END AS date_value,
+                       CASE WHEN f.kind = 'period' THEN f.calendar END AS period_value,
+                       f.doc_type, f.doc_number, f.issuer, f.doc_date,
+                       f.award, f.award_class, f.conferrer, f.recipient, f.count, f.posthumous, coalesce(f.inferred, 0) AS inferred,
+                       CASE WHEN f.measure = '' THEN CASE WHEN f.kind = 'award' THEN f.award ELSE f.unit END ELSE f.measure END AS measure,
+                       f.role, f.sign, f.period,
+                       \(isoDay("coalesce(f.period_first, d.period_first)")) AS period_first,
+                       \(isoDay("coalesce(f.period_last, d.period_last)")) AS period_last,
+                       f.part_of, f.sentence AS sentence_index,
+                       substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,
+                       f.sentence_start, f.sentence_end\(codes ? codeColumns(stored: false) + ", coalesce(f.period_first, d.period_first) AS first_day, coalesce(f.period_last, d.period_last) AS last_day" : "")
                 FROM documents d \(join) \(figures) f
                      ON f.id BETWEEN d.id * 1048576 AND d.id * 1048576 + 1048575 AND f.document_id = d.id
         """
@@ -183,7 +219,7 @@ enum Schema {
                 CREATE INDEX figures_kind ON figures(kind, award);
                 CREATE INDEX figures_doc_number ON figures(upper(doc_number)) WHERE doc_number IS NOT NULL;
 
-                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN", roles: false));
+                CREATE VIEW figure_view AS \(figureViewSelectV1(join: "JOIN", roles: false));
 
                 CREATE TABLE failures (
                     path TEXT PRIMARY KEY,
@@ -299,7 +335,7 @@ enum Schema {
                 DROP VIEW figure_view;
                 DROP TABLE figures;
                 CREATE VIEW figures AS \(figuresSelect(roles: false));
-                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN", roles: false));
+                CREATE VIEW figure_view AS \(figureViewSelectV1(join: "JOIN", roles: false));
                 CREATE INDEX figures_doc_number ON figure_rows(upper(doc_number)) WHERE doc_number IS NOT NULL;
                 -- The award titles present (a skip scan) and award lookups from SQL.
                 CREATE INDEX figures_award ON figure_rows(award) WHERE kind = \(awardKind);
@@ -321,7 +357,7 @@ enum Schema {
                 DROP VIEW figure_view;
                 DROP VIEW figures;
                 CREATE VIEW figures AS \(figuresSelect());
-                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                CREATE VIEW figure_view AS \(figureViewSelectV1(join: "JOIN"));
                 PRAGMA user_version = 6;
                 """)
         }
@@ -331,6 +367,15 @@ enum Schema {
             try db.execute(sql: """
                 ALTER TABLE sources ADD COLUMN warnings TEXT;
                 PRAGMA user_version = 7;
+                """)
+        }
+        // v8: figure_view gives every figure in the one record shape of the exports
+        // (`FigureRecord.fields`): typed value columns, the publication's day and time apart.
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: """
+                DROP VIEW figure_view;
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                PRAGMA user_version = 8;
                 """)
         }
         return migrator

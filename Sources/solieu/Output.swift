@@ -12,9 +12,9 @@ enum Output {
     static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
-    static func print(_ line: String) {
+    static func print(_ line: String, terminator: Bool = true) {
         let text = stdoutIsTerminal ? Terminal.clean(line) : Terminal.plain(line)
-        if let failure = writeAll(STDOUT_FILENO, Array((text + "\n").utf8)) { stdoutFailed(failure) }
+        if let failure = writeAll(STDOUT_FILENO, Array((terminator ? text + "\n" : text).utf8)) { stdoutFailed(failure) }
     }
 
     static func error(_ line: String) {

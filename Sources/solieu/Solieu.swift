@@ -10,7 +10,7 @@ struct Solieu: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self, AuditCommand.self,
-            ArticleCommand.self, ExtractCommand.self, TokensCommand.self, DatabaseCommand.self,
+            ArticleCommand.self, ExtractCommand.self, TokensCommand.self, DatabaseCommand.self, FieldsCommand.self,
         ]
     )
 }

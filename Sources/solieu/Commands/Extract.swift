@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import SolieuExtract
+import SolieuIndex
 import SolieuIngest
+import SolieuText
 
 /// `solieu extract FILE... [--format jsonl|table|json]`: ingest + text + extraction, one record per figure.
 struct ExtractCommand: ParsableCommand {
@@ -18,21 +20,13 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "jsonl (one JSON object per figure), table, or json (one array per run).")
     var format: Format = .jsonl
 
-    struct Record: Encodable {
-        var doc: String
-        var figure: Figure
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(doc, forKey: Key("doc"))
-            try figure.encode(to: encoder)
-        }
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ s: String) { stringValue = s }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
+    /// `sentences` are the block's, the first of them sentence number `sentenceBase`.
+    static func record(_ f: Figure, number: Int, article: Article, source: String, sentences: [Sentences.Unit], sentenceBase: Int,
+                       scalars: String.UnicodeScalarView) -> FigureRow {
+        let local = f.sentence - sentenceBase
+        let unit = local >= 0 && local < sentences.count ? sentences[local] : Sentences.Unit(start: f.start, end: f.end)
+        let a = scalars.index(scalars.startIndex, offsetBy: unit.start), b = scalars.index(a, offsetBy: unit.end - unit.start)
+        return FigureRow(unstored: f, number: number, article: article, source: source, sentence: String(scalars[a..<b]), unit: unit)
     }
 
     @Option(name: .customLong("max-size"), help: "Refuse files larger than this many MB (default 64).")
@@ -59,14 +53,22 @@ struct ExtractCommand: ParsableCommand {
                 for w in article.warnings { Output.error("\(RawPath.display(file)): warning: \(w)") }
                 let doc = RawPath.display(file)
                 var failure: Error?
-                Extractor.eachBlock(article.text, published: article.published) { figures, _ in
+                var number = 0, sentenceBase = 0
+                let scalars = article.text.unicodeScalars
+                Extractor.eachBlock(article.text, published: article.published) { figures, sentences in
+                    defer { sentenceBase += sentences.count }
                     guard failure == nil else { return }
                     do {
                         for figure in figures {
+                            defer { number += 1 }
+                            func record() -> FigureRow {
+                                Self.record(figure, number: number, article: article, source: doc, sentences: sentences,
+                                            sentenceBase: sentenceBase, scalars: scalars)
+                            }
                             switch format {
-                            case .jsonl: Output.print(try Output.json(Record(doc: doc, figure: figure)))
+                            case .jsonl: Output.print(try Output.json(record()))
                             case .json:
-                                Output.print((first ? "" : ",") + (try Output.json(Record(doc: doc, figure: figure))))
+                                Output.print((first ? "" : ",") + (try Output.json(record())))
                                 first = false
                             case .table: Output.print([doc, figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
                                                        figure.text, Self.value(figure)].joined(separator: "\t"))

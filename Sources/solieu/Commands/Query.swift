@@ -72,7 +72,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only documents about this province.") var province: String?
     @Option(help: "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String?
     @Option(help: "Published on or before.") var to: String?
-    @Option(help: "At most this many documents.") var limit = 20
+    @OptionGroup var listing: ListingOptions
     @Flag(help: """
         Rank with document frequencies counted over the whole index (FTS5 bm25) instead of estimated \
         from the newest 1,024 documents: the same order on small indexes, slower on large ones.
@@ -83,9 +83,16 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         let bold = format == .table && isatty(STDOUT_FILENO) == 1
+        let limit = listing.limit(default: 20) ?? Int(Int32.max)
         let hits = try reportingErrors {
             try db.search(query, province: province, from: from, to: to, limit: limit, exactRanking: exactRanking,
                           markers: bold ? (Terminal.bold, Terminal.reset) : ("[", "]"))
+        }
+        defer {
+            // Said last, after the listing, where the reader of a terminal sees it.
+            if hits.count == limit, let total = try? db.searchTotal(query, province: province, from: from, to: to), total > limit {
+                Output.error(ListingPage(rows: hits, total: total).notice(noun: "documents") ?? "")
+            }
         }
         switch format {
         case .json: Output.print(try Output.json(hits, pretty: true))
@@ -112,27 +119,74 @@ struct FiguresCommand: ParsableCommand {
         abstract: "List figures matching the filters, with the sentence each one comes from."
     )
     @OptionGroup var filters: FigureFilterOptions
-    @Option(help: "At most this many figures.") var limit = 200
+    @OptionGroup var listing: ListingOptions
     @Option(help: "table, json or csv.") var format: ListFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let db = try database.open()
-        let filter = try filters.filter(limit: limit)
-        let rows = try reportingErrors { try db.figures(filter) }
+        let filter = try filters.filter(limit: listing.limit(default: 200))
+        if filter.limit == nil {
+            // Everything, streamed: a table is printed a few hundred rows at a time.
+            var first = true, any = false
+            var chunk: [FigureRow] = []
+            func flush() {
+                guard !chunk.isEmpty else { return }
+                if format == .table { Output.print(FigureColumns.table(chunk, compact: true).render()) }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            if format == .json { Output.print("[") }
+            if format == .csv { Output.print(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r") }
+            try reportingErrors {
+                try db.eachFigure(filter) { row in
+                    any = true
+                    switch format {
+                    case .json: Output.print((first ? "" : ",") + (try Output.json(row, pretty: true))); first = false
+                    case .csv: Output.print(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r")
+                    case .table:
+                        chunk.append(row)
+                        if chunk.count == 500 { flush() }
+                    }
+                }
+            }
+            flush()
+            if format == .json { Output.print("]") }
+            if format == .table && !any { Output.error("no figures match") }
+            return
+        }
+        let page = try reportingErrors { try db.figurePage(filter) }
+        let rows = page.rows
         switch format {
         case .json: Output.print(try Output.json(rows, pretty: true))
         case .csv: Output.print(FigureColumns.table(rows).csv)
         case .table:
             if rows.isEmpty { Output.error("no figures match") } else { Output.print(FigureColumns.table(rows, compact: true).render()) }
         }
+        if let notice = page.notice(noun: "figures") { Output.error(notice) }
+    }
+}
+
+/// `--limit N` and `--all`, for listings: a listing that stops at its limit says so on
+/// standard error, and `--limit 0` or `--all` means every row.
+struct ListingOptions: ParsableArguments {
+    @Option(help: "At most this many rows (0: all).") var limit: Int?
+    @Flag(help: "Every row, streamed (the same as --limit 0).") var all = false
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all) or more, got \(limit)") }
+        if all, let limit, limit > 0 { throw ValidationError("--all and --limit \(limit) contradict each other") }
+    }
+
+    /// nil: no limit.
+    func limit(default value: Int) -> Int? {
+        if all || limit == 0 { return nil }
+        return limit ?? value
     }
 }
 
 enum FigureColumns {
-    static let full = ["id", "doc", "source", "published", "province", "province_now", "kind", "text", "start", "end", "value",
-                       "unit", "currency", "award", "class", "conferrer", "recipient", "count", "posthumous", "period", "measure",
-                       "role", "sign", "part_of", "sentence"]
+    /// CSV columns: the record's fields (`FigureRecord.fields`), as in JSON and figure_view.
+    static var full: [String] { FigureRecord.names }
 
     static func table(_ rows: [FigureRow], compact: Bool = false) -> Table {
         if compact {
@@ -148,22 +202,7 @@ enum FigureColumns {
         return t
     }
 
-    static func fields(_ r: FigureRow) -> [String] {
-        let n = FigureRow.number
-        let value: String
-        switch r.kind {
-        case "date", "period": value = r.calendar ?? ""
-        case "ratio": value = "\(n(r.numerator))/\(n(r.denominator))"
-        case "range": value = "\(n(r.from))-\(n(r.to))"
-        case "docref": value = r.docNumber ?? ""
-        case "award": value = r.count.map(String.init) ?? ""
-        default: value = n(r.value)
-        }
-        return ["\(r.id)", "\(r.document)", r.source ?? "", r.published ?? "", r.province ?? "", r.provinceNow ?? "", r.kind, r.text,
-                "\(r.start)", "\(r.end)", value, r.unit ?? "", r.currency ?? "", r.award ?? "", r.awardClass.map(String.init) ?? "",
-                r.conferrer ?? "", r.recipient ?? "", r.count.map(String.init) ?? "", r.posthumous.map { $0 ? "true" : "false" } ?? "",
-                r.period ?? "", r.measure ?? "", r.role ?? "", r.sign.map(String.init) ?? "", r.partOf.map { "\($0)" } ?? "", r.sentence]
-    }
+    static func fields(_ r: FigureRow) -> [String] { FigureRecord.names.map { r[$0].csv } }
 }
 
 /// `solieu stats`: sums, counts and documents per group.
@@ -224,7 +263,7 @@ struct StatsCommand: ParsableCommand {
         var keys: [String]
         init(_ row: StatsRow, keys: [String]) { self.row = row; self.keys = keys }
         func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: ExtractCommand.Record.Key.self)
+            var c = encoder.container(keyedBy: FigureRecord.Key.self)
             for k in keys { try c.encode((row.keys[k] ?? nil), forKey: .init(k)) }
             try c.encode(row.sum, forKey: .init("sum"))
             try c.encode(row.min, forKey: .init("min"))
@@ -326,3 +365,19 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
+
+/// `solieu fields`: the fields of a figure record, as every export gives them.
+struct FieldsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fields",
+        abstract: "List the fields of a figure record (JSON, JSONL, CSV and the SQL view figure_view share them)."
+    )
+    @Flag(help: "Print docs/records.md: the fields side by side in every output.") var markdown = false
+
+    func run() throws {
+        if markdown { Output.print(FigureRecord.markdown, terminator: false); return }
+        var t = Table(columns: ["field", "type", "figures", "meaning"], flexible: ["meaning"])
+        t.rows = FigureRecord.fields.map { [$0.name, $0.type.rawValue, $0.kinds, $0.meaning] }
+        Output.print(t.render())
+    }
+}
