@@ -3,6 +3,24 @@ import SolieuText
 
 /// What each figure measures, the period it refers to, and links from parts to their stated total.
 enum Context {
+    /// Words between "so với" and the period it compares with ("so với cùng kỳ năm 2017",
+    /// "so với 6 tháng đầu năm 2017").
+    static let comparisonFillers: Set<String> = ["cung", "ky", "nam", "thang", "quy", "dau", "cuoi", "ca", "giai", "doan", "thoi", "diem", "cua"]
+
+    /// Whether a period follows "so với" / "so" (the period compared with), skipping fillers,
+    /// or "giá so sánh" (the base year of constant prices: "theo giá so sánh 2010").
+    static func isComparedPeriod(_ f: Figure, _ view: TextView) -> Bool {
+        let from = max(0, f.start - 40)
+        let before = String(String.UnicodeScalarView(view.key[from..<f.start]))
+        var words = before.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        // A comma or a clause break ends the look-back: only what is in the same phrase counts.
+        if let cut = before.lastIndex(where: { ",;:()".contains($0) }) {
+            words = before[before.index(after: cut)...].split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        while let last = words.last, comparisonFillers.contains(last) || last.allSatisfy(\.isNumber) { words.removeLast() }
+        return words.last == "so" || words.suffix(2) == ["so", "voi"] || words.suffix(2) == ["so", "sanh"]
+    }
+
     static func attach(_ figures: inout [Figure], view: TextView, sentences: [Sentences.Unit]) {
         // Parts of a total named by the award grammar carry -(total start + 1).
         for i in figures.indices {
@@ -19,7 +37,12 @@ enum Context {
         // (sentence 0).
         let titlePeriod = figures.first { $0.sentence == 0 && $0.kind == .period }?.calendar
         var periodsBySentence: [Int: [Int]] = [:]
-        for i in figures.indices where figures[i].kind == .period { periodsBySentence[figures[i].sentence, default: []].append(i) }
+        // A period a figure is compared with ("… 52/118 xã, tăng 6 xã so với năm 2017") is not
+        // the one it is stated for: it leaves the sentence to its other periods, the paragraph's
+        // or the title's.
+        for i in figures.indices where figures[i].kind == .period && !Self.isComparedPeriod(figures[i], view) {
+            periodsBySentence[figures[i].sentence, default: []].append(i)
+        }
         let paragraphLead = ParagraphLeads(view: view, sentences: sentences)
         for i in figures.indices where figures[i].kind != .period && figures[i].kind != .date {
             let same = periodsBySentence[figures[i].sentence] ?? []

@@ -6,6 +6,25 @@ struct KindTests {
     func figures(_ text: String, published: String? = nil) -> [Figure] { Extractor.extract(text, published: published) }
     func one(_ text: String, _ kind: Figure.Kind) -> Figure? { figures(text).first { $0.kind == kind } }
 
+    // MARK: the period a figure is stated for
+
+    /// Not the period it is compared with ("so với năm 2017"), nor the base year of constant
+    /// prices ("giá so sánh 2010").
+    @Test func periodStatedNotCompared() {
+        let a = figures("Năm 2018, toàn tỉnh có 52/118 xã đạt chuẩn nông thôn mới, tăng 6 xã so với năm 2017.")
+        #expect(a.first { $0.kind == .ratio }?.period == "2018")
+        #expect(a.first { $0.kind == .quantity && $0.number == 6 }?.period == "2018")
+        let b = figures("GRDP 6 tháng đầu năm 2022 (theo giá so sánh 2010) tăng 3,53% so với 6 tháng đầu năm 2021.")
+        #expect(b.first { $0.kind == .percent }?.period == "2022-H1")
+        // Only the compared period in the sentence: the title's is the figure's.
+        let c = figures("Tổng kết năm 2019\n\nThu ngân sách đạt 500 tỷ đồng, tăng 12% so với cùng kỳ năm 2018.")
+        #expect(c.first { $0.kind == .money }?.period == "2019")
+        #expect(c.first { $0.kind == .percent }?.period == "2019")
+        // "so với" elsewhere in the sentence does not touch a period said before it.
+        let d = figures("Năm 2020 đạt 95%, cao hơn so với mục tiêu.")
+        #expect(d.first { $0.kind == .percent }?.period == "2020")
+    }
+
     // MARK: numbers, percent, money, ratio, range, quantity
 
     @Test func thousandsDotAndDecimalComma() {

@@ -107,4 +107,18 @@ import Testing
         #expect(byKind.first { ($0.keys["kind"] ?? nil) == "date" }.map { $0.sum == nil && $0.note != nil } ?? true)
         #expect(byKind.first { ($0.keys["kind"] ?? nil) == "award" }?.sum != nil)
     }
+
+    /// `--period 2018` keeps the values stated for 2018, not those compared with 2017.
+    @Test func periodFilterKeepsCurrentValues() throws {
+        let s = Scratch()
+        defer { s.cleanup() }
+        let a = s.write("a.txt", "Kết quả xây dựng nông thôn mới\n\nNăm 2018, toàn tỉnh có 52/118 xã đạt chuẩn nông thôn mới, tăng 6 xã so với năm 2017.")
+        let db = try SolieuDatabase(path: s.path("p.db"))
+        _ = try BatchIngest(database: db, jobs: 1).run(paths: [a])
+        var f = FigureFilter()
+        f.period = "2018"
+        #expect(try db.figures(f).map(\.text).sorted() == ["52/118 xã", "6 xã", "Năm 2018"])
+        f.period = "2017"
+        #expect(try db.figures(f).map(\.text) == ["năm 2017"])
+    }
 }
