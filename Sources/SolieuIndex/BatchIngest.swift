@@ -21,7 +21,20 @@ public final class BatchIngest: @unchecked Sendable {
         public var figures = 0
         /// Files stored with warnings (listed in `Summary.warnings`).
         public var warned = 0
+        /// Files that do not look like Vietnamese bulletins, not stored (`Summary.notBulletins`).
+        public var notBulletins = 0
         public var elapsed: Double = 0
+        /// The file just done and what became of it.
+        public var last: FileFate?
+    }
+
+    /// What became of one file.
+    public struct FileFate: Sendable, Equatable {
+        public enum Fate: String, Sendable {
+            case new, replaced, sameArticle = "same article", unchanged, notBulletin = "not a bulletin", failed
+        }
+        public var path: String
+        public var fate: Fate
     }
 
     public struct Failure: Sendable, Equatable {
@@ -34,6 +47,8 @@ public final class BatchIngest: @unchecked Sendable {
         public var failures: [Failure]
         /// What reading each stored file warned about (also kept in `sources.warnings`).
         public var warnings: [Failure] = []
+        /// Files that do not look like bulletins, with what is wrong (`BulletinCheck`).
+        public var notBulletins: [Failure] = []
     }
 
     let database: SolieuDatabase
@@ -41,10 +56,13 @@ public final class BatchIngest: @unchecked Sendable {
     let jobs: Int
     /// Files larger than this are refused (`--max-size`).
     let maxBytes: Int
+    /// Store files that do not look like bulletins too (`--force`).
+    let force: Bool
 
     public init(database: SolieuDatabase, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, preparer: Preparer = Preparer(),
-                maxBytes: Int = Ingest.maximumInputBytes) {
+                maxBytes: Int = Ingest.maximumInputBytes, force: Bool = false) {
         self.database = database
+        self.force = force
         self.jobs = max(1, jobs)
         self.preparer = preparer
         self.maxBytes = maxBytes
@@ -54,6 +72,7 @@ public final class BatchIngest: @unchecked Sendable {
         case prepared(PreparedDocument)
         case unchanged(path: String, bytes: Int)
         case failed(path: String, reason: String)
+        case notBulletin(path: String, reason: String, bytes: Int)
     }
 
     /// Files stored per write transaction at most (fewer when fewer are ready).
@@ -68,6 +87,7 @@ public final class BatchIngest: @unchecked Sendable {
         let preparer = self.preparer
         let workers = jobs
         let maxBytes = self.maxBytes
+        let force = self.force
 
         let producers = Thread.detachedGroup(count: workers) {
             while true {
@@ -81,7 +101,12 @@ public final class BatchIngest: @unchecked Sendable {
                     if known[path] == hash {
                         outcome = .unchanged(path: path, bytes: bytes.count)
                     } else {
-                        outcome = .prepared(try preparer.prepare(path: path, bytes: bytes, fileHash: hash, limit: maxBytes))
+                        let doc = try preparer.prepare(path: path, bytes: bytes, fileHash: hash, limit: maxBytes)
+                        if !force, let problem = BulletinCheck.problem(doc.article) {
+                            outcome = .notBulletin(path: path, reason: problem, bytes: bytes.count)
+                        } else {
+                            outcome = .prepared(doc)
+                        }
                     }
                 } catch {
                     outcome = .failed(path: path, reason: error.description)
@@ -96,9 +121,11 @@ public final class BatchIngest: @unchecked Sendable {
         var progress = Progress(total: stored.count)
         var failures: [Failure] = []
         var warnings: [Failure] = []
+        var notBulletins: [Failure] = []
         var writeErrorsInARow = 0
-        func finish() {
+        func finish(_ path: String, _ fate: FileFate.Fate) {
             progress.done += 1
+            progress.last = FileFate(path: path, fate: fate)
             let d = clock.now - started
             progress.elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             report(progress)
@@ -109,15 +136,20 @@ public final class BatchIngest: @unchecked Sendable {
             var docs: [PreparedDocument] = []
             for outcome in batch {
                 switch outcome {
-                case .unchanged(_, let bytes):
+                case .unchanged(let path, let bytes):
                     progress.unchanged += 1
                     progress.bytes += bytes
-                    finish()
+                    finish(path, .unchanged)
                 case .failed(let path, let reason):
                     progress.failed += 1
                     failures.append(Failure(path: path, reason: reason))
                     try? database.recordFailure(path: path, reason: reason)
-                    finish()
+                    finish(path, .failed)
+                case .notBulletin(let path, let reason, let bytes):
+                    progress.notBulletins += 1
+                    progress.bytes += bytes
+                    notBulletins.append(Failure(path: path, reason: reason))
+                    finish(path, .notBulletin)
                 case .prepared(let doc):
                     docs.append(doc)
                 }
@@ -125,13 +157,14 @@ public final class BatchIngest: @unchecked Sendable {
             guard !docs.isEmpty else { continue }
             for (doc, result) in zip(docs, database.store(batch: docs)) {
                 progress.bytes += doc.bytes
+                var fate = FileFate.Fate.failed
                 switch result {
                 case .success(let outcome):
                     switch outcome {
-                    case .added: progress.added += 1; progress.figures += doc.figures.count
-                    case .newSource: progress.newSources += 1
-                    case .replaced: progress.replaced += 1; progress.figures += doc.figures.count
-                    case .unchanged: progress.unchanged += 1
+                    case .added: progress.added += 1; progress.figures += doc.figures.count; fate = .new
+                    case .newSource: progress.newSources += 1; fate = .sameArticle
+                    case .replaced: progress.replaced += 1; progress.figures += doc.figures.count; fate = .replaced
+                    case .unchanged: progress.unchanged += 1; fate = .unchanged
                     }
                     if !doc.article.warnings.isEmpty {
                         progress.warned += 1
@@ -156,13 +189,13 @@ public final class BatchIngest: @unchecked Sendable {
                         throw IndexError("\(database.path): 20 writes failed in a row, stopping (last: \(reason))")
                     }
                 }
-                finish()
+                finish(doc.path, fate)
             }
         }
         producers.wait()
         // Fresh statistics for the query planner (cheap; only what changed enough is analyzed).
         try? database.optimize()
-        return Summary(progress: progress, failures: failures, warnings: warnings)
+        return Summary(progress: progress, failures: failures, warnings: warnings, notBulletins: notBulletins)
     }
 }
 

@@ -11,6 +11,38 @@ import Testing
     static let bulletinA = "Tổng kết thi đua năm 2018\n\nNgày: 18.07.2018\n\nChủ tịch UBND tỉnh Gia Lai tặng Bằng khen cho 12 tập thể, 30 cá nhân."
     static let bulletinB = "Sơ kết 6 tháng đầu năm 2019\n\nNgày: 10.07.2019\n\nUBND tỉnh Cao Bằng tặng Bằng khen cho 4 tập thể."
 
+    /// Each file's fate is reported as it is done, and a file that is not a bulletin is named,
+    /// not stored, unless forced.
+    @Test func fatesAndFilesThatAreNotBulletins() throws {
+        let s = Scratch()
+        defer { s.cleanup() }
+        let a = s.write("in/a.txt", Self.bulletinA)
+        let copy = s.write("in/copy.txt", Self.bulletinA)
+        let licence = s.write("in/LICENSE.txt", String(repeating: "Permission is hereby granted, free of charge, to any person. ", count: 4))
+        let db = try SolieuDatabase(path: s.path("x.db"))
+        let fates = Fates()
+        let summary = try BatchIngest(database: db, jobs: 1).run(paths: [a, copy, licence]) { p in if let l = p.last { fates.add(l) } }
+        // In the order they are done (files the writer need not store come first).
+        func byName(_ f: Fates) -> [String: BatchIngest.FileFate.Fate] {
+            Dictionary(uniqueKeysWithValues: f.all.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.fate) })
+        }
+        #expect(byName(fates) == ["a.txt": .new, "copy.txt": .sameArticle, "LICENSE.txt": .notBulletin])
+        #expect(summary.progress.notBulletins == 1 && summary.progress.done == 3)
+        #expect(summary.notBulletins.first?.reason.hasPrefix("not Vietnamese") == true)
+        #expect(try db.summary().documents == 1)
+        let again = Fates()
+        _ = try BatchIngest(database: db, jobs: 1).run(paths: [a, licence]) { p in if let l = p.last { again.add(l) } }
+        #expect(byName(again) == ["a.txt": .unchanged, "LICENSE.txt": .notBulletin])
+        let forced = try BatchIngest(database: db, jobs: 1, force: true).run(paths: [licence])
+        #expect(forced.progress.added == 1 && forced.notBulletins.isEmpty)
+    }
+
+    final class Fates: @unchecked Sendable {
+        private(set) var all: [BatchIngest.FileFate] = []
+        private let lock = NSLock()
+        func add(_ f: BatchIngest.FileFate) { lock.withLock { all.append(f) } }
+    }
+
     @Test func secondRunSkipsAndChangedFileReplaces() throws {
         let s = Scratch()
         defer { s.cleanup() }

@@ -26,8 +26,14 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "Also list every warning (undecodable bytes, a charset that lied) and every skipped file type.")
+    @Flag(help: """
+        List what became of each file (new, replaced, same article, unchanged, not a bulletin, failed), every \
+        warning (undecodable bytes, a charset that lied) and every skipped file type.
+        """)
     var verbose = false
+
+    @Flag(help: "Store files that do not look like Vietnamese bulletins (not Vietnamese, no sentence, a word list) too.")
+    var force = false
 
     @Option(name: .customLong("max-size"), help: "Refuse files larger than this many MB (default 64).")
     var maxSize: Double = 64
@@ -52,12 +58,13 @@ struct IngestCommand: ParsableCommand {
         let files = InputFiles.expand(expanded)
         for problem in files.problems { Output.error(problem) }
         let db = try database.open(write: true)
-        let reporter = ProgressReporter(quiet: quiet)
+        let reporter = ProgressReporter(quiet: quiet, verbose: verbose)
         let summary = try reportingErrors {
-            try BatchIngest(database: db, jobs: jobs, maxBytes: Int(maxSize * 1_048_576)).run(paths: files.paths) { reporter.update($0) }
+            try BatchIngest(database: db, jobs: jobs, maxBytes: Int(maxSize * 1_048_576), force: force).run(paths: files.paths) { reporter.update($0) }
         }
         reporter.finish()
         for failure in summary.failures { Output.error(failure.reason) }
+        for n in summary.notBulletins { Output.error("\(RawPath.display(n.path)): not stored: \(n.reason) (--force stores it anyway)") }
         if verbose {
             for w in summary.warnings { Output.error("\(RawPath.display(w.path)): warning: \(w.reason)") }
             for (ext, n) in files.skipped.sorted(by: { $0.key < $1.key }) { Output.error("skipped \(n) file\(n == 1 ? "" : "s") of type \(ext)") }
@@ -69,7 +76,8 @@ struct IngestCommand: ParsableCommand {
             Output.error("""
                 \(p.done) files in \(String(format: "%.1f", p.elapsed)) s (\(String(format: "%.0f", rate)) files/s, \
                 \(String(format: "%.1f", Double(p.bytes) / 1e6)) MB): \(p.added) new, \(p.replaced) replaced, \
-                \(p.newSources) new sources of known articles, \(p.unchanged) unchanged, \(p.failed + files.problems.count) failed; \
+                \(p.newSources) new sources of known articles, \(p.unchanged) unchanged, \
+                \(p.notBulletins > 0 ? "\(p.notBulletins) not bulletins, " : "")\(p.failed + files.problems.count) failed; \
                 \(p.figures) figures stored\(p.warned > 0 ? "; \(p.warned) with warnings\(verbose ? "" : " (--verbose lists them)")" : "")\
                 \(files.skippedSummary.map { "; " + $0 } ?? "")
                 \(db.path): \(index.documents) documents, \(index.sources) sources, \(index.figures) figures
@@ -82,14 +90,21 @@ struct IngestCommand: ParsableCommand {
 /// Progress on stderr: a redrawn bar on a terminal, a plain line every 5 s otherwise.
 final class ProgressReporter: @unchecked Sendable {
     let quiet: Bool
-    let terminal = isatty(STDERR_FILENO) == 1
+    /// One line per file with its fate, instead of the bar.
+    let verbose: Bool
+    let terminal: Bool
     private var lastDraw = 0.0
     private var drewBar = false
 
-    init(quiet: Bool) { self.quiet = quiet }
+    init(quiet: Bool, verbose: Bool = false) {
+        self.quiet = quiet
+        self.verbose = verbose
+        terminal = isatty(STDERR_FILENO) == 1 && !verbose
+    }
 
     func update(_ p: BatchIngest.Progress) {
         guard !quiet else { return }
+        if verbose, let last = p.last { Output.error("\(last.fate.rawValue): \(RawPath.display(last.path))") }
         let interval = terminal ? 0.1 : 5.0
         guard p.elapsed - lastDraw >= interval || p.done == p.total else { return }
         lastDraw = p.elapsed
