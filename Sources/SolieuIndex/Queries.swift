@@ -644,8 +644,32 @@ public extension SolieuDatabase {
 
     func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
         let keys = Self.statsKeys(filter, groupBy: groupBy)
-        guard AwardStats.applies(filter, keys) else { return try statsSQL(filter, groupBy: keys) }
-        return try awardStats(filter, groupBy: keys)
+        let rows = AwardStats.applies(filter, keys) ? try awardStats(filter, groupBy: keys) : try statsSQL(filter, groupBy: keys)
+        return Self.collated(rows, keys: keys)
+    }
+
+    /// Groups in Vietnamese alphabetical order of their keys, the first key first ("Bạc Liêu"
+    /// before "Bến Tre" before "Bình Định"; numbers by value; a missing key first).
+    static func collated(_ rows: [StatsRow], keys: [String]) -> [StatsRow] {
+        guard !keys.isEmpty, rows.count > 1 else { return rows }
+        // Few distinct values (provinces, years, titles) behind many groups: each keyed once.
+        var cache: [String: VietnameseCollation.Key] = [:]
+        func key(_ s: String) -> VietnameseCollation.Key {
+            if let k = cache[s] { return k }
+            let k = VietnameseCollation.key(s)
+            cache[s] = k
+            return k
+        }
+        let sortKeys = rows.map { r in keys.map { k in (r.keys[k] ?? nil).map(key) } }
+        let order = rows.indices.sorted { a, b in
+            for (x, y) in zip(sortKeys[a], sortKeys[b]) where x != y {
+                guard let x else { return true }
+                guard let y else { return false }
+                return x < y
+            }
+            return a < b
+        }
+        return order.map { rows[$0] }
     }
 
     /// The keys `stats` groups on: those asked for, and `currency` for money (amounts in two

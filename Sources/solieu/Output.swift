@@ -62,6 +62,15 @@ enum Output {
 enum Terminal {
     static let bold = "\u{E000}", underline = "\u{E001}", reset = "\u{E002}"
 
+    /// Whether output to `fd` may be styled and redrawn: a terminal, not a dumb one, and no
+    /// NO_COLOR in the environment (no-color.org).
+    static func styled(_ fd: Int32) -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        return isatty(fd) == 1 && (env["NO_COLOR"] ?? "").isEmpty && env["TERM"] != "dumb"
+    }
+    static let stdoutStyled = styled(STDOUT_FILENO)
+    static let stderrStyled = styled(STDERR_FILENO)
+
     /// C0 and C1 controls (but tab and newline), DEL and bidi overrides removed; marks → SGR.
     static func clean(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: needsWork) else { return s }

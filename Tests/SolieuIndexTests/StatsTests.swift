@@ -3,6 +3,7 @@ import SolieuExtract
 @testable import SolieuIndex
 import SolieuIngest
 import SolieuTestSupport
+import SolieuText
 import Testing
 
 /// `stats` adds only what may be added: on fixtures/real, where amounts come in VND and USD,
@@ -65,6 +66,10 @@ import Testing
         let rows = try db.stats(filter(.percent), groupBy: ["province"])
         #expect(rows.count > 20)
         #expect(rows.allSatisfy { $0.sum == nil && $0.min != nil && $0.median != nil && $0.max != nil && $0.weightedMean == nil })
+        // In Vietnamese alphabetical order: Bạc Liêu, Bình Dương, …, Đà Nẵng after every D.
+        let names = rows.compactMap { $0.keys["province"] ?? nil }
+        #expect(names == names.sorted(by: VietnameseCollation.precedes))
+        #expect((names.firstIndex(of: "Bạc Liêu") ?? 99) < (names.firstIndex(of: "Bình Dương") ?? -1))
         // One group's spread, computed here from the figures it holds.
         let all = try db.stats(filter(.percent), groupBy: [])
         let values = extracted.filter { $0.kind == .percent }.compactMap(\.number).sorted()

@@ -99,7 +99,7 @@ final class ProgressReporter: @unchecked Sendable {
     init(quiet: Bool, verbose: Bool = false) {
         self.quiet = quiet
         self.verbose = verbose
-        terminal = isatty(STDERR_FILENO) == 1 && !verbose
+        terminal = Terminal.stderrStyled && !verbose
     }
 
     func update(_ p: BatchIngest.Progress) {

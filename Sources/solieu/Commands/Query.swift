@@ -3,6 +3,7 @@ import Foundation
 import SolieuExtract
 import SolieuIndex
 import SolieuIngest
+import SolieuText
 
 extension ListFormat: ExpressibleByArgument {}
 
@@ -82,7 +83,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let bold = format == .table && isatty(STDOUT_FILENO) == 1
+        let bold = format == .table && Terminal.stdoutStyled
         let limit = listing.limit(default: 20) ?? Int(Int32.max)
         let hits = try reportingErrors {
             try db.search(query, province: province, from: from, to: to, limit: limit, exactRanking: exactRanking,
@@ -234,7 +235,7 @@ struct StatsCommand: ParsableCommand {
             var t = Table(columns: ["what", "count"])
             t.rows = [["documents", "\(s.documents)"], ["sources", "\(s.sources)"], ["figures", "\(s.figures)"], ["failed files", "\(s.failures)"]]
             t.rows += s.byKind.sorted { $0.key < $1.key }.map { ["  \($0.key)", "\($0.value)"] }
-            t.rows += s.byProvince.sorted { $0.key < $1.key }.map { ["documents in \($0.key)", "\($0.value)"] }
+            t.rows += s.byProvince.sorted { VietnameseCollation.precedes($0.key, $1.key) }.map { ["documents in \($0.key)", "\($0.value)"] }
             Output.print(format == .csv ? t.csv : t.render())
             return
         }
@@ -293,7 +294,7 @@ struct ShowCommand: ParsableCommand {
         let db = try database.open()
         let doc = try reportingErrors { try db.document(document) }
         if format == .json { Output.print(try Output.json(doc, pretty: true)); return }
-        let color = isatty(STDOUT_FILENO) == 1
+        let color = Terminal.stdoutStyled
         Output.print("document \(doc.id): \(doc.title ?? "(no title)")")
         Output.print("published \(doc.published ?? "?") · province \(doc.province ?? "?")" +
                      (doc.provinceNow.map { $0 != doc.province ? " (now \($0))" : "" } ?? "") + " · period \(doc.period ?? "?")")
