@@ -23,7 +23,12 @@ enum Main {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
-        Solieu.main(Arguments.prepare(Array(RawPath.arguments().dropFirst())))
+        let args = Array(RawPath.arguments().dropFirst())
+        if let first = args.first, let message = Arguments.unknownCommand(first) {
+            Output.error(message)
+            exit(64)
+        }
+        Solieu.main(Arguments.prepare(args))
     }
 }
 
@@ -35,6 +40,37 @@ enum Arguments {
     /// Value-taking options of `search`, to tell a query starting with '-' from an option.
     static let searchOptions: Set<String> = ["--province", "--from", "--to", "--limit", "--format", "--db"]
     static let searchFlags: Set<String> = ["--exact-ranking", "-h", "--help", "--version"]
+
+    /// The names of the subcommands (and the built-in `help`).
+    static var commands: [String] {
+        Solieu.configuration.subcommands.map { $0.configuration.commandName ?? "" }.filter { !$0.isEmpty } + ["help"]
+    }
+
+    /// "unknown command 'serach'; did you mean 'search'?" for a first argument that is no
+    /// command and no option, else nil.
+    static func unknownCommand(_ first: String) -> String? {
+        guard !first.hasPrefix("-"), !commands.contains(first) else { return nil }
+        let near = commands.map { ($0, editDistance($0, first)) }.filter { $0.1 <= max(1, $0.0.count / 3) }.min { $0.1 < $1.1 }
+        let shown = RawPath.display(first)
+        return near.map { "unknown command '\(shown)'; did you mean '\($0.0)'? (solieu --help lists them)" }
+            ?? "unknown command '\(shown)': use one of \(commands.joined(separator: ", "))"
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counting one ("serach" → "search").
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var d = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[x.count][y.count]
+    }
 
     static func prepare(_ args: [String]) -> [String] {
         var out: [String] = []

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Listing output in the three formats every listing command takes.
+/// The one --format vocabulary of listing commands: a table for people, JSON (one array),
+/// JSON lines (one object per line, streamed) and CSV for tools.
 enum ListFormat: String, CaseIterable {
-    case table, json, csv
+    case table, json, jsonl, csv
 }
 
 /// Rows of strings with named columns, printed as a table that fits the terminal, as CSV

@@ -19,7 +19,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Documents whose period lies within this one (2018, 2018-H1, …).") var period: String?
     @Option(name: .customLong("only"), help: "Show only these findings: fails.") var only: String?
     @Option(help: "text, json or html.") var format: AuditFormat = .text
-    @Option(help: "Write the report to this file.") var out: String?
+    @Option(help: "Write the report to this file (complete or not at all); '-' is standard output.") var out: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -28,7 +28,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         // --out is checked before the work: a path that cannot be written fails now, not after the audit.
-        let file = try out.map { try OutFile.open($0, database: database.path) }
+        let file = try out.flatMap { $0 == "-" ? nil : try OutFile.open($0, database: database.path) }
         let db = try database.open()
         let report = try reportingErrors { try Auditor(database: db).run(scope: DocumentScope(document: document, province: province, period: period)) }
         let text = try report.render(format, onlyFails: only == "fails")

@@ -12,12 +12,12 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Print every figure (counts, percentages, money, dates, periods, document numbers, awards) of each file."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, table, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, table, json, csv }
 
     @Argument(help: "HTML or text files or folders; '-' reads standard input.")
     var inputs: [String]
 
-    @Option(help: "jsonl (one JSON object per figure), table, or json (one array per run).")
+    @Option(help: "jsonl (one JSON object per figure), table, json (one array per run) or csv (the columns of `solieu export`).")
     var format: Format = .jsonl
 
     /// `sentences` are the block's, the first of them sentence number `sentenceBase`.
@@ -47,6 +47,7 @@ struct ExtractCommand: ParsableCommand {
         // all of its figures. `json` is one array, written as its elements come.
         var first = true
         if format == .json { Output.print("[") }
+        if format == .csv { Output.print(FigureRecord.names.map(Table.csvField).joined(separator: ",") + "\r") }
         for file in files.paths {
             do {
                 let article = try Ingest.article(file: file, limit: Int(maxSize * 1_048_576))
@@ -70,6 +71,9 @@ struct ExtractCommand: ParsableCommand {
                             case .json:
                                 Output.print((first ? "" : ",") + (try Output.json(record())))
                                 first = false
+                            case .csv:
+                                let r = record()
+                                Output.print(FigureRecord.names.map { Table.csvField(r[$0].csv) }.joined(separator: ",") + "\r")
                             case .table: Output.print([doc, figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
                                                        figure.text, Self.value(figure)].joined(separator: "\t"))
                             }

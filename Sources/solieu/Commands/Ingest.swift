@@ -32,6 +32,9 @@ struct IngestCommand: ParsableCommand {
         """)
     var verbose = false
 
+    @Flag(help: "With '-': the paths on standard input are separated by NUL bytes (find -print0), not lines.")
+    var null = false
+
     @Flag(help: "Store files that do not look like Vietnamese bulletins (not Vietnamese, no sentence, a word list) too.")
     var force = false
 
@@ -46,7 +49,11 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         var expanded: [String] = []
         for input in inputs {
-            if input == "-" {
+            if input == "-" && null {
+                // Any byte but NUL may be in a name: each one is taken as it is (RawPath).
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                for name in data.split(separator: 0, omittingEmptySubsequences: true) { expanded.append(RawPath.string(name)) }
+            } else if input == "-" {
                 while let line = readLine() {
                     let path = line.trimmingCharacters(in: .whitespaces)
                     if !path.isEmpty && !path.hasPrefix("#") { expanded.append(path) }

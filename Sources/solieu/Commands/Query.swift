@@ -78,7 +78,7 @@ struct SearchCommand: ParsableCommand {
         Rank with document frequencies counted over the whole index (FTS5 bm25) instead of estimated \
         from the newest 1,024 documents: the same order on small indexes, slower on large ones.
         """) var exactRanking = false
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, jsonl or csv.") var format: ListFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -97,6 +97,7 @@ struct SearchCommand: ParsableCommand {
         }
         switch format {
         case .json: Output.print(try Output.json(hits, pretty: true))
+        case .jsonl: for h in hits { Output.print(try Output.json(h)) }
         case .table, .csv:
             var table = Table(columns: ["id", "date", "province", "title", "snippet"], flexible: ["title", "snippet"])
             for h in hits {
@@ -121,7 +122,7 @@ struct FiguresCommand: ParsableCommand {
     )
     @OptionGroup var filters: FigureFilterOptions
     @OptionGroup var listing: ListingOptions
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, jsonl or csv.") var format: ListFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -143,6 +144,7 @@ struct FiguresCommand: ParsableCommand {
                     any = true
                     switch format {
                     case .json: Output.print((first ? "" : ",") + (try Output.json(row, pretty: true))); first = false
+                    case .jsonl: Output.print(try Output.json(row))
                     case .csv: Output.print(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r")
                     case .table:
                         chunk.append(row)
@@ -159,6 +161,7 @@ struct FiguresCommand: ParsableCommand {
         let rows = page.rows
         switch format {
         case .json: Output.print(try Output.json(rows, pretty: true))
+        case .jsonl: for r in rows { Output.print(try Output.json(r)) }
         case .csv: Output.print(FigureColumns.table(rows).csv)
         case .table:
             if rows.isEmpty { Output.error("no figures match") } else { Output.print(FigureColumns.table(rows, compact: true).render()) }
@@ -222,7 +225,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var filters: FigureFilterOptions
     @Option(name: .customLong("group-by"), help: "Comma-separated keys, e.g. province,year,award,recipient.")
     var groupBy: String?
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, jsonl or csv.") var format: ListFormat = .table
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -231,7 +234,7 @@ struct StatsCommand: ParsableCommand {
         let filter = try filters.filter()
         if keys.isEmpty && filter == FigureFilter() {
             let s = try db.summary()
-            if format == .json { Output.print(try Output.json(s, pretty: true)); return }
+            if format == .json || format == .jsonl { Output.print(try Output.json(s, pretty: format == .json)); return }
             var t = Table(columns: ["what", "count"])
             t.rows = [["documents", "\(s.documents)"], ["sources", "\(s.sources)"], ["figures", "\(s.figures)"], ["failed files", "\(s.failures)"]]
             t.rows += s.byKind.sorted { $0.key < $1.key }.map { ["  \($0.key)", "\($0.value)"] }
@@ -244,6 +247,7 @@ struct StatsCommand: ParsableCommand {
         // Why a group has no sum, once per reason, where a reader of the table sees it.
         for note in Set(rows.compactMap(\.note)).sorted() { Output.error("note: \(note)") }
         if format == .json { Output.print(try Output.json(rows.map { StatsJSON($0, keys: shown) }, pretty: true)); return }
+        if format == .jsonl { for r in rows { Output.print(try Output.json(StatsJSON(r, keys: shown))) }; return }
         let spread = rows.contains { $0.min != nil }
         let weighted = rows.contains { $0.weightedMean != nil }
         var t = Table(columns: shown + ["sum"] + (spread ? ["min", "median", "max"] : []) + (weighted ? ["weighted_mean"] : []) + ["figures", "documents"],
@@ -339,29 +343,34 @@ struct ShowCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export figures with their document's metadata as CSV or JSON lines, for spreadsheets and notebooks."
+        abstract: "Export figures with their document's metadata as CSV, JSON lines or JSON, for spreadsheets and notebooks."
     )
-    enum Format: String, ExpressibleByArgument { case csv, jsonl }
+    enum Format: String, ExpressibleByArgument { case csv, jsonl, json }
     @OptionGroup var filters: FigureFilterOptions
-    @Option(help: "csv or jsonl.") var format: Format = .csv
-    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "csv, jsonl or json.") var format: Format = .csv
+    @Option(help: "Write to this file (complete or not at all) instead of standard output; '-' is standard output.") var out: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let db = try database.open()
         let filter = try filters.filter()
-        let sink = OutputSink(file: try out.map { try OutFile.open($0, database: database.path) })
+        let sink = OutputSink(file: try out.flatMap { $0 == "-" ? nil : try OutFile.open($0, database: database.path) })
         if format == .csv { try sink.write(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r\n") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var first = true
         try reportingErrors {
             try db.eachFigure(filter) { row in
                 switch format {
                 case .csv: try sink.write(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r\n")
                 case .jsonl: try sink.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
+                case .json:
+                    try sink.write((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))
+                    first = false
                 }
             }
         }
+        if format == .json { try sink.write(first ? "[]\n" : "\n]\n") }
         try sink.finish()
     }
 }
