@@ -14,6 +14,8 @@ public final class BatchIngest: @unchecked Sendable {
         public var done = 0
         public var added = 0
         public var newSources = 0
+        /// Sources that are near-identical copies of an indexed article (`NearDuplicates`).
+        public var nearCopies = 0
         public var replaced = 0
         public var unchanged = 0
         public var failed = 0
@@ -31,7 +33,7 @@ public final class BatchIngest: @unchecked Sendable {
     /// What became of one file.
     public struct FileFate: Sendable, Equatable {
         public enum Fate: String, Sendable {
-            case new, replaced, sameArticle = "same article", unchanged, notBulletin = "not a bulletin", failed
+            case new, replaced, sameArticle = "same article", nearCopy = "near copy", unchanged, notBulletin = "not a bulletin", failed
         }
         public var path: String
         public var fate: Fate
@@ -163,6 +165,7 @@ public final class BatchIngest: @unchecked Sendable {
                     switch outcome {
                     case .added: progress.added += 1; progress.figures += doc.figures.count; fate = .new
                     case .newSource: progress.newSources += 1; fate = .sameArticle
+                    case .nearCopy: progress.nearCopies += 1; fate = .nearCopy
                     case .replaced: progress.replaced += 1; progress.figures += doc.figures.count; fate = .replaced
                     case .unchanged: progress.unchanged += 1; fate = .unchanged
                     }

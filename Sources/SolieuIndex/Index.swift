@@ -275,6 +275,8 @@ public final class SolieuDatabase: Sendable {
         case replaced(documentID: Int64)
         /// Same path, same bytes.
         case unchanged(documentID: Int64)
+        /// A near-identical copy of an indexed article (`NearDuplicates`): one more source of it.
+        case nearCopy(documentID: Int64)
     }
 
     /// Writes one prepared document in one transaction.
@@ -355,8 +357,16 @@ public final class SolieuDatabase: Sendable {
         }
         var documentID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE content_hash = ?"), arguments: [doc.contentHash])
         var outcome: StoreOutcome
+        var copy: (similarity: Double, onlyHere: [String], missing: Int)?
+        if documentID == nil, let (id, similarity) = try nearCopy(of: doc, excluding: previousDocument, in: db) {
+            // The same article, a byline or a sentence apart: one more source of it.
+            let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id]) ?? ""
+            let d = NearDuplicates.difference(copy: doc.text, document: text)
+            copy = (similarity, d.onlyInCopy, d.missing)
+            documentID = id
+        }
         if let id = documentID {
-            outcome = previousDocument == id ? .unchanged(documentID: id) : .newSource(documentID: id)
+            outcome = previousDocument == id ? .unchanged(documentID: id) : copy != nil ? .nearCopy(documentID: id) : .newSource(documentID: id)
         } else {
             let id = try insertDocument(doc, in: db, now: now, terms: terms)
             documentID = id
@@ -364,16 +374,22 @@ public final class SolieuDatabase: Sendable {
         }
         let id = documentID!
         try db.cachedStatement(sql: """
-            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at, warnings, similarity, only_here, missing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash,
                 bytes = excluded.bytes, site = excluded.site, url = excluded.url, ingested_at = excluded.ingested_at,
-                warnings = excluded.warnings
+                warnings = excluded.warnings, similarity = excluded.similarity, only_here = excluded.only_here,
+                missing = excluded.missing
             """).execute(arguments: [id, doc.path, doc.fileHash, doc.bytes, doc.article.site, doc.article.url, now,
-                                     doc.article.warnings.isEmpty ? nil : doc.article.warnings.joined(separator: "\n")])
+                                     doc.article.warnings.isEmpty ? nil : doc.article.warnings.joined(separator: "\n"),
+                                     copy?.similarity, copy.map { $0.onlyHere.joined(separator: "\n\n") }, copy?.missing])
         if let old = previousDocument, old != id {
             let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE document_id = ?", arguments: [old]) ?? 0
             if others == 0 { try deleteDocument(old, in: db) }
-            if case .newSource = outcome { outcome = .replaced(documentID: id) }
+            switch outcome {
+            case .newSource, .nearCopy: outcome = .replaced(documentID: id)
+            default: break
+            }
         }
         try db.cachedStatement(sql: "DELETE FROM failures WHERE path = ?").execute(arguments: [doc.path])
         return outcome
@@ -393,6 +409,7 @@ public final class SolieuDatabase: Sendable {
         try db.cachedStatement(sql: "INSERT INTO document_search(rowid, title, body, facets) VALUES (?, ?, ?, ?)").execute(
                        arguments: [id, doc.titleKey, doc.bodyKey,
                                    Facets.tokens(province: doc.province?.province, provinceNow: doc.province?.provinceNow, published: a.published)])
+        try storeSignature(doc.signature, keys: doc.nearKeys, document: id, in: db)
         for d in doc.definitions {
             try db.execute(sql: "INSERT OR IGNORE INTO document_abbreviations(document_id, abbreviation, expansion, abbreviation_key) VALUES (?, ?, ?, ?)",
                            arguments: [id, d.abbreviation, d.expansion, VietnameseFold.searchKey(d.abbreviation)])
@@ -444,6 +461,70 @@ public final class SolieuDatabase: Sendable {
         return id
     }
 
+    /// The most similar indexed article of which `doc` is a near copy, if any: candidates share
+    /// keys with it (`NearDuplicates.keys`), their similarity must reach
+    /// `NearDuplicates.threshold`, and they must state the same counts and amounts
+    /// (`countedValues`): a bulletin that differs by a number is another report (a correction,
+    /// next month's figures from the same template), kept apart for the audit to compare.
+    static func nearCopy(of doc: PreparedDocument, excluding: Int64?, in db: Database) throws -> (Int64, Double)? {
+        guard !doc.nearKeys.isEmpty else { return nil }
+        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT s.document_id, s.signature FROM (
+                SELECT document_id, count(*) AS shared FROM document_bands WHERE band IN (\(doc.nearKeys.map { _ in "?" }.joined(separator: ",")))
+                GROUP BY document_id ORDER BY shared DESC LIMIT \(Self.nearCandidates)
+            ) c JOIN document_signatures s ON s.document_id = c.document_id
+            """), arguments: StatementArguments(doc.nearKeys))
+        var similar: [(Int64, Double)] = []
+        for row in candidates {
+            let id: Int64 = row[0]
+            if id == excluding { continue }
+            let similarity = NearDuplicates.similarity(doc.signature, NearDuplicates.signature(blob: row[1]))
+            if similarity >= NearDuplicates.threshold { similar.append((id, similarity)) }
+        }
+        guard !similar.isEmpty else { return nil }
+        let mine = countedValues(doc.figures)
+        for (id, similarity) in similar.sorted(by: { $0.1 > $1.1 }) where try countedValues(document: id, in: db) == mine {
+            return (id, similarity)
+        }
+        return nil
+    }
+
+    /// The kinds whose values a near copy must repeat: what `stats` adds up or compares.
+    static let countedKinds: [Figure.Kind] = [.award, .quantity, .money, .percent, .ratio, .range]
+
+    /// A document's counts and amounts, sorted: kind and values, not wording (dates, periods and
+    /// document numbers are left out, as bylines and page furniture bring their own).
+    static func countedValues(_ figures: [Figure]) -> [String] {
+        figures.filter { countedKinds.contains($0.kind) }.map { f in
+            countedValue(kind: Schema.kindCode(f.kind.rawValue) ?? -1, f.number, f.count.map(Double.init), f.numerator, f.denominator, f.from, f.to)
+        }.sorted()
+    }
+
+    static func countedValues(document id: Int64, in db: Database) throws -> [String] {
+        let codes = countedKinds.compactMap { Schema.kindCode($0.rawValue) }.map(String.init).joined(separator: ",")
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT kind, value, count, numerator, denominator, range_from, range_to FROM figure_rows
+            WHERE id BETWEEN ? AND ? AND kind IN (\(codes))
+            """), arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)]).map { r in
+            countedValue(kind: r[0], r[1], (r[2] as Int64?).map(Double.init), r[3], r[4], r[5], r[6])
+        }.sorted()
+    }
+
+    static func countedValue(kind: Int, _ values: Double?...) -> String {
+        "\(kind):" + values.map { $0.map { "\($0)" } ?? "-" }.joined(separator: ",")
+    }
+
+    /// Documents compared with a new article at most: those sharing the most keys with it.
+    static let nearCandidates = 8
+
+    static func storeSignature(_ signature: [UInt32], keys: [Int64], document id: Int64, in db: Database) throws {
+        guard !signature.isEmpty else { return }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)")
+            .execute(arguments: [id, NearDuplicates.blob(signature)])
+        let insert = try db.cachedStatement(sql: "INSERT INTO document_bands(band, document_id) VALUES (?, ?)")
+        for key in Set(keys) { try insert.execute(arguments: [key, id]) }
+    }
+
     /// Figures of one document share a rowid range: id = document × 2^20 + seq.
     static let maximumFigures = 1 << 20
     static func figureID(document: Int64, seq: Int) -> Int64 { document * Int64(maximumFigures) + Int64(seq) }
@@ -462,6 +543,8 @@ public final class SolieuDatabase: Sendable {
                        arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)])
         try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM award_facts WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM document_bands WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM document_signatures WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }

@@ -24,6 +24,10 @@ public struct PreparedDocument: Sendable {
     public var bodyKey: String
     /// Abbreviations the article defines for itself.
     public var definitions: [Abbreviations.Definition]
+    /// MinHash signature of the text, to find near-identical copies (`NearDuplicates`).
+    public var signature: [UInt32] = []
+    /// Its keys as a candidate copy (`NearDuplicates.keys`).
+    public var nearKeys: [Int64] = []
 
     /// The text the full-text index holds: searchKey (lower-case, no diacritics, "đ" → "d"), one
     /// scalar per scalar of the original, so offsets found in it are offsets in the text.
@@ -71,11 +75,14 @@ public struct Preparer: Sendable {
             if let stated = f.period.flatMap(PeriodRange.init) { return stated }
             return period?.range
         }
+        let bodyKey = PreparedDocument.searchKey(text)
+        let signature = NearDuplicates.signature(key: bodyKey)
         return PreparedDocument(
             path: path, fileHash: fileHash, bytes: bytes.count, article: article, text: text, chars: text.unicodeScalars.count,
             figures: figures, sentences: sentences, province: province, period: period, figurePeriods: figurePeriods,
-            titleKey: PreparedDocument.searchKey(article.title ?? ""), bodyKey: PreparedDocument.searchKey(text),
-            definitions: Abbreviations.definitions(in: text))
+            titleKey: PreparedDocument.searchKey(article.title ?? ""), bodyKey: bodyKey,
+            definitions: Abbreviations.definitions(in: text), signature: signature,
+            nearKeys: NearDuplicates.keys(signature: signature, key: bodyKey))
     }
 
     /// The title's period, else the first one in the first paragraphs, else the year published.

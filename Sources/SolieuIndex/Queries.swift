@@ -247,11 +247,13 @@ public struct StoredDocument: Sendable, Encodable {
     public var provinceNow: String?
     public var period: String?
     public var sources: [String]
+    /// Sources that are near-identical copies of the article (`NearDuplicates`), with what differs.
+    public var copies: [SourceCopy] = []
     public var text: String
     public var figures: [FigureRow]
 
     enum CodingKeys: String, CodingKey {
-        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, sources, text, figures
+        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, sources, copies, text, figures
     }
 
     /// `published` as the page states it is split: the day, and the time when given.
@@ -268,9 +270,24 @@ public struct StoredDocument: Sendable, Encodable {
         try c.encode(provinceNow, forKey: .provinceNow)
         try c.encode(period, forKey: .period)
         try c.encode(sources, forKey: .sources)
+        try c.encode(copies, forKey: .copies)
         try c.encode(text, forKey: .text)
         try c.encode(figures, forKey: .figures)
     }
+}
+
+/// A source stored as a near copy of its document's article: how similar it is (estimated
+/// Jaccard similarity of their shingles), the paragraphs only it has, and how many of the
+/// article's paragraphs it lacks.
+public struct SourceCopy: Sendable, Encodable, Equatable {
+    public var path: String
+    public var site: String?
+    public var url: String?
+    public var similarity: Double
+    public var onlyHere: [String]
+    public var missing: Int
+
+    enum CodingKeys: String, CodingKey { case path, site, url, similarity, onlyHere = "only_here", missing }
 }
 
 /// Counts for the end of an ingest and for `solieu stats` without arguments.
@@ -845,8 +862,15 @@ public extension SolieuDatabase {
                 SELECT id, title, published, site, url, province, province_now, period, text FROM documents WHERE id = ?
                 """, arguments: [id]) else { throw IndexError("no document \(id)") }
             let sources = try String.fetchAll(db, sql: "SELECT path FROM sources WHERE document_id = ? ORDER BY id", arguments: [id])
+            let copies = try Row.fetchAll(db, sql: """
+                SELECT path, site, url, similarity, only_here, missing FROM sources
+                WHERE document_id = ? AND similarity IS NOT NULL ORDER BY id
+                """, arguments: [id]).map { r in
+                SourceCopy(path: r[0], site: r[1], url: r[2], similarity: r[3],
+                           onlyHere: (r[4] as String?).map { $0.components(separatedBy: "\n\n").filter { !$0.isEmpty } } ?? [], missing: r[5] ?? 0)
+            }
             return StoredDocument(id: row[0], title: row[1], published: row[2], site: row[3], url: row[4], province: row[5],
-                                  provinceNow: row[6], period: row[7], sources: sources, text: row[8], figures: figures)
+                                  provinceNow: row[6], period: row[7], sources: sources, copies: copies, text: row[8], figures: figures)
         }
     }
 }

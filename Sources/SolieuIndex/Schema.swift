@@ -1,4 +1,5 @@
 import GRDB
+import SolieuText
 
 /// The database schema, created and upgraded by GRDB's migrator. docs/schema.md documents it
 /// for researchers who open the file with sqlite3, DuckDB or pandas; keep the two in step.
@@ -22,7 +23,7 @@ import GRDB
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 8
+    static let version = 9
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -377,6 +378,35 @@ enum Schema {
                 CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
                 PRAGMA user_version = 8;
                 """)
+        }
+        // v9: near-identical copies are one document (`NearDuplicates`): each document's MinHash
+        // signature and its band keys; a source that is a near copy keeps its similarity and
+        // what differs. Documents stored before get their signature from their text.
+        migrator.registerMigration("v9") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_signatures (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    signature BLOB NOT NULL
+                );
+                CREATE TABLE document_bands (
+                    band INTEGER NOT NULL,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+                );
+                CREATE INDEX document_bands_band ON document_bands(band);
+                CREATE INDEX document_bands_document ON document_bands(document_id);
+                ALTER TABLE sources ADD COLUMN similarity REAL;
+                ALTER TABLE sources ADD COLUMN only_here TEXT;
+                ALTER TABLE sources ADD COLUMN missing INTEGER;
+                """)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM documents ORDER BY id")
+            var pending: [(Int64, [UInt32], [Int64])] = []
+            while let row = try rows.next() {
+                let key = VietnameseFold.searchKey(row[1] as String)
+                let signature = NearDuplicates.signature(key: key)
+                pending.append((row[0], signature, NearDuplicates.keys(signature: signature, key: key)))
+            }
+            for (id, signature, keys) in pending { try SolieuDatabase.storeSignature(signature, keys: keys, document: id, in: db) }
+            try db.execute(sql: "PRAGMA user_version = 9")
         }
         return migrator
     }

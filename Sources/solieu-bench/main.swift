@@ -6,7 +6,7 @@ import SolieuIngest
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
-    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT [--set seeds|real] [--dir DIR] [--errors] | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS]")
+    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT [--set seeds|real] [--dir DIR] [--errors] | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS] | neardup ROOT [N]")
     exit(64)
 }
 let rest = Array(args.dropFirst())
@@ -33,6 +33,8 @@ case "bench-text":
     exit(BenchText.run(root: ".", megabytes: rest.first.flatMap { Int($0) } ?? 50))
 case "bench-wordseg":
     exit(BenchWordseg.run(root: ".", files: rest))
+case "neardup":
+    exit(BenchNearDup.run(root: rest.first ?? ".", generated: rest.count > 1 ? Int(rest[1]) ?? 5000 : 5000))
 case "bench-extract":
     BenchExtract.run(root: rest.first ?? ".", megabytes: rest.count > 1 ? Int(rest[1]) ?? 50 : 50)
 default:

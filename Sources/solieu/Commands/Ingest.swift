@@ -83,7 +83,7 @@ struct IngestCommand: ParsableCommand {
             Output.error("""
                 \(p.done) files in \(String(format: "%.1f", p.elapsed)) s (\(String(format: "%.0f", rate)) files/s, \
                 \(String(format: "%.1f", Double(p.bytes) / 1e6)) MB): \(p.added) new, \(p.replaced) replaced, \
-                \(p.newSources) new sources of known articles, \(p.unchanged) unchanged, \
+                \(p.newSources) new sources of known articles, \(p.nearCopies > 0 ? "\(p.nearCopies) near copies of known articles, " : "")\(p.unchanged) unchanged, \
                 \(p.notBulletins > 0 ? "\(p.notBulletins) not bulletins, " : "")\(p.failed + files.problems.count) failed; \
                 \(p.figures) figures stored\(p.warned > 0 ? "; \(p.warned) with warnings\(verbose ? "" : " (--verbose lists them)")" : "")\
                 \(files.skippedSummary.map { "; " + $0 } ?? "")

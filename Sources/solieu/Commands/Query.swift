@@ -302,7 +302,14 @@ struct ShowCommand: ParsableCommand {
         Output.print("document \(doc.id): \(doc.title ?? "(no title)")")
         Output.print("published \(doc.published ?? "?") · province \(doc.province ?? "?")" +
                      (doc.provinceNow.map { $0 != doc.province ? " (now \($0))" : "" } ?? "") + " · period \(doc.period ?? "?")")
-        for s in doc.sources { Output.print("source \(RawPath.display(s))") }
+        let copies = Dictionary(doc.copies.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for s in doc.sources {
+            guard let c = copies[s] else { Output.print("source \(RawPath.display(s))"); continue }
+            let only = c.onlyHere.count == 1 ? "1 paragraph only here" : "\(c.onlyHere.count) paragraphs only here"
+            let missing = c.missing == 1 ? "1 paragraph missing" : "\(c.missing) paragraphs missing"
+            Output.print("source \(RawPath.display(s)) (near copy: similarity \(String(format: "%.2f", c.similarity)), \(only), \(missing))")
+            for p in c.onlyHere.prefix(3) { Output.print("  only here: \(p.count > 160 ? String(p.prefix(157)) + "…" : p)") }
+        }
         Output.print("")
         Output.print(Self.marked(doc, color: color))
         Output.print("")
