@@ -44,6 +44,7 @@ enum Context {
             periodsBySentence[figures[i].sentence, default: []].append(i)
         }
         let paragraphLead = ParagraphLeads(view: view, sentences: sentences)
+        let qualifiers = CountQualifiers(view: view, figures: figures)
         for i in figures.indices where figures[i].kind != .period && figures[i].kind != .date {
             let same = periodsBySentence[figures[i].sentence] ?? []
             let nearest = same.min { abs(figures[$0].start - figures[i].start) < abs(figures[$1].start - figures[i].start) }
@@ -52,7 +53,7 @@ enum Context {
             }
             figures[i].period = nearest.map { figures[$0].calendar! } ?? lead ?? titlePeriod
             switch figures[i].kind {
-            case .quantity, .ratio, .range: figures[i].measure = figures[i].unit
+            case .quantity, .ratio, .range: figures[i].measure = qualifiers.measure(of: i)
             case .award: figures[i].measure = figures[i].award
             default: break
             }
@@ -221,6 +222,56 @@ enum Context {
     }
 }
 
+/// What a count measures: its unit and the words that qualify it in its clause ("42/82 xã được
+/// công nhận đạt chuẩn nông thôn mới, chiếm tỷ lệ 51%" → "xã được công nhận đạt chuẩn nông thôn
+/// mới"; "1.200 hộ thoát nghèo" → "hộ thoát nghèo"). The qualifier ends at punctuation, another
+/// number, a word that compares or places the count ("chiếm", "tăng", "so", "trên", "trong"…),
+/// or after ten words; "và" before another count ends it too ("21 xã đạt chuẩn và 23 xã …").
+/// A duration ("3 năm xây dựng nông thôn mới") is not qualified: it measures time.
+struct CountQualifiers {
+    let view: TextView
+    let figures: [Figure]
+    /// Figure starts, by token.
+    let startsFigure: Set<Int>
+
+    /// Folded words that end a qualifier.
+    static let stops: Set<String> = [
+        "chiem", "tang", "giam", "so", "gom", "trong", "nhu", "voi", "la", "tai", "tren", "o", "cua", "bang", "con",
+        "nang", "theo", "sau", "truoc", "den", "tu", "cho", "dat", "vuot", "bao", "ke", "thuoc", "ve", "vao", "duoi",
+        "len", "xuong", "de", "nham", "do", "vi", "ma", "nen", "khi", "neu", "nhung", "hay", "hoac", "nay", "thi",
+    ]
+    /// Units of time, and points of a percentage: a count of them measures time or a change.
+    static let durations: Set<String> = ["nam", "thang", "ngay", "gio", "tuan", "quy", "phut", "giay", "thap", "diem"]
+
+    init(view: TextView, figures: [Figure]) {
+        self.view = view
+        self.figures = figures
+        startsFigure = Set(figures.map { view.tokenIndex(atOrAfter: $0.start) })
+    }
+
+    func measure(of i: Int) -> String? {
+        let f = figures[i]
+        guard let unit = f.unit, !unit.isEmpty else { return f.unit }
+        let tk = view.tokens
+        let first = view.tokenIndex(atOrAfter: f.end)
+        guard let unitWord = TextView.phraseKeys(unit).first, !Self.durations.contains(unitWord) else { return unit }
+        var t = first, words = 0
+        while t < tk.count, words < 10, tk[t].kind == .word, !startsFigure.contains(t), tk[t].start >= f.end {
+            // "đạt chuẩn" qualifies ("xã đạt chuẩn nông thôn mới"); "đạt 34,52%" compares.
+            if Self.stops.contains(tk[t].key), !(tk[t].key == "dat" && t + 1 < tk.count && tk[t + 1].kind == .word && !startsFigure.contains(t + 1)) { break }
+            if tk[t].key == "va", t + 1 < tk.count, tk[t + 1].kind != .word || startsFigure.contains(t + 1) { break }
+            // No line break inside it.
+            if t > first, view.lineBreak(tk[t - 1].end, tk[t].start) { break }
+            t += 1
+            words += 1
+        }
+        var last = t - 1
+        while last >= first, ClauseSubjects.trailing.contains(tk[last].lower) || tk[last].key == "va" { last -= 1 }
+        guard last >= first, view.onlySpaces(f.end, tk[first].start) else { return unit }
+        return unit + " " + view.text(tk[first].start, tk[last].end)
+    }
+}
+
 /// What a percent or an amount measures: the noun phrase of its clause, less the verbs that
 /// introduce the figure ("Tổng kim ngạch xuất khẩu ước đạt 51,71%" → "Tổng kim ngạch xuất
 /// khẩu") and a period said in between ("Công tác tuyển quân năm 2017 đạt 100%" → "Công tác
@@ -282,28 +333,59 @@ struct ClauseSubjects {
             // The verbs (and a period) right before the figure.
             t = skipVerbs(t)
             guard t >= 0 else { return nil }
+            if tk[t].key == "(" {
+                // A figure in parentheses measures what stands before them: the figure there
+                // ("47.124 ha (tăng 38,2% …)", "lúa 35.023 ha, (tăng 56,4%)") or the words
+                // ("dệt (+5,2%); trang phục (+4,26%)").
+                var u = t - 1
+                if u >= 0, tk[u].key == "," { u -= 1 }
+                guard u >= 0 else { return nil }
+                if depth < 4, let p = previousFigure(i, before: tk[t].start), figures[p].end >= tk[u].end {
+                    return continuing(p, upTo: tk[t].start, depth: depth)
+                }
+                return tk[u].kind == .word ? subject(from: u) : nil
+            }
             let separator = tk[t].key == "," || tk[t].key == "va"
             guard separator else { break }
             // The clause goes on from an earlier figure: measure what it measures.
             if depth < 4, let p = previousFigure(i, before: tk[t].start) {
-                switch figures[p].kind {
-                case .quantity, .ratio:
-                    // "232 trường đạt chuẩn quốc gia, đạt 34,52%": the counted noun and what
-                    // follows it; "Khách quốc tế 308 ngàn lượt, đạt 71,8%": the clause's subject.
-                    let rest = view.text(figures[p].end, tk[t].start).trimmingCharacters(in: .whitespaces)
-                    if let unit = figures[p].unit, !unit.isEmpty, !rest.isEmpty, rest.unicodeScalars.allSatisfy({ $0 == " " || Tokenizer.isLetter($0) }) {
-                        return unit + " " + rest
-                    }
-                    return subject(endingBefore: figures[p].start)
-                default:
-                    return measure(of: p, depth: depth + 1)
-                }
+                return continuing(p, upTo: tk[t].start, depth: depth)
             }
             // "đã thực hiện vượt và đạt trên 45%": "và" between two verbs.
             guard tk[t].key == "va" else { return nil }
             t -= 1
         }
-        return subject(from: t)
+        let found = subject(from: t)
+        // "42/82 xã đạt chuẩn nông thôn mới, chiếm tỷ lệ 51%": a bare "tỷ lệ" is the share of
+        // what the count before it in the clause counts.
+        if let found, Self.bareShares.contains(MeasureQuery.words(found).joined(separator: " ")), depth < 4 {
+            var c = t
+            while c >= 0, tk[c].kind == .word { c -= 1 }
+            if c >= 0, tk[c].key == ",", let p = previousFigure(i, before: tk[c].start), [.quantity, .ratio].contains(figures[p].kind),
+               let counted = figures[p].measure ?? figures[p].unit, !counted.isEmpty {
+                return found + " " + counted
+            }
+        }
+        return found
+    }
+
+    /// Subjects that name a share without saying of what.
+    static let bareShares: Set<String> = ["ty le", "ty trong", "chiem ty le"]
+
+    /// What a figure measures that goes on from figure `p` (its clause runs to offset `end`).
+    func continuing(_ p: Int, upTo end: Int, depth: Int) -> String? {
+        switch figures[p].kind {
+        case .quantity, .ratio:
+            // "232 trường đạt chuẩn quốc gia, đạt 34,52%": the counted noun and what
+            // follows it; "Khách quốc tế 308 ngàn lượt, đạt 71,8%": the clause's subject.
+            let rest = view.text(figures[p].end, end).trimmingCharacters(in: .whitespaces)
+            if let unit = figures[p].unit, !unit.isEmpty, !rest.isEmpty, rest.unicodeScalars.allSatisfy({ $0 == " " || Tokenizer.isLetter($0) }) {
+                return unit + " " + rest
+            }
+            return subject(endingBefore: figures[p].start)
+        default:
+            return measure(of: p, depth: depth + 1)
+        }
     }
 
     /// The words of the clause ending at token `last`: back to punctuation, at most twelve,
@@ -319,6 +401,11 @@ struct ClauseSubjects {
             } else if tk[t].key == ")", t >= 2, tk[t - 2].key == "(", tk[t - 1].kind == .word {
                 t -= 3
                 words += 1
+            } else if let start = nameStart(at: t + 1) {
+                // A sector's or indicator's name with a comma or dash inside it ("nông, lâm
+                // nghiệp và thủy sản", "công nghiệp chế biến, chế tạo"): the walk goes on.
+                words += (start...t).filter { tk[$0].kind == .word }.count
+                t = start - 1
             } else {
                 break
             }
@@ -330,6 +417,22 @@ struct ClauseSubjects {
         while last > first, tk[last].kind == .word, Self.trailing.contains(tk[last].lower) { last -= 1 }
         guard first <= last, words > 0, tk[last].kind != .punct || tk[last].key == ")" else { return nil }
         return view.text(tk[first].start, tk[last].end)
+    }
+
+    /// Where a name of `Lexicon.measureNames` starts when the tokens from `first` on are its end
+    /// and the tokens before it its beginning, across its punctuation.
+    func nameStart(at first: Int) -> Int? {
+        let tk = view.tokens
+        for name in Lexicon.bundled.measureNames {
+            for k in 1..<name.count where tk.indices.contains(first - 1) && name[k - 1] == tk[first - 1].key {
+                let start = first - k, end = first + (name.count - k)
+                guard start >= 0, end <= tk.count, name[k] != ",", name[k] != "-" else { continue }
+                if (start..<end).allSatisfy({ tk[$0].key == name[$0 - start] }) && tk[start..<first].contains(where: { $0.kind == .punct }) {
+                    return start
+                }
+            }
+        }
+        return nil
     }
 
     /// The subject of the clause that ends right before scalar offset `start` (a quantity's).

@@ -27,6 +27,11 @@ public struct GoldScore: Sendable {
     public var rolesCompared = 0
     public var rolesAgreeing = 0
     public var roleDisagreements: [String] = []
+    /// Matched figures whose gold names a measure, and those `--measure` finds when given the
+    /// gold's measure as a user would type it (`measureQuery`).
+    public var measuresCompared = 0
+    public var measuresFound = 0
+    public var measureDisagreements: [String] = []
 
     public var overall: Counts {
         byKind.values.reduce(into: Counts()) { $0.truePositives += $1.truePositives; $0.predicted += $1.predicted; $0.gold += $1.gold }
@@ -78,6 +83,14 @@ public struct GoldScore: Sendable {
                 recipientDisagreements.append("\(document) «\(f.text)» recipient \(f.recipient ?? "nil"), gold \(want)")
             }
         }
+        if let want = g["measure"] as? String, !want.isEmpty {
+            measuresCompared += 1
+            if MeasureQuery(Self.measureQuery(want)).matches(f.measure) {
+                measuresFound += 1
+            } else {
+                measureDisagreements.append("\(document) «\(f.text)» measure \(f.measure ?? "nil"), gold \(want)")
+            }
+        }
         if f.kind == .percent, let want = g["role"] as? String {
             rolesCompared += 1
             let wantSign = (g["sign"] as? NSNumber)?.intValue
@@ -87,6 +100,28 @@ public struct GoldScore: Sendable {
                 roleDisagreements.append("\(document) «\(f.text)» role \(f.role ?? "nil")\(f.sign.map { " \($0)" } ?? ""), gold \(want)\(wantSign.map { " \($0)" } ?? "")")
             }
         }
+    }
+
+    /// The gold's measure as a user types it to `--measure`: without the annotator's notes in
+    /// parentheses ("GRDP (kế hoạch)", but "(GRDP)" is kept), what it is compared with ("… so
+    /// với tháng trước") or the period ("GRDP 6 tháng đầu năm 2020", "lượng khách du lịch tháng
+    /// 9"): periods are `--period`'s business.
+    public static func measureQuery(_ gold: String) -> String {
+        var s = gold
+        while let open = s.firstIndex(of: "("), let close = s[open...].firstIndex(of: ")") {
+            let inside = s[s.index(after: open)..<close]
+            let isAbbreviation = !inside.isEmpty && inside.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" }
+            s.replaceSubrange(open...close, with: isAbbreviation ? " \(inside) " : " ")
+        }
+        if let r = s.range(of: " so với ") ?? s.range(of: " so cùng ") { s = String(s[..<r.lowerBound]) }
+        let words = s.split(separator: " ").map(String.init)
+        let periodWords: Set<String> = ["tháng", "năm", "quý", "đầu", "cuối"]
+        let isNumber = words.map { $0.allSatisfy { $0.isNumber || $0 == "/" } }
+        return words.indices.filter { i in
+            if isNumber[i] { return false }
+            let near = (max(0, i - 2)...min(words.count - 1, i + 2)).contains { isNumber[$0] }
+            return !(periodWords.contains(words[i].lowercased()) && near)
+        }.map { words[$0] }.joined(separator: " ")
     }
 
     static func recipientKey(_ r: String) -> String {

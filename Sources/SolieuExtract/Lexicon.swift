@@ -34,6 +34,9 @@ final class Lexicon: Sendable {
     let notQuantityBefore: PhraseTable<Bool>
     /// Nouns a number written in words counts ("hai gia đình"), matched with diacritics.
     let countNouns: PhraseTable<Bool>
+    /// Names of sectors and indicators with a comma or dash inside ("nông, lâm nghiệp và thủy
+    /// sản"), as token keys: what a percent measures does not stop at their punctuation.
+    let measureNames: [[String]]
 
     static let bundled: Lexicon = {
         guard let lexURL = Bundle.module.url(forResource: "lexicon", withExtension: "json"),
@@ -109,6 +112,7 @@ final class Lexicon: Sendable {
         var proxies = PhraseTable<Bool>(exact: true)
         for q in lexicon["recipient_proxies"] as? [String] ?? [] { proxies.add(q, true) }
         recipientProxies = proxies
+        measureNames = (lexicon["measure_names"] as? [String] ?? []).map { TextView.phraseKeys($0) }.filter { $0.count >= 2 }
         let rawScale = (lexicon["scale_words"] as? [String: Double]) ?? [:]
         scale = Dictionary(rawScale.map { (TextView.phraseKeys($0.key, exact: true).joined(separator: " "), $0.value) }, uniquingKeysWith: { a, _ in a })
         var currencies = PhraseTable<String>(exact: true)

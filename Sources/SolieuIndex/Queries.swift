@@ -571,12 +571,16 @@ public extension SolieuDatabase {
         }
         try Self.placeAndTime(province: filter.province, period: filter.period, alias: "f", &conditions, &arguments)
         if let measure = filter.measure {
-            let words = SearchQuery.fold(measure)
-            guard !words.isEmpty else { throw IndexError("--measure needs words") }
+            // Words as users type them: folded, abbreviations for their expansions and back
+            // (`MeasureQuery`); a measure holding every word of one alternative matches.
+            let query = MeasureQuery(measure)
+            guard !query.alternatives.isEmpty else { throw IndexError("--measure needs words") }
             // The measure as figure_view resolves it: its own term, or (code 0) its unit / award.
-            let matching = "SELECT id FROM terms WHERE " + words.map { _ in "(' ' || solieu_key(term) || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+            let matching = "SELECT id FROM terms WHERE " + query.alternatives.map { words in
+                "(" + words.map { _ in "(' ' || solieu_words(term) || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " AND ") + ")"
+            }.joined(separator: " OR ")
             conditions.append("(f.measure_code IN (\(matching)) OR (f.measure_code = 0 AND (CASE WHEN f.kind_code = \(Schema.awardKind) THEN f.award_code ELSE f.unit_code END) IN (\(matching))))")
-            let patterns = words.map { "% \(Self.likeEscaped($0)) %" }
+            let patterns = query.alternatives.flatMap { $0.map { "% \(Self.likeEscaped($0)) %" } }
             arguments += patterns + patterns
         }
         if let role = filter.role {

@@ -82,6 +82,9 @@ enum EvalExtract {
         if score.rolesCompared > 0 {
             print("percent roles agree: \(score.rolesAgreeing)/\(score.rolesCompared) (\(fmt(Double(score.rolesAgreeing) / Double(score.rolesCompared))))")
         }
+        if score.measuresCompared > 0 {
+            print("measures --measure finds by the gold's measure: \(score.measuresFound)/\(score.measuresCompared) (\(fmt(Double(score.measuresFound) / Double(score.measuresCompared))))")
+        }
         let audit = try auditScore(docs)
         print("audit: \(audit.found)/\(audit.checks) stated relations found (\(fmt(audit.recall))), \(audit.agreeing) with the text's verdict; "
               + "\(audit.verdicts) verdicts, \(audit.agreeing) backed by a check (\(fmt(audit.precision))); false fails: \(audit.falseFails.count); unverifiable: \(audit.unverifiable)")
@@ -90,6 +93,7 @@ enum EvalExtract {
             for s in score.spurious { print("spurious: \(s)") }
             for r in score.recipientDisagreements { print("recipient: \(r)") }
             for r in score.roleDisagreements { print("role: \(r)") }
+            for m in score.measureDisagreements { print("measure: \(m)") }
             for m in audit.missed { print("audit missed: \(m)") }
             for f in audit.falseFails { print("audit FALSE FAIL: \(f)") }
             for u in audit.unlisted where !audit.falseFails.contains(u) { print("audit unlisted: \(u)") }

@@ -265,5 +265,40 @@ struct KindTests {
         #expect(measures("các trường học đạt chuẩn xanh, đạt tỷ lệ 87,75% so với năm trước.") == ["tỷ lệ"])
         // Nothing to name: no measure rather than a wrong one.
         #expect(measures("Trong năm, tăng 12% so với cùng kỳ.") == [nil])
+        // In parentheses: what stands before them, a figure or words.
+        #expect(measures("thu hoạch cây hàng năm đạt 47.124 ha (tăng 38,2% so với cùng kỳ); trong đó: lúa 35.023 ha, (tăng 56,4%), bắp 4.022 ha (giảm 5,0%).")
+                == ["thu hoạch cây hàng năm", "lúa", "bắp"])
+        #expect(measures("Một số ngành tăng so với cùng kỳ như: dệt (+5,2%); trang phục (+4,26%).") == ["dệt", "trang phục"])
+        // A sector's name holds its comma or dash.
+        #expect(measures("Khu vực nông, lâm nghiệp và thủy sản tăng 2,96%; công nghiệp chế biến, chế tạo tăng 8%; công nghiệp - xây dựng tăng 12,5%.")
+                == ["Khu vực nông, lâm nghiệp và thủy sản", "công nghiệp chế biến, chế tạo", "công nghiệp - xây dựng"])
+        // A bare share is the share of what the count before it counts.
+        #expect(measures("có 42/82 xã được công nhận đạt chuẩn nông thôn mới, chiếm tỷ lệ 51% tổng số xã.") == ["tỷ lệ xã được công nhận đạt chuẩn nông thôn mới"])
+    }
+
+    /// What counts measure: their unit and the words that qualify it in their clause.
+    @Test func measuresOfCounts() {
+        func measures(_ text: String) -> [String?] { figures(text).filter { $0.kind == .quantity || $0.kind == .ratio }.map(\.measure) }
+        #expect(measures("Điện Biên có 44/115 xã đạt chuẩn và cơ bản đạt chuẩn nông thôn mới.") == ["xã đạt chuẩn và cơ bản đạt chuẩn nông thôn mới"])
+        #expect(measures("Trong đó, có 21 xã đạt chuẩn, 23 xã cơ bản đạt chuẩn nông thôn mới.") == ["xã đạt chuẩn", "xã cơ bản đạt chuẩn nông thôn mới"])
+        #expect(measures("Năm 2018 đã bê tông hóa được 74 km đường giao thông nông thôn, nâng tổng số đến nay là 1.959 km.")
+                == ["km đường giao thông nông thôn", "km"])
+        // It ends at a word that compares or places the count, and a duration measures time.
+        #expect(measures("toàn tỉnh có 14 xã đạt chuẩn nông thôn mới trên địa bàn 4 huyện.") == ["xã đạt chuẩn nông thôn mới", "huyện"])
+        #expect(measures("Qua 3 năm xây dựng xã nông thôn mới nâng cao, xã tiếp tục đầu tư.") == ["năm"])
+        #expect(measures("Toàn tỉnh có 1.200 hộ thoát nghèo, tăng 5% so với năm trước.") == ["hộ thoát nghèo"])
+    }
+
+    /// `--measure` as users type it: folded, with abbreviations.
+    @Test func measureQueries() {
+        let ntm = MeasureQuery("NTM")
+        #expect(ntm.alternatives == [["ntm"], ["nong", "thon", "moi"]])
+        #expect(ntm.matches("xã đạt chuẩn nông thôn mới") && ntm.matches("xã đạt chuẩn NTM") && !ntm.matches("xã đạt chuẩn"))
+        let spelled = MeasureQuery("Tổng sản phẩm trên địa bàn")
+        #expect(spelled.matches("GRDP") && spelled.matches("tổng sản phẩm trên địa bàn (GRDP)"))
+        #expect(MeasureQuery("nong thon moi").matches("Xã được công nhận đạt chuẩn Nông thôn mới"))
+        #expect(MeasureQuery("tỉ lệ hộ nghèo").matches("Tỷ lệ hộ nghèo") && MeasureQuery("tỷ lệ").matches("tỉ lệ"))
+        #expect(MeasureQuery("  , ").alternatives.isEmpty)
+        #expect(!MeasureQuery("nông thôn").matches(nil))
     }
 }

@@ -126,4 +126,26 @@ import Testing
         f.period = "2017"
         #expect(try db.figures(f).map(\.text) == ["năm 2017"])
     }
+
+    /// `--measure` as its help shows it: "nông thôn mới" finds the communes that reached the
+    /// standard, and so do the same words without diacritics and the abbreviation.
+    @Test func measuresAsUsersTypeThem() throws {
+        func ids(_ measure: String) throws -> [Int64] {
+            var f = FigureFilter()
+            f.measure = measure
+            return try db.figures(f).map(\.id)
+        }
+        var f = FigureFilter()
+        f.measure = "nông thôn mới"
+        let found = try db.figures(f)
+        let communes = found.filter { ($0.kind == "quantity" || $0.kind == "ratio") && $0.unit == "xã" }
+        #expect(communes.count >= 10, "\(found.map(\.text))")
+        // Extracted the same way, every figure whose measure holds the words is found.
+        let expected = extracted.filter { MeasureQuery("nông thôn mới").matches($0.measure) }.count
+        #expect(found.count == expected)
+        #expect(try ids("nong thon moi") == found.map(\.id))
+        #expect(try ids("NTM") == found.map(\.id))
+        #expect(try Set(ids("tổng sản phẩm trên địa bàn")) == Set(ids("GRDP")))
+        #expect(!(try ids("GRDP")).isEmpty)
+    }
 }

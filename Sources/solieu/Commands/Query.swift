@@ -19,7 +19,7 @@ struct FigureFilterOptions: ParsableArguments {
     var province: String?
     @Option(help: "Period the figures lie within: 2018, 2018-H1, 2020-Q3, 2019-06, 2016/2020.")
     var period: String?
-    @Option(help: "Words the figure's measure contains (\"nông thôn mới\").")
+    @Option(help: "Words the figure's measure contains, in any order, diacritics optional, abbreviations standing for their expansions (\"nông thôn mới\", \"NTM\", \"ty le ho ngheo\").")
     var measure: String?
     @Option(help: "A percent's role: share, plan (against a plan or estimate) or change.")
     var role: String?
