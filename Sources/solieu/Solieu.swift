@@ -6,7 +6,16 @@ struct Solieu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solieu",
         abstract: "Figures from Vietnamese provincial bulletins: ingest, extract, query.",
-        discussion: "Use -- before an argument that starts with '-' (solieu search -- -word).",
+        discussion: """
+            Use -- before an argument that starts with '-' (solieu search -- -word). NO_COLOR (any value) or \
+            TERM=dumb turns off highlighting and the redrawn progress bar. Completions: solieu \
+            --generate-completion-script bash|zsh|fish.
+
+            Exit status: 0 done; 1 the audit found a check that fails, or db check found damage; 2 an error \
+            (a file that could not be read or stored, a database that cannot be opened, output that cannot be \
+            written, a query refused), each named on standard error; 64 a usage error (an unknown command or \
+            option, a bad value).
+            """,
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self, AuditCommand.self,
