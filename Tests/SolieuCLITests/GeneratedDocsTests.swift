@@ -33,4 +33,23 @@ import Testing
             #expect(page.contains("Fl -\(option.dropFirst(2))"), "docs/man/solieu.1 lacks figures \(option)")
         }
     }
+
+    /// scripts/install puts the binary, its man page and the completions under a prefix.
+    @Test func installPutsManPageAndCompletions() throws {
+        let s = Scratch()
+        defer { s.cleanup() }
+        let prefix = s.path("prefix")
+        let (status, out, err) = try SolieuBinary.shell("SOLIEU_BIN=\"$SOLIEU\" scripts/install --prefix '\(prefix)'", in: Project.path("."))
+        #expect(status == 0, "\(err)")
+        #expect(out.contains("installed \(prefix)/bin/solieu"))
+        for file in ["bin/solieu", "share/man/man1/solieu.1", "share/bash-completion/completions/solieu",
+                     "share/zsh/site-functions/_solieu", "share/fish/vendor_completions.d/solieu.fish"] {
+            #expect(FileManager.default.fileExists(atPath: "\(prefix)/\(file)"), "\(file)")
+        }
+        #expect(Project.text("docs/man/solieu.1") == (try String(contentsOfFile: "\(prefix)/share/man/man1/solieu.1", encoding: .utf8)))
+        let (version, v, _) = try SolieuBinary.shell("'\(prefix)/bin/solieu' --version", in: s.url.path)
+        #expect(version == 0 && !v.isEmpty)
+        let (bad, _, message) = try SolieuBinary.shell("scripts/install --bogus", in: Project.path("."))
+        #expect(bad == 64 && message.contains("unknown argument '--bogus'"))
+    }
 }
