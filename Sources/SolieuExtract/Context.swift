@@ -10,13 +10,20 @@ enum Context {
     /// Whether a period follows "so với" / "so" (the period compared with), skipping fillers,
     /// or "giá so sánh" (the base year of constant prices: "theo giá so sánh 2010").
     static func isComparedPeriod(_ f: Figure, _ view: TextView) -> Bool {
-        let from = max(0, f.start - 40)
-        let before = String(String.UnicodeScalarView(view.key[from..<f.start]))
-        var words = before.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var from = max(0, f.start - 40)
         // A comma or a clause break ends the look-back: only what is in the same phrase counts.
-        if let cut = before.lastIndex(where: { ",;:()".contains($0) }) {
-            words = before[before.index(after: cut)...].split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        if let cut = (from..<f.start).last(where: { i in let v = view.key[i].value; return v == 0x2C || v == 0x3B || v == 0x3A || v == 0x28 || v == 0x29 }) {
+            from = cut + 1
         }
+        // Words of the search key (ASCII but for letters it cannot fold), scalar by scalar.
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for s in view.key[from..<f.start] {
+            let v = s.value
+            let wordScalar = v < 0x80 ? ((v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)) : (s.properties.isAlphabetic || s.properties.numericType != nil)
+            if wordScalar { word.append(s) } else if !word.isEmpty { words.append(String(word)); word = String.UnicodeScalarView() }
+        }
+        if !word.isEmpty { words.append(String(word)) }
         while let last = words.last, comparisonFillers.contains(last) || last.allSatisfy(\.isNumber) { words.removeLast() }
         return words.last == "so" || words.suffix(2) == ["so", "voi"] || words.suffix(2) == ["so", "sanh"]
     }

@@ -409,7 +409,7 @@ public final class SolieuDatabase: Sendable {
         try db.cachedStatement(sql: "INSERT INTO document_search(rowid, title, body, facets) VALUES (?, ?, ?, ?)").execute(
                        arguments: [id, doc.titleKey, doc.bodyKey,
                                    Facets.tokens(province: doc.province?.province, provinceNow: doc.province?.provinceNow, published: a.published)])
-        try storeSignature(doc.signature, keys: doc.nearKeys, document: id, in: db)
+        try storeNearKeys(doc.nearKeys, document: id, in: db)
         for d in doc.definitions {
             try db.execute(sql: "INSERT OR IGNORE INTO document_abbreviations(document_id, abbreviation, expansion, abbreviation_key) VALUES (?, ?, ?, ?)",
                            arguments: [id, d.abbreviation, d.expansion, VietnameseFold.searchKey(d.abbreviation)])
@@ -468,17 +468,17 @@ public final class SolieuDatabase: Sendable {
     /// next month's figures from the same template), kept apart for the audit to compare.
     static func nearCopy(of doc: PreparedDocument, excluding: Int64?, in db: Database) throws -> (Int64, Double)? {
         guard !doc.nearKeys.isEmpty else { return nil }
-        let candidates = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT s.document_id, s.signature FROM (
-                SELECT document_id, count(*) AS shared FROM document_bands WHERE band IN (\(doc.nearKeys.map { _ in "?" }.joined(separator: ",")))
-                GROUP BY document_id ORDER BY shared DESC LIMIT \(Self.nearCandidates)
-            ) c JOIN document_signatures s ON s.document_id = c.document_id
+        // Signatures are not stored (they would be a twentieth of the database): a candidate's
+        // is made again from its text, and there are few candidates (bench-neardup: about one
+        // for every two documents).
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT document_id FROM document_bands WHERE band IN (\(doc.nearKeys.map { _ in "?" }.joined(separator: ",")))
+            GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT \(Self.nearCandidates)
             """), arguments: StatementArguments(doc.nearKeys))
         var similar: [(Int64, Double)] = []
-        for row in candidates {
-            let id: Int64 = row[0]
-            if id == excluding { continue }
-            let similarity = NearDuplicates.similarity(doc.signature, NearDuplicates.signature(blob: row[1]))
+        for id in candidates where id != excluding {
+            guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM documents WHERE id = ?"), arguments: [id]) else { continue }
+            let similarity = NearDuplicates.similarity(doc.signature, NearDuplicates.signature(key: PreparedDocument.searchKey(text)))
             if similarity >= NearDuplicates.threshold { similar.append((id, similarity)) }
         }
         guard !similar.isEmpty else { return nil }
@@ -517,11 +517,8 @@ public final class SolieuDatabase: Sendable {
     /// Documents compared with a new article at most: those sharing the most keys with it.
     static let nearCandidates = 8
 
-    static func storeSignature(_ signature: [UInt32], keys: [Int64], document id: Int64, in db: Database) throws {
-        guard !signature.isEmpty else { return }
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO document_signatures(document_id, signature) VALUES (?, ?)")
-            .execute(arguments: [id, NearDuplicates.blob(signature)])
-        let insert = try db.cachedStatement(sql: "INSERT INTO document_bands(band, document_id) VALUES (?, ?)")
+    static func storeNearKeys(_ keys: [Int64], document id: Int64, in db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_bands(band, document_id) VALUES (?, ?)")
         for key in Set(keys) { try insert.execute(arguments: [key, id]) }
     }
 
@@ -543,8 +540,10 @@ public final class SolieuDatabase: Sendable {
                        arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)])
         try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM award_facts WHERE document_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM document_bands WHERE document_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM document_signatures WHERE document_id = ?", arguments: [id])
+        // Its near-copy keys, made again from its text (the table is keyed by band alone).
+        let key = PreparedDocument.searchKey(text)
+        let delete = try db.cachedStatement(sql: "DELETE FROM document_bands WHERE band = ? AND document_id = ?")
+        for band in Set(NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key)) { try delete.execute(arguments: [band, id]) }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }

@@ -10,7 +10,7 @@ import SolieuText
 /// the share of equal buckets, an estimate of the Jaccard similarity of their shingle sets,
 /// reaches `threshold`. Candidates are found through the keys of `keys`, stored in
 /// `document_bands`, so a new article is compared with the few that share most keys, never with
-/// every document.
+/// every document; their signatures are made again from their text.
 public enum NearDuplicates {
     public static let hashes = 128
     public static let bandRows = 8
@@ -78,12 +78,31 @@ public enum NearDuplicates {
             for v in signature[start..<min(signature.count, start + bandRows)] { h = mix(h ^ UInt64(v)) }
             return Int64(bitPattern: h)
         }
-        let paragraphs = text.components(separatedBy: "\n\n").map(VietnameseFoldKey.collapsed).filter { $0.unicodeScalars.count >= 80 }
-        for p in paragraphs.sorted(by: { $0.utf8.count > $1.utf8.count }).prefix(4) {
-            var h: UInt64 = 0x5041_5241_4752_4150  // "PARAGRAP": apart from the bands' keys
-            for b in p.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-            keys.append(Int64(bitPattern: mix(h)))
+        // Paragraphs (split at a blank line) hashed as their words joined by one space, from the
+        // key's bytes: no string is made.
+        var paragraphs: [(scalars: Int, hash: UInt64)] = []
+        var h: UInt64 = 0x5041_5241_4752_4150  // "PARAGRAP": apart from the bands' keys
+        var scalars = 0, pendingSpace = false, newlines = 0
+        func close() {
+            if scalars >= 80 { paragraphs.append((scalars, mix(h))) }
+            h = 0x5041_5241_4752_4150
+            scalars = 0
+            pendingSpace = false
         }
+        for b in text.utf8 {
+            if b == 0x0A {
+                newlines += 1
+                if newlines == 2 { close() } else if scalars > 0 { pendingSpace = true }
+                continue
+            }
+            newlines = 0
+            if b == 0x20 { if scalars > 0 { pendingSpace = true }; continue }
+            if pendingSpace { h = (h ^ 0x20) &* 0x100_0000_01B3; scalars += 1; pendingSpace = false }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+            if b & 0xC0 != 0x80 { scalars += 1 }
+        }
+        close()
+        for p in paragraphs.sorted(by: { $0.scalars > $1.scalars }).prefix(4) { keys.append(Int64(bitPattern: p.hash)) }
         return keys
     }
 
@@ -97,19 +116,6 @@ public enum NearDuplicates {
             if x == y { equal += 1 }
         }
         return filled == 0 ? 0 : Double(equal) / Double(filled)
-    }
-
-    static func blob(_ signature: [UInt32]) -> Data {
-        var data = Data(capacity: signature.count * 4)
-        for v in signature { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        return data
-    }
-
-    static func signature(blob: Data) -> [UInt32] {
-        let bytes = [UInt8](blob)
-        return stride(from: 0, to: bytes.count - 3, by: 4).map { i in
-            UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-        }
     }
 
     /// What a copy says that its document does not, and how much of the document it lacks:

@@ -379,33 +379,28 @@ enum Schema {
                 PRAGMA user_version = 8;
                 """)
         }
-        // v9: near-identical copies are one document (`NearDuplicates`): each document's MinHash
-        // signature and its band keys; a source that is a near copy keeps its similarity and
-        // what differs. Documents stored before get their signature from their text.
+        // v9: near-identical copies are one document (`NearDuplicates`): each document's keys
+        // as a candidate copy (bands of its MinHash signature, its longest paragraphs), keyed by
+        // band alone; a source that is a near copy keeps its similarity and what differs.
+        // Documents stored before get their keys from their text.
         migrator.registerMigration("v9") { db in
             try db.execute(sql: """
-                CREATE TABLE document_signatures (
-                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-                    signature BLOB NOT NULL
-                );
                 CREATE TABLE document_bands (
                     band INTEGER NOT NULL,
-                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
-                );
-                CREATE INDEX document_bands_band ON document_bands(band);
-                CREATE INDEX document_bands_document ON document_bands(document_id);
+                    document_id INTEGER NOT NULL,  -- no REFERENCES: deleting a document deletes its keys by band
+                    PRIMARY KEY (band, document_id)
+                ) WITHOUT ROWID;
                 ALTER TABLE sources ADD COLUMN similarity REAL;
                 ALTER TABLE sources ADD COLUMN only_here TEXT;
                 ALTER TABLE sources ADD COLUMN missing INTEGER;
                 """)
             let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM documents ORDER BY id")
-            var pending: [(Int64, [UInt32], [Int64])] = []
+            var pending: [(Int64, [Int64])] = []
             while let row = try rows.next() {
                 let key = VietnameseFold.searchKey(row[1] as String)
-                let signature = NearDuplicates.signature(key: key)
-                pending.append((row[0], signature, NearDuplicates.keys(signature: signature, key: key)))
+                pending.append((row[0], NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key)))
             }
-            for (id, signature, keys) in pending { try SolieuDatabase.storeSignature(signature, keys: keys, document: id, in: db) }
+            for (id, keys) in pending { try SolieuDatabase.storeNearKeys(keys, document: id, in: db) }
             try db.execute(sql: "PRAGMA user_version = 9")
         }
         return migrator

@@ -50,7 +50,9 @@ public enum BulletinCheck {
         for s in article.text.unicodeScalars {
             seen += 1
             if seen > sampleScalars { break }
-            if s.properties.isAlphabetic || (0x300...0x36F).contains(s.value) {
+            // ASCII answered directly: a property lookup per scalar is most of this pass.
+            let letter = s.value < 0x80 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic
+            if letter || (0x300...0x36F).contains(s.value) {
                 inWord = true
                 if isVietnameseLetter(s) || (0x300...0x36F).contains(s.value) { wordHasMark = true }
                 continue
