@@ -85,6 +85,8 @@ public final class SolieuDatabase: Sendable {
             db.add(function: DatabaseFunction("solieu_words", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map { SearchQuery.fold($0).joined(separator: " ") }
             })
+            // solieu_median(x): the median of a group's non-NULL values, in the grouping pass.
+            db.add(function: DatabaseFunction("solieu_median", argumentCount: 1, pure: true, aggregate: MedianAggregate.self))
         }
         let lock = readOnly ? nil : CreationLock(databasePath: path)
         defer { lock?.release() }
@@ -469,11 +471,11 @@ public final class SolieuDatabase: Sendable {
     static func nearCopy(of doc: PreparedDocument, excluding: Int64?, in db: Database) throws -> (Int64, Double)? {
         guard !doc.nearKeys.isEmpty else { return nil }
         // Signatures are not stored (they would be a twentieth of the database): a candidate's
-        // is made again from its text, and there are few candidates (bench-neardup: about one
-        // for every two documents).
+        // is made again from its text. A candidate shares two keys or more: bulletins written
+        // from one template share a paragraph, copies share most of them and their bands.
         let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT document_id FROM document_bands WHERE band IN (\(doc.nearKeys.map { _ in "?" }.joined(separator: ",")))
-            GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT \(Self.nearCandidates)
+            GROUP BY document_id HAVING count(*) >= 2 ORDER BY count(*) DESC, document_id LIMIT \(Self.nearCandidates)
             """), arguments: StatementArguments(doc.nearKeys))
         var similar: [(Int64, Double)] = []
         for id in candidates where id != excluding {
@@ -545,6 +547,20 @@ public final class SolieuDatabase: Sendable {
         let delete = try db.cachedStatement(sql: "DELETE FROM document_bands WHERE band = ? AND document_id = ?")
         for band in Set(NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key)) { try delete.execute(arguments: [band, id]) }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
+}
+
+/// The median of the values it is given (NULLs aside); NULL for none.
+struct MedianAggregate: DatabaseAggregate {
+    var values: [Double] = []
+    init() {}
+    mutating func step(_ dbValues: [DatabaseValue]) {
+        if let v = Double.fromDatabaseValue(dbValues[0]) { values.append(v) }
+    }
+    func finalize() -> DatabaseValueConvertible? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), m = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
     }
 }
 

@@ -743,14 +743,18 @@ public extension SolieuDatabase {
         let groupBySQL = keys.isEmpty ? "" : "GROUP BY " + (0..<keys.count).map { "g\($0)" }.joined(separator: ", ")
         let aggregates = [
             "count(*) AS figures", "count(DISTINCT f.document_id) AS documents",
-            "count(DISTINCT f.kind_code) AS kinds", "group_concat(DISTINCT f.kind_code) AS kind_codes",
-            "count(DISTINCT coalesce(f.unit_code, 0)) AS units", "count(DISTINCT coalesce(f.currency_code, 0)) AS currencies",
+            // Which kinds a group holds, and whether it mixes units or currencies: plain
+            // aggregates (DISTINCT ones sort each group's values again).
+            Schema.kindCodes.map { "max(f.kind_code = \($0.code)) * \(1 << $0.code)" }.joined(separator: " + ") + " AS kind_mask",
+            "min(coalesce(f.unit_code, 0)) <> max(coalesce(f.unit_code, 0)) AS mixed_units",
+            "min(coalesce(f.currency_code, 0)) <> max(coalesce(f.currency_code, 0)) AS mixed_currencies",
             "sum(\(Self.summand)) AS total", "min(\(Self.spreadValue)) AS low", "max(\(Self.spreadValue)) AS high",
             "sum(f.numerator) AS numerators", "sum(f.denominator) AS denominators",
+            "solieu_median(CASE WHEN f.kind_code IN (2, 4) THEN \(Self.spreadValue) END) AS middle",
         ]
         let sql = """
-            SELECT \((decoded + ["figures", "documents", "kinds", "kind_codes", "units", "currencies", "total", "low", "high",
-                                "numerators", "denominators"] + (0..<keys.count).map { "g\($0)" }).joined(separator: ", ")) FROM (
+            SELECT \((decoded + ["figures", "documents", "kind_mask", "mixed_units", "mixed_currencies", "total", "low", "high",
+                                "numerators", "denominators", "middle"]).joined(separator: ", ")) FROM (
                 SELECT \((groups + aggregates).joined(separator: ", "))
                 FROM \(Self.statsSource(filter)) f
                 WHERE \(whereSQL)
@@ -760,58 +764,35 @@ public extension SolieuDatabase {
             """
         let n = groupBy.count
         var rows: [StatsRow] = []
-        var spreadGroups: [[DatabaseValue]: Int] = [:]  // grouped codes → row, for the medians
         try pool.read { db in
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
                 var keyValues: [String: String?] = [:]
                 for (i, key) in groupBy.enumerated() { keyValues[key] = .some(row[i].map { "\($0)" } ?? nil) }  // a NULL group stays a key
                 var r = StatsRow(keys: keyValues, figures: row[n], documents: row[n + 1], sum: nil)
-                let kinds: Int = row[n + 2]
-                let codes = ((row[n + 3] as String?) ?? "").split(separator: ",").compactMap { Int($0) }.sorted()
-                let units: Int = row[n + 4], currencies: Int = row[n + 5]
+                let mask: Int = row[n + 2] ?? 0
+                let codes = Schema.kindCodes.map(\.code).filter { mask & (1 << $0) != 0 }
+                let mixedUnits: Bool = row[n + 3] ?? false, mixedCurrencies: Bool = row[n + 4] ?? false
                 let names = codes.compactMap { c in Schema.kindCodes.first { $0.code == c }?.name }
-                if kinds > 1 {
-                    r.note = "mixes \(kinds) kinds (\(names.joined(separator: ", "))): no sum; split with --kind or --group-by kind"
+                if codes.count > 1 {
+                    r.note = "mixes \(codes.count) kinds (\(names.joined(separator: ", "))): no sum; split with --kind or --group-by kind"
                 } else if let code = codes.first {
                     switch code {
-                    case Schema.awardKind: r.sum = row[n + 6]
+                    case Schema.awardKind: r.sum = row[n + 5]
                     case 1:
-                        if units > 1 { r.note = "mixes \(units) units: no sum; split with --group-by unit" } else { r.sum = row[n + 6] }
+                        if mixedUnits { r.note = "mixes units: no sum; split with --group-by unit" } else { r.sum = row[n + 5] }
                     case 3:
-                        if currencies > 1 { r.note = "mixes \(currencies) currencies: no sum; split with --group-by currency" } else { r.sum = row[n + 6] }
+                        if mixedCurrencies { r.note = "mixes currencies: no sum; split with --group-by currency" } else { r.sum = row[n + 5] }
                     case 2, 4:
-                        r.min = row[n + 7]
-                        r.max = row[n + 8]
-                        if code == 4 && units == 1, let num: Double = row[n + 9], let den: Double = row[n + 10], den > 0 { r.weightedMean = num / den }
-                        spreadGroups[(0..<n).map { row[n + 11 + $0] as DatabaseValue }] = rows.count
+                        r.min = row[n + 6]
+                        r.max = row[n + 7]
+                        r.median = row[n + 10]
+                        if code == 4 && !mixedUnits, let num: Double = row[n + 8], let den: Double = row[n + 9], den > 0 { r.weightedMean = num / den }
                     default:
                         r.note = "\(names.first ?? "these") figures are not added up"
                     }
                 }
                 rows.append(r)
             }
-            guard !spreadGroups.isEmpty else { return }
-            // Medians: each group's values in order, in one pass.
-            let medianSQL = """
-                SELECT \((groups + ["\(Self.spreadValue) AS v"]).joined(separator: ", "))
-                FROM \(Self.statsSource(filter)) f
-                WHERE \(whereSQL) AND f.kind_code IN (2, 4) AND \(Self.spreadValue) IS NOT NULL
-                ORDER BY \(((0..<keys.count).map { "g\($0)" } + ["v"]).joined(separator: ", "))
-                """
-            var current: [DatabaseValue]? = nil
-            var values: [Double] = []
-            func finish() {
-                guard let current, let i = spreadGroups[current], !values.isEmpty else { return }
-                let m = values.count / 2
-                rows[i].median = values.count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2
-            }
-            let cursor = try Row.fetchCursor(db, sql: medianSQL, arguments: StatementArguments(arguments))
-            while let row = try cursor.next() {
-                let key = (0..<n).map { row[$0] as DatabaseValue }
-                if key != current { finish(); current = key; values.removeAll(keepingCapacity: true) }
-                values.append(row[n])
-            }
-            finish()
         }
         return rows
     }
