@@ -90,6 +90,7 @@ public struct Auditor: Sendable {
             findings += PlanCheck.run(view)
             findings += ChangeCheck.run(view)
             findings += AnniversaryCheck.run(view)
+            findings += StructureCheck.run(view)
             cross.add(view)
         }
         findings += cross.findings()

@@ -251,4 +251,31 @@ import Testing
         let other = "Hình thức | Tập thể | Cá nhân\nBằng khen của Chủ tịch UBND tỉnh | 73 | 158\nHình thức khác | 40 | 95\nTổng cộng | 113 | 250"
         #expect(try Self.findings(other).filter { $0.check == .sum }.isEmpty)
     }
+
+    /// A spell of years with its interval: counted either way, and an anniversary stays strict.
+    @Test func yearsWithTheirInterval() throws {
+        let f = try Self.findings("Hội nghị điển hình tiên tiến 5 năm (2015 – 2020) và tổng kết trong 5 năm (2010-2015) của tỉnh được tổ chức trang trọng.")
+        #expect(f.filter { $0.check == .anniversary }.map(\.relation) == ["2015 + 5 = 2020", "2010 + 5 = 2015"])
+        let both = try Self.findings("Kế hoạch phát triển kinh tế 5 năm (2016-2020) của tỉnh đã hoàn thành tốt đẹp.")
+        #expect(both.filter { $0.check == .anniversary }.map(\.relation) == ["2016–2020 is 5 years counting both"] && both.allSatisfy { $0.status == .holds })
+        let wrong = try Self.findings("Tỉnh tổng kết phong trào thi đua trong 5 năm (2010-2018) với nhiều kết quả nổi bật.")
+        #expect(wrong.filter { $0.check == .anniversary }.map(\.status) == [.fails])
+    }
+
+    /// The economy's structure adds up to 100% when the sectors (and product taxes) are stated.
+    @Test func sectorSharesAddUpToAHundred() throws {
+        let four = try Self.findings("Khu vực I (nông, lâm nghiệp và thủy sản) chiếm tỷ trọng 2,8%; khu vực II (công nghiệp và xây dựng) chiếm 64,49%; khu vực III (dịch vụ) chiếm 24,3%; thuế sản phẩm trừ trợ cấp sản phẩm chiếm 8,41%.")
+        #expect(four.filter { $0.check == .sum }.map(\.status) == [.holds])
+        #expect(four.first { $0.check == .sum }?.operands == [2.8, 64.49, 24.3, 8.41])
+        let three = try Self.findings("Về cơ cấu kinh tế, ngành Nông lâm nghiệp và thuỷ sản chiếm 24,3%; ngành Công nghiệp - Xây dựng chiếm 40,4%; ngành Dịch vụ chiếm 35,3%.")
+        #expect(three.filter { $0.check == .sum }.map(\.status) == [.holds])
+        // Short of 100 without the taxes: they may be the rest.
+        let short = try Self.findings("Cơ cấu kinh tế với nông - lâm nghiệp chiếm 20,28%, công nghiệp - xây dựng 28,33% và dịch vụ chiếm 45%.")
+        #expect(short.filter { $0.check == .sum }.map(\.status) == [.unverifiable])
+        let over = try Self.findings("Cơ cấu kinh tế: nông, lâm nghiệp và thủy sản chiếm 30%; công nghiệp - xây dựng chiếm 40%; dịch vụ chiếm 35%.")
+        #expect(over.filter { $0.check == .sum }.map(\.status) == [.fails])
+        // Growth rates of the same sectors are not shares.
+        let growth = try Self.findings("Khu vực nông, lâm nghiệp và thủy sản tăng 2,96%; khu vực công nghiệp - xây dựng tăng 12,5%; khu vực dịch vụ tăng 6,1%.")
+        #expect(growth.filter { $0.check == .sum }.isEmpty)
+    }
 }

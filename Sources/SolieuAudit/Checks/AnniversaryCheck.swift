@@ -24,6 +24,33 @@ enum AnniversaryCheck {
                                difference: holds ? nil : Double(from) + years - Double(to), reason: nil,
                                province: d.doc.province, period: d.period, evidence: [d.evidence([f, interval])]))
         }
+        out += durations(d)
+        return out
+    }
+
+    /// "trong 5 năm (2010-2015)", "nhiệm kỳ 5 năm (2015 - 2020)": a count of years with its
+    /// interval in parentheses right after it. Vietnamese counts such spans both ways (2010 to
+    /// 2015 is 5 years; "kế hoạch 5 năm 2016-2020" counts 2016 and 2020), so either holds.
+    static func durations(_ d: AuditDocument) -> [Finding] {
+        var out: [Finding] = []
+        for (i, f) in d.figures.enumerated() where f.kind == "quantity" && f.unit == "năm" && i + 1 < d.figures.count {
+            let interval = d.figures[i + 1]
+            guard let years = f.value, years >= 1, years == years.rounded(), interval.kind == "period",
+                  d.text(f.end, interval.start).trimmingCharacters(in: .whitespaces) == "(",
+                  d.text(interval.end, interval.end + 1) == ")",
+                  !d.text(max(f.sentenceStart, f.start - 9), f.start).lowercased().contains("kỷ niệm"),
+                  let value = interval.calendar else { continue }
+            let ends = value.split(separator: "/")
+            // Years only ("2010-2015"): an interval of dates is an anniversary's or a term's own.
+            guard ends.count == 2, ends.allSatisfy({ $0.count == 4 }), let from = Int(ends[0]), let to = Int(ends[1]), to > from else { continue }
+            let span = Double(to - from)
+            let holds = span == years || span + 1 == years
+            let relation = span == years ? "\(from) + \(show(years)) = \(to)"
+                : span + 1 == years ? "\(from)–\(to) is \(show(years)) years counting both" : "\(from) + \(show(years)) = \(show(Double(from) + years)), stated \(to)"
+            out.append(Finding(check: .anniversary, status: holds ? .holds : .fails, operands: [Double(from), years], stated: Double(to),
+                               relation: relation, difference: holds ? nil : Double(from) + years - Double(to), reason: nil,
+                               province: d.doc.province, period: d.period, evidence: [d.evidence([f, interval])]))
+        }
         return out
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import SolieuIndex
+
+/// An economy's structure adds up to 100%: "Ngành Nông lâm nghiệp và thuỷ sản chiếm 24,3%;
+/// ngành Công nghiệp - Xây dựng chiếm 40,4%; ngành Dịch vụ chiếm 35,3%"; "Khu vực I (…) chiếm
+/// tỷ trọng 2,8%; khu vực II … 64,49%; khu vực III … 24,3%; thuế sản phẩm trừ trợ cấp sản phẩm
+/// chiếm 8,41%". The General Statistics Office splits GRDP into these three sectors and product
+/// taxes, so their shares in one sentence that speaks of shares ("chiếm", "cơ cấu", "tỷ trọng")
+/// sum to 100 at the text's rounding. Without the taxes a sum short of 100 says nothing (they may
+/// be the rest); above 100 it fails.
+enum StructureCheck {
+    enum Sector: CaseIterable { case agriculture, industry, services, taxes }
+
+    /// The sector a clause names, if exactly one (folded words).
+    static func sector(_ clause: String) -> Sector? {
+        let w = " " + SearchQuery.fold(clause).joined(separator: " ") + " "
+        var found: [Sector] = []
+        if w.contains(" thue san pham ") { found.append(.taxes) }
+        if w.contains(" nong lam ") || w.contains(" nong nghiep ") || w.contains(" thuy san ") || w.contains(" khu vuc i ") { found.append(.agriculture) }
+        if w.contains(" cong nghiep ") || w.contains(" xay dung ") || w.contains(" khu vuc ii ") { found.append(.industry) }
+        if w.contains(" dich vu ") || w.contains(" khu vuc iii ") { found.append(.services) }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    static func run(_ d: AuditDocument) -> [Finding] {
+        var out: [Finding] = []
+        let figs = d.figures
+        var bySentence: [Int: [Int]] = [:]
+        for (i, f) in figs.enumerated() where f.kind == "percent" { bySentence[f.sentenceStart, default: []].append(i) }
+        for (start, members) in bySentence.sorted(by: { $0.key < $1.key }) where members.count >= 3 {
+            let sentence = d.text(start, figs[members[0]].sentenceEnd)
+            let s = " " + SearchQuery.fold(sentence).joined(separator: " ") + " "
+            guard s.contains(" chiem ") || s.contains(" co cau ") || s.contains(" ty trong ") else { continue }
+            // Each percent's clause: from the figure before it (or the sentence's start).
+            var shares: [(Sector, FigureRow)] = []
+            var ok = true
+            for (k, i) in members.enumerated() {
+                let p = figs[i]
+                guard p.role != "change", p.role != "plan", p.value != nil else { ok = false; break }
+                let from = k == 0 ? start : figs[members[k - 1]].end
+                if let sector = sector(d.text(from, p.start)) { shares.append((sector, p)) }
+            }
+            let sectors = shares.map(\.0)
+            guard ok, Set(sectors).count == sectors.count, [.agriculture, .industry, .services].allSatisfy(sectors.contains) else { continue }
+            let parts = shares.map(\.1)
+            let values = parts.compactMap(\.value)
+            let sum = values.reduce(0, +)
+            let slack = parts.map { SumCheck.roundingHalfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let holds = abs(sum - 100) <= slack + 1e-6
+            let relation = values.map { show($0) }.joined(separator: "% + ") + "% = \(show(sum))%"
+            if !holds, sum < 100, !sectors.contains(.taxes) {
+                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: 100, relation: relation + " of 100%",
+                                   difference: nil, reason: "product taxes are not stated: they may be the rest",
+                                   province: d.doc.province, period: d.period, evidence: [d.evidence(parts)]))
+                continue
+            }
+            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: 100,
+                               relation: relation + (holds ? "" : ", not 100%"), difference: holds ? nil : sum - 100, reason: nil,
+                               province: d.doc.province, period: d.period, evidence: [d.evidence(parts)]))
+        }
+        return out
+    }
+}
