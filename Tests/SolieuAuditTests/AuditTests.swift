@@ -278,4 +278,17 @@ import Testing
         let growth = try Self.findings("Khu vực nông, lâm nghiệp và thủy sản tăng 2,96%; khu vực công nghiệp - xây dựng tăng 12,5%; khu vực dịch vụ tăng 6,1%.")
         #expect(growth.filter { $0.check == .sum }.isEmpty)
     }
+
+    /// GRDP as an amount against its sectors' amounts after it, at the rounding of each amount.
+    @Test func sectorAmountsAddUpToGRDP() throws {
+        let f = try Self.findings("Ước tính tổng sản phẩm (theo giá so sánh năm 2010) trên địa bàn tỉnh đạt 14.927,7 tỷ đồng, tăng 6,5% so với cùng kỳ năm trước.\n\nKhu vực nông, lâm nghiệp và thủy sản đạt 2.731 tỷ đồng, tăng 2,96%; khu vực công nghiệp và xây dựng đạt 3.998,9 tỷ đồng, tăng 7,96%; khu vực dịch vụ đạt 7.709,1 tỷ đồng, tăng 7,03%; thuế sản phẩm trừ trợ cấp sản phẩm đạt 488,7 tỷ đồng.")
+        let sums = f.filter { $0.check == .sum }
+        #expect(sums.map(\.status) == [.holds])
+        #expect(sums.first?.relation == "2.731 tỷ đồng + 3.998,9 tỷ đồng + 7.709,1 tỷ đồng + 488,7 tỷ đồng = 14.927,7 tỷ đồng")
+        // Bounds ("gần", "trên") that do not add up say nothing; without the taxes, short is unverifiable.
+        let bounds = try Self.findings("GRDP của tỉnh ước đạt gần 26.680 tỷ đồng, tăng 9,3%. Khu vực nông lâm nghiệp và thủy sản ước đạt trên 6.236 tỷ đồng; khu vực công nghiệp và xây dựng ước đạt 10.295 tỷ đồng; khu vực dịch vụ ước đạt gần 8.616 tỷ đồng; thuế sản phẩm ước đạt hơn 1.529 tỷ đồng.")
+        #expect(bounds.filter { $0.check == .sum }.map(\.status) == [.unverifiable])
+        let wrong = try Self.findings("GRDP của tỉnh ước đạt 20.000 tỷ đồng, tăng 9,3%. Khu vực nông lâm nghiệp và thủy sản đạt 6.000 tỷ đồng; khu vực công nghiệp và xây dựng đạt 10.000 tỷ đồng; khu vực dịch vụ đạt 3.000 tỷ đồng; thuế sản phẩm đạt 2.000 tỷ đồng.")
+        #expect(wrong.filter { $0.check == .sum }.map(\.status) == [.fails])
+    }
 }

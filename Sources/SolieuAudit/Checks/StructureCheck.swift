@@ -7,7 +7,8 @@ import SolieuIndex
 /// chiếm 8,41%". The General Statistics Office splits GRDP into these three sectors and product
 /// taxes, so their shares in one sentence that speaks of shares ("chiếm", "cơ cấu", "tỷ trọng")
 /// sum to 100 at the text's rounding. Without the taxes a sum short of 100 says nothing (they may
-/// be the rest); above 100 it fails.
+/// be the rest); above 100 it fails. The same holds for GRDP as an amount and its sectors'
+/// amounts after it (`amounts`).
 enum StructureCheck {
     enum Sector: CaseIterable { case agriculture, industry, services, taxes }
 
@@ -57,6 +58,79 @@ enum StructureCheck {
             out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: 100,
                                relation: relation + (holds ? "" : ", not 100%"), difference: holds ? nil : sum - 100, reason: nil,
                                province: d.doc.province, period: d.period, evidence: [d.evidence(parts)]))
+        }
+        out += amounts(d)
+        return out
+    }
+
+    /// Half the unit of an amount's last written digit: "3.998,9 tỷ đồng" ± 0,05 tỷ, "6.236 tỷ đồng"
+    /// ± 0,5 tỷ (amounts are rounded to their scale word, unlike counts).
+    static func halfUnit(_ text: String, value: Double) -> Double {
+        let decimals = SumCheck.roundingHalfUnit(text, value: value)
+        if decimals > 0 { return decimals }
+        let digits = text.prefix { $0.isNumber || $0 == "." }.filter(\.isNumber)
+        guard let plain = Double(String(digits)), plain > 0 else { return 0 }
+        return 0.5 * value / plain
+    }
+
+    /// GRDP and its sectors' amounts after it: "tổng sản phẩm … đạt 14.927,7 tỷ đồng … Khu vực
+    /// nông, lâm nghiệp và thủy sản đạt 2.731 tỷ đồng …; khu vực công nghiệp và xây dựng đạt
+    /// 3.998,9 tỷ đồng …; khu vực dịch vụ đạt 7.709,1 tỷ đồng …; thuế sản phẩm … 488,7 tỷ đồng".
+    /// The sectors are looked for in the 1,000 characters after the total, one amount each in the
+    /// total's currency, until another GRDP is named.
+    static func amounts(_ d: AuditDocument) -> [Finding] {
+        var out: [Finding] = []
+        let figs = d.figures
+        func names(_ text: String) -> Bool {
+            let w = " " + SearchQuery.fold(text).joined(separator: " ") + " "
+            return w.contains(" tong san pham ") || w.contains(" grdp ")
+        }
+        for (i, total) in figs.enumerated() where total.kind == "money" {
+            // The sentence names GRDP before its first amount ("tổng sản phẩm (theo giá so sánh năm
+            // 2010) trên địa bàn tỉnh đạt 14.927,7 tỷ đồng").
+            guard let stated = total.value, stated > 0, names(d.text(total.sentenceStart, total.start)),
+                  !figs[..<i].contains(where: { $0.kind == "money" && $0.sentenceStart == total.sentenceStart }) else { continue }
+            var shares: [(Sector, FigureRow)] = []
+            var j = i + 1
+            while j < figs.count, figs[j].start < total.end + 1_000 {
+                let f = figs[j]
+                let clause = d.text(figs[j - 1].end, f.start)
+                if names(clause) { break }
+                if f.kind == "money", f.currency == total.currency, let sector = sector(clause) {
+                    if shares.contains(where: { $0.0 == sector }) { break }
+                    shares.append((sector, f))
+                }
+                j += 1
+            }
+            let sectors = shares.map(\.0)
+            guard [.agriculture, .industry, .services].allSatisfy(sectors.contains) else { continue }
+            let parts = shares.map(\.1)
+            let values = parts.compactMap(\.value)
+            let sum = values.reduce(0, +)
+            let slack = ([total] + parts).map { halfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let holds = abs(sum - stated) <= slack + 1e-6 * stated
+            // In the text's own words: "2.731 tỷ đồng + 3.998,9 tỷ đồng + … = 14.927,7 tỷ đồng".
+            let relation = parts.map { d.text($0.start, $0.end) }.joined(separator: " + ") + (holds ? " = " : " ≠ ") + d.text(total.start, total.end)
+            // "gần 26.677 tỷ đồng", "trên 6.236 tỷ đồng": bounds, not values.
+            let approximate = ([total] + parts).contains { f in
+                let w = SearchQuery.fold(d.text(max(f.sentenceStart, f.start - 12), f.start)).last ?? ""
+                return ["gan", "tren", "hon", "khoang", "duoi", "xap", "xi"].contains(w)
+            }
+            if !holds, approximate {
+                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: stated, relation: relation,
+                                   difference: nil, reason: "some amounts are stated as bounds (gần, trên, hơn, khoảng)",
+                                   province: d.doc.province, period: d.period, evidence: [d.evidence([total] + parts)]))
+                continue
+            }
+            if !holds, sum < stated, !sectors.contains(.taxes) {
+                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: stated, relation: relation,
+                                   difference: nil, reason: "product taxes are not stated: they may be the rest",
+                                   province: d.doc.province, period: d.period, evidence: [d.evidence([total] + parts)]))
+                continue
+            }
+            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: stated,
+                               relation: relation, difference: holds ? nil : sum - stated, reason: nil,
+                               province: d.doc.province, period: d.period, evidence: [d.evidence([total] + parts)]))
         }
         return out
     }
