@@ -291,4 +291,15 @@ import Testing
         let wrong = try Self.findings("GRDP của tỉnh ước đạt 20.000 tỷ đồng, tăng 9,3%. Khu vực nông lâm nghiệp và thủy sản đạt 6.000 tỷ đồng; khu vực công nghiệp và xây dựng đạt 10.000 tỷ đồng; khu vực dịch vụ đạt 3.000 tỷ đồng; thuế sản phẩm đạt 2.000 tỷ đồng.")
         #expect(wrong.filter { $0.check == .sum }.map(\.status) == [.fails])
     }
+
+    /// GRDP's growth against its sectors' contributions in percentage points; a branch's in
+    /// parentheses is part of its sector's, "làm giảm" is negative.
+    @Test func contributionsAddUpToGrowth() throws {
+        let f = try Self.findings("GRDP trên địa bàn tỉnh ước đạt 26.677 tỷ đồng, tăng 9,30% so với cùng kỳ năm 2018. Khu vực nông lâm nghiệp và thủy sản ước đạt 6.236 tỷ đồng, giảm 2,42% so với cùng kỳ, làm giảm 0,63 điểm phần trăm vào mức tăng trưởng chung. Khu vực công nghiệp và xây dựng tăng 20,52%, đóng góp 7,18 điểm phần trăm; trong đó: ngành công nghiệp tăng 20,1% (đóng góp 4,93 điểm phần trăm). Khu vực dịch vụ tăng 6,96%, đóng góp 2,3 điểm phần trăm. Thuế sản phẩm tăng 7,84%, đóng góp 0,46 điểm phần trăm.")
+        let c = f.filter { $0.check == .sum && $0.relation.contains("điểm phần trăm") }
+        #expect(c.map(\.status) == [.holds])
+        #expect(c.first?.operands == [-0.63, 7.18, 2.3, 0.46])
+        let wrong = try Self.findings("Tổng sản phẩm trên địa bàn tăng 6,5% so với cùng kỳ. Khu vực nông, lâm nghiệp và thủy sản tăng 2,96%, đóng góp 0,62 điểm phần trăm; khu vực công nghiệp và xây dựng tăng 7,96%, đóng góp 2,33 điểm phần trăm; khu vực dịch vụ tăng 7,03%, đóng góp 4 điểm phần trăm; thuế sản phẩm trừ trợ cấp sản phẩm tăng 3%, đóng góp 0,25 điểm phần trăm.")
+        #expect(wrong.filter { $0.check == .sum && $0.relation.contains("điểm phần trăm") }.map(\.status) == [.fails])
+    }
 }

@@ -60,6 +60,63 @@ enum StructureCheck {
                                province: d.doc.province, period: d.period, evidence: [d.evidence(parts)]))
         }
         out += amounts(d)
+        out += contributions(d)
+        return out
+    }
+
+    /// GRDP's growth against its sectors' contributions in percentage points: "GRDP … tăng
+    /// 9,30% …; khu vực nông lâm nghiệp và thủy sản … làm giảm 0,63 điểm phần trăm …; khu vực
+    /// công nghiệp và xây dựng … đóng góp 7,18 điểm phần trăm …; trong đó: ngành công nghiệp tăng
+    /// 20,1% (đóng góp 4,93 điểm phần trăm) …; khu vực dịch vụ … đóng góp 2,3 điểm phần trăm. Thuế
+    /// sản phẩm … đóng góp 0,46 điểm phần trăm". A contribution in parentheses is a branch's, part
+    /// of its sector's; "làm giảm" is a negative one. Without the taxes, a sum that is off says
+    /// nothing.
+    static func contributions(_ d: AuditDocument) -> [Finding] {
+        var out: [Finding] = []
+        let figs = d.figures
+        func names(_ text: String) -> Bool {
+            let w = " " + SearchQuery.fold(text).joined(separator: " ") + " "
+            return w.contains(" tong san pham ") || w.contains(" grdp ")
+        }
+        for (i, growth) in figs.enumerated() where growth.kind == "percent" && growth.role == "change" {
+            guard let stated = growth.value, names(d.text(growth.sentenceStart, growth.start)),
+                  !figs[..<i].contains(where: { $0.kind == "percent" && $0.sentenceStart == growth.sentenceStart }) else { continue }
+            var shares: [(Sector, FigureRow, Double)] = []
+            var last = growth.end
+            var j = i + 1
+            while j < figs.count, figs[j].start < growth.end + 1_500 {
+                let f = figs[j]
+                j += 1
+                guard f.kind == "quantity", f.unit?.hasPrefix("điểm") == true, let points = f.value else {
+                    if f.kind == "percent", f.role == "change", names(d.text(f.sentenceStart, f.start)), f.sentenceStart != growth.sentenceStart { break }
+                    continue
+                }
+                // Its clause: back to the last contribution, its sentence's start or a ";".
+                var clause = d.text(max(last, f.sentenceStart), f.start)
+                if let semicolon = clause.lastIndex(of: ";") { clause = String(clause[clause.index(after: semicolon)...]) }
+                last = f.end
+                // A branch's contribution, in parentheses inside its sector's.
+                if let open = clause.lastIndex(of: "("), !clause[open...].contains(")") { continue }
+                guard let sector = sector(clause), !shares.contains(where: { $0.0 == sector }) else { break }
+                let negative = SearchQuery.fold(clause).suffix(3).contains("giam")
+                shares.append((sector, f, negative ? -points : points))
+            }
+            let sectors = shares.map(\.0)
+            guard [.agriculture, .industry, .services].allSatisfy(sectors.contains) else { continue }
+            let values = shares.map(\.2)
+            let sum = values.reduce(0, +)
+            let slack = ([growth] + shares.map(\.1)).map { SumCheck.roundingHalfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let holds = abs(sum - stated) <= slack + 1e-9
+            let relation = values.map { show($0) }.joined(separator: " + ") + " = \(show(sum)) điểm phần trăm" + (holds ? "" : ", growth stated \(show(stated))%")
+            let evidence = [d.evidence([growth] + shares.map(\.1))]
+            if !holds, !sectors.contains(.taxes) {
+                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: stated, relation: relation, difference: nil,
+                                   reason: "product taxes' contribution is not stated", province: d.doc.province, period: d.period, evidence: evidence))
+                continue
+            }
+            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: stated, relation: relation,
+                               difference: holds ? nil : sum - stated, reason: nil, province: d.doc.province, period: d.period, evidence: evidence))
+        }
         return out
     }
 
