@@ -91,6 +91,7 @@ public struct Auditor: Sendable {
             findings += ChangeCheck.run(view)
             findings += AnniversaryCheck.run(view)
             findings += StructureCheck.run(view)
+            findings += TogetherCheck.run(view)
             cross.add(view)
         }
         findings += cross.findings()

@@ -302,4 +302,26 @@ import Testing
         let wrong = try Self.findings("Tổng sản phẩm trên địa bàn tăng 6,5% so với cùng kỳ. Khu vực nông, lâm nghiệp và thủy sản tăng 2,96%, đóng góp 0,62 điểm phần trăm; khu vực công nghiệp và xây dựng tăng 7,96%, đóng góp 2,33 điểm phần trăm; khu vực dịch vụ tăng 7,03%, đóng góp 4 điểm phần trăm; thuế sản phẩm trừ trợ cấp sản phẩm tăng 3%, đóng góp 0,25 điểm phần trăm.")
         #expect(wrong.filter { $0.check == .sum && $0.relation.contains("điểm phần trăm") }.map(\.status) == [.fails])
     }
+
+    /// "Tính chung" totals the amounts of its unit in the sentence before: they add up or the
+    /// reading is unverifiable, never a failure.
+    @Test func tínhChungTotalsTheSentenceBefore() throws {
+        let f = try Self.findings("Dự ước sản lượng lúa đạt 216,7 ngàn tấn (tăng 51,43% so với đông xuân năm trước); bắp đạt 30,2 ngàn tấn (giảm 7,43%). Tính chung sản lượng lương thực đạt 246,9 ngàn tấn (tăng 40,5% so với đông xuân năm trước).")
+        #expect(f.filter { $0.check == .sum }.map(\.status) == [.holds])
+        #expect(f.first { $0.check == .sum }?.relation == "216,7 ngàn tấn + 30,2 ngàn tấn = 246,9 ngàn tấn")
+        let off = try Self.findings("Sản lượng lúa đạt 216,7 ngàn tấn; bắp đạt 30,2 ngàn tấn. Tính chung sản lượng lương thực đạt 250 ngàn tấn.")
+        #expect(off.filter { $0.check == .sum }.map(\.status) == [.unverifiable])
+    }
+
+    /// The years since a founding date against the year of publication.
+    @Test func yearsSinceFounding() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let text = "15/09/2017 - 06:22\n\nTrường tổ chức lễ kỷ niệm\n\nNgày 14-9-2017, trường đón nhận danh hiệu. Tiền thân là Trường Canh nông thực hành Cần Thơ thành lập ngày 25-9-1957, 60 năm qua trường cung cấp hàng vạn kỹ sư cho vùng đồng bằng.\n"
+        let (report, _, s) = try Self.audit([scratch.write("a.txt", text)])
+        defer { s.cleanup() }
+        let found = report.findings.filter { $0.check == .anniversary }
+        #expect(found.map(\.status) == [.holds], "\(found.map(\.relation))")
+        #expect(found.first?.relation == "1957 + 60 = 2017, the year of publication")
+    }
 }

@@ -25,6 +25,30 @@ enum AnniversaryCheck {
                                province: d.doc.province, period: d.period, evidence: [d.evidence([f, interval])]))
         }
         out += durations(d)
+        out += sinceFounding(d)
+        return out
+    }
+
+    /// "thành lập ngày 25-9-1957, 60 năm qua …" in a bulletin of 2017: the founding year and the
+    /// years since, against the year of publication. The count may be rounded or the day not yet
+    /// reached, so a mismatch is unverifiable, not a failure.
+    static func sinceFounding(_ d: AuditDocument) -> [Finding] {
+        var out: [Finding] = []
+        guard let published = d.doc.published.flatMap({ Int($0.prefix(4)) }) else { return out }
+        for (i, f) in d.figures.enumerated() where i > 0 && f.kind == "quantity" && f.unit == "năm" {
+            let founded = d.figures[i - 1]
+            guard let years = f.value, founded.kind == "date", founded.sentenceStart == f.sentenceStart,
+                  let from = founded.calendar.flatMap({ Int($0.prefix(4)) }),
+                  [",", ""].contains(d.text(founded.end, f.start).trimmingCharacters(in: .whitespaces)),
+                  d.text(f.end, f.end + 4).lowercased() == " qua",
+                  SearchQuery.fold(d.text(max(f.sentenceStart, founded.start - 20), founded.start)).joined(separator: " ").contains("thanh lap")
+            else { continue }
+            let holds = Double(from) + years == Double(published)
+            out.append(Finding(check: .anniversary, status: holds ? .holds : .unverifiable, operands: [Double(from), years], stated: Double(published),
+                               relation: "\(from) + \(show(years)) = \(show(Double(from) + years))" + (holds ? ", the year of publication" : ", published \(published)"),
+                               difference: nil, reason: holds ? nil : "the count of years may be rounded, or the day not yet reached",
+                               province: d.doc.province, period: d.period, evidence: [d.evidence([founded, f])]))
+        }
         return out
     }
 
