@@ -14,21 +14,21 @@ public struct MeasureQuery: Sendable, Equatable {
         var out: [[String]] = words.isEmpty ? [] : [words]
         func add(_ w: [String]) { if !w.isEmpty && !out.contains(w) { out.append(w) } }
         // The whole query as an abbreviation ("NTM", "ubnd"), and its expansions.
-        for e in abbreviations.expansions(of: typed) where Self.isDistinctive(e.abbreviation) { add(Self.words(e.expansion)) }
+        for e in abbreviations.expansions(of: typed) where e.isDistinctive { add(Self.words(e.expansion)) }
         // A spelled-out expansion inside the query, for its abbreviation; a word that is an
         // abbreviation, for its expansion.
         if words.count >= 2 {
             for length in stride(from: min(8, words.count), through: 2, by: -1) {
                 for start in 0...(words.count - length) {
                     let span = words[start..<(start + length)].joined(separator: " ")
-                    for e in abbreviations.abbreviations(of: span) where Self.isDistinctive(e.abbreviation) {
+                    for e in abbreviations.abbreviations(of: span) where e.isDistinctive {
                         add(Array(words[..<start]) + Self.words(e.abbreviation) + Array(words[(start + length)...]))
                     }
                 }
             }
         }
         for (i, w) in words.enumerated() where words.count >= 2 && w.count >= 3 {
-            for e in abbreviations.expansions(of: w) where Self.isDistinctive(e.abbreviation) {
+            for e in abbreviations.expansions(of: w) where e.isDistinctive {
                 add(Array(words[..<i]) + Self.words(e.expansion) + Array(words[(i + 1)...]))
             }
         }
@@ -55,13 +55,5 @@ public struct MeasureQuery: Sendable, Equatable {
     }
 
     /// Folded words: lower case, no diacritics, "đ" as "d", split at anything not a letter or digit.
-    public static func words(_ text: String) -> [String] {
-        VietnameseFold.searchKey(UnicodeNormalization.nfc(text)).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-    }
-
-    /// Abbreviations of three letters or more: two-letter ones ("KT": khen thưởng, kinh tế, kiểm
-    /// tra…) say too little on their own.
-    static func isDistinctive(_ abbreviation: String) -> Bool {
-        abbreviation.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 3
-    }
+    public static func words(_ text: String) -> [String] { VietnameseFold.words(text) }
 }

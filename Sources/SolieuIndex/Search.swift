@@ -119,9 +119,7 @@ public struct SearchQuery: Sendable, Equatable {
 
     /// Folded tokens as the index holds them: searchKey, split on anything not a letter or digit.
     public static func fold(_ text: String) -> [String] {
-        VietnameseFold.searchKey(UnicodeNormalization.nfc(text))
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map(String.init)
+        VietnameseFold.words(text)
     }
 
     /// A run of plain words: where consecutive words spell out a known expansion ("ủy ban nhân
@@ -133,7 +131,7 @@ public struct SearchQuery: Sendable, Equatable {
         outer: while i < run.count {
             for length in stride(from: min(8, run.count - i), through: 2, by: -1) {
                 let words = run[i..<(i + length)].map(\.word)
-                let entries = abbreviations.abbreviations(of: words.joined(separator: " ")).filter(isDistinctive)
+                let entries = abbreviations.abbreviations(of: words.joined(separator: " ")).filter(\.isDistinctive)
                 if !entries.isEmpty {
                     var alternatives = [words]
                     for e in entries { let t = fold(e.abbreviation); if !t.isEmpty && !alternatives.contains(t) { alternatives.append(t) } }
@@ -167,7 +165,7 @@ public struct SearchQuery: Sendable, Equatable {
             for length in stride(from: min(8, tokens.count), through: 2, by: -1) {
                 for start in 0...(tokens.count - length) {
                     let span = Array(tokens[start..<(start + length)])
-                    for e in abbreviations.abbreviations(of: span.joined(separator: " ")) where isDistinctive(e) {
+                    for e in abbreviations.abbreviations(of: span.joined(separator: " ")) where e.isDistinctive {
                         let replaced = Array(tokens[..<start]) + fold(e.abbreviation) + Array(tokens[(start + length)...])
                         if !out.contains(replaced) && replaced != tokens { out.append(replaced) }
                     }
@@ -181,12 +179,6 @@ public struct SearchQuery: Sendable, Equatable {
             }
         }
         return Array(out.prefix(8))
-    }
-
-    /// Abbreviations of three letters or more ("UBND", "KT-XH"): a spelled-out phrase also matches
-    /// them. Two-letter ones ("KT": khen thưởng, kinh tế, kiểm tra…) say too little on their own.
-    static func isDistinctive(_ e: Abbreviations.Entry) -> Bool {
-        e.abbreviation.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 3
     }
 
     enum Lexeme: Equatable {

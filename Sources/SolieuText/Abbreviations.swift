@@ -15,6 +15,10 @@ public struct Abbreviations: Sendable {
             self.expansion = expansion
             self.category = category
         }
+
+        /// Three letters or more ("UBND", "KT-XH"): a spelled-out phrase may stand for it. Two-letter
+        /// ones ("KT": khen thưởng, kinh tế, kiểm tra…) say too little on their own.
+        public var isDistinctive: Bool { abbreviation.unicodeScalars.filter { $0.properties.isAlphabetic }.count >= 3 }
     }
 
     public let entries: [Entry]

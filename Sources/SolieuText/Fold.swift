@@ -35,6 +35,12 @@ public enum VietnameseFold {
         return scalar
     }
 
+    /// The words of a text as search keys: NFC, `searchKey`, split at anything not a letter or
+    /// digit ("Tập thể, cá nhân" → ["tap", "the", "ca", "nhan"]).
+    public static func words(_ text: String) -> [String] {
+        searchKey(UnicodeNormalization.nfc(text)).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
     /// Lower-case, diacritic-free, "đ" → "d". Non-letters pass through unchanged.
     ///
     /// Written straight into the string's UTF-8 storage after a first pass that counts its
