@@ -360,9 +360,8 @@ public final class SolieuDatabase: Sendable {
         var documentID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE content_hash = ?"), arguments: [doc.contentHash])
         var outcome: StoreOutcome
         var copy: (similarity: Double, onlyHere: [String], missing: Int)?
-        if documentID == nil, let (id, similarity) = try nearCopy(of: doc, excluding: previousDocument, in: db) {
+        if documentID == nil, let (id, similarity, text) = try nearCopy(of: doc, excluding: previousDocument, in: db) {
             // The same article, a byline or a sentence apart: one more source of it.
-            let text = try String.fetchOne(db, sql: "SELECT text FROM documents WHERE id = ?", arguments: [id]) ?? ""
             let d = NearDuplicates.difference(copy: doc.text, document: text)
             copy = (similarity, d.onlyInCopy, d.missing)
             documentID = id
@@ -468,7 +467,7 @@ public final class SolieuDatabase: Sendable {
     /// `NearDuplicates.threshold`, and they must state the same counts and amounts
     /// (`countedValues`): a bulletin that differs by a number is another report (a correction,
     /// next month's figures from the same template), kept apart for the audit to compare.
-    static func nearCopy(of doc: PreparedDocument, excluding: Int64?, in db: Database) throws -> (Int64, Double)? {
+    static func nearCopy(of doc: PreparedDocument, excluding: Int64?, in db: Database) throws -> (id: Int64, similarity: Double, text: String)? {
         guard !doc.nearKeys.isEmpty else { return nil }
         // Signatures are not stored (they would be a twentieth of the database): a candidate's
         // is made again from its text. A candidate shares two keys or more: bulletins written
@@ -477,18 +476,15 @@ public final class SolieuDatabase: Sendable {
             SELECT document_id FROM document_bands WHERE band IN (\(doc.nearKeys.map { _ in "?" }.joined(separator: ",")))
             GROUP BY document_id HAVING count(*) >= 2 ORDER BY count(*) DESC, document_id LIMIT \(Self.nearCandidates)
             """), arguments: StatementArguments(doc.nearKeys))
-        var similar: [(Int64, Double)] = []
+        var similar: [(id: Int64, similarity: Double, text: String)] = []
         for id in candidates where id != excluding {
             guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM documents WHERE id = ?"), arguments: [id]) else { continue }
             let similarity = NearDuplicates.similarity(doc.signature, NearDuplicates.signature(key: PreparedDocument.searchKey(text)))
-            if similarity >= NearDuplicates.threshold { similar.append((id, similarity)) }
+            if similarity >= NearDuplicates.threshold { similar.append((id, similarity, text)) }
         }
         guard !similar.isEmpty else { return nil }
         let mine = countedValues(doc.figures)
-        for (id, similarity) in similar.sorted(by: { $0.1 > $1.1 }) where try countedValues(document: id, in: db) == mine {
-            return (id, similarity)
-        }
-        return nil
+        return try similar.sorted(by: { $0.similarity > $1.similarity }).first { try countedValues(document: $0.id, in: db) == mine }
     }
 
     /// The kinds whose values a near copy must repeat: what `stats` adds up or compares.
@@ -534,18 +530,17 @@ public final class SolieuDatabase: Sendable {
         guard let row = try Row.fetchOne(db, sql: "SELECT title, text, province, province_now, published FROM documents WHERE id = ?",
                                          arguments: [id]) else { return }
         let title: String? = row[0]
-        let text: String = row[1]
+        let bodyKey = PreparedDocument.searchKey(row[1] as String)
         try db.execute(sql: "INSERT INTO document_search(document_search, rowid, title, body, facets) VALUES ('delete', ?, ?, ?, ?)",
-                       arguments: [id, PreparedDocument.searchKey(title ?? ""), PreparedDocument.searchKey(text),
+                       arguments: [id, PreparedDocument.searchKey(title ?? ""), bodyKey,
                                    Facets.tokens(province: row[2], provinceNow: row[3], published: row[4])])
         try db.execute(sql: "DELETE FROM figure_rows WHERE id BETWEEN ? AND ?",
                        arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)])
         try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM award_facts WHERE document_id = ?", arguments: [id])
         // Its near-copy keys, made again from its text (the table is keyed by band alone).
-        let key = PreparedDocument.searchKey(text)
         let delete = try db.cachedStatement(sql: "DELETE FROM document_bands WHERE band = ? AND document_id = ?")
-        for band in Set(NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key)) { try delete.execute(arguments: [band, id]) }
+        for band in Set(NearDuplicates.keys(key: bodyKey)) { try delete.execute(arguments: [band, id]) }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 }

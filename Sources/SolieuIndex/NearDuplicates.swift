@@ -106,6 +106,9 @@ public enum NearDuplicates {
         return keys
     }
 
+    /// The keys of a search key whose signature is not at hand.
+    public static func keys(key: String) -> [Int64] { keys(signature: signature(key: key), key: key) }
+
     /// The estimated Jaccard similarity of two signatures: equal buckets among those either
     /// filled.
     public static func similarity(_ a: [UInt32], _ b: [UInt32]) -> Double {

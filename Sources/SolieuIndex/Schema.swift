@@ -397,8 +397,7 @@ enum Schema {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM documents ORDER BY id")
             var pending: [(Int64, [Int64])] = []
             while let row = try rows.next() {
-                let key = VietnameseFold.searchKey(row[1] as String)
-                pending.append((row[0], NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key)))
+                pending.append((row[0], NearDuplicates.keys(key: VietnameseFold.searchKey(row[1] as String))))
             }
             for (id, keys) in pending { try SolieuDatabase.storeNearKeys(keys, document: id, in: db) }
             try db.execute(sql: "PRAGMA user_version = 9")
