@@ -12,9 +12,26 @@ import SolieuIndex
 enum StructureCheck {
     enum Sector: CaseIterable { case agriculture, industry, services, taxes }
 
+    /// A text's folded words, one space apart and around, to look for whole phrases in.
+    static func phrase(_ text: String) -> String { " " + SearchQuery.fold(text).joined(separator: " ") + " " }
+
+    /// Whether a text names GRDP.
+    static func namesGRDP(_ text: String) -> Bool {
+        let w = phrase(text)
+        return w.contains(" tong san pham ") || w.contains(" grdp ")
+    }
+
+    /// A finding on a sum of shares, amounts or contributions, with its difference when it fails.
+    static func finding(_ status: Finding.Status, _ values: [Double], stated: Double, relation: String, reason: String? = nil,
+                        _ d: AuditDocument, _ figs: [FigureRow]) -> Finding {
+        Finding(check: .sum, status: status, operands: values, stated: stated, relation: relation,
+                difference: status == .fails ? values.reduce(0, +) - stated : nil, reason: reason,
+                province: d.doc.province, period: d.period, evidence: [d.evidence(figs)])
+    }
+
     /// The sector a clause names, if exactly one (folded words).
     static func sector(_ clause: String) -> Sector? {
-        let w = " " + SearchQuery.fold(clause).joined(separator: " ") + " "
+        let w = phrase(clause)
         var found: [Sector] = []
         if w.contains(" thue san pham ") { found.append(.taxes) }
         if w.contains(" nong lam ") || w.contains(" nong nghiep ") || w.contains(" thuy san ") || w.contains(" khu vuc i ") { found.append(.agriculture) }
@@ -30,7 +47,7 @@ enum StructureCheck {
         for (i, f) in figs.enumerated() where f.kind == "percent" { bySentence[f.sentenceStart, default: []].append(i) }
         for (start, members) in bySentence.sorted(by: { $0.key < $1.key }) where members.count >= 3 {
             let sentence = d.text(start, figs[members[0]].sentenceEnd)
-            let s = " " + SearchQuery.fold(sentence).joined(separator: " ") + " "
+            let s = phrase(sentence)
             guard s.contains(" chiem ") || s.contains(" co cau ") || s.contains(" ty trong ") else { continue }
             // Each percent's clause: from the figure before it (or the sentence's start).
             var shares: [(Sector, FigureRow)] = []
@@ -46,18 +63,15 @@ enum StructureCheck {
             let parts = shares.map(\.1)
             let values = parts.compactMap(\.value)
             let sum = values.reduce(0, +)
-            let slack = parts.map { SumCheck.roundingHalfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let slack = SumCheck.slack(parts, in: d)
             let holds = abs(sum - 100) <= slack + 1e-6
             let relation = values.map { show($0) }.joined(separator: "% + ") + "% = \(show(sum))%"
             if !holds, sum < 100, !sectors.contains(.taxes) {
-                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: 100, relation: relation + " of 100%",
-                                   difference: nil, reason: "product taxes are not stated: they may be the rest",
-                                   province: d.doc.province, period: d.period, evidence: [d.evidence(parts)]))
+                out.append(finding(.unverifiable, values, stated: 100, relation: relation + " of 100%",
+                                   reason: "product taxes are not stated: they may be the rest", d, parts))
                 continue
             }
-            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: 100,
-                               relation: relation + (holds ? "" : ", not 100%"), difference: holds ? nil : sum - 100, reason: nil,
-                               province: d.doc.province, period: d.period, evidence: [d.evidence(parts)]))
+            out.append(finding(holds ? .holds : .fails, values, stated: 100, relation: relation + (holds ? "" : ", not 100%"), d, parts))
         }
         out += amounts(d)
         out += contributions(d)
@@ -74,12 +88,8 @@ enum StructureCheck {
     static func contributions(_ d: AuditDocument) -> [Finding] {
         var out: [Finding] = []
         let figs = d.figures
-        func names(_ text: String) -> Bool {
-            let w = " " + SearchQuery.fold(text).joined(separator: " ") + " "
-            return w.contains(" tong san pham ") || w.contains(" grdp ")
-        }
         for (i, growth) in figs.enumerated() where growth.kind == "percent" && growth.role == "change" {
-            guard let stated = growth.value, names(d.text(growth.sentenceStart, growth.start)),
+            guard let stated = growth.value, namesGRDP(d.text(growth.sentenceStart, growth.start)),
                   !figs[..<i].contains(where: { $0.kind == "percent" && $0.sentenceStart == growth.sentenceStart }) else { continue }
             var shares: [(Sector, FigureRow, Double)] = []
             var last = growth.end
@@ -88,7 +98,7 @@ enum StructureCheck {
                 let f = figs[j]
                 j += 1
                 guard f.kind == "quantity", f.unit?.hasPrefix("điểm") == true, let points = f.value else {
-                    if f.kind == "percent", f.role == "change", names(d.text(f.sentenceStart, f.start)), f.sentenceStart != growth.sentenceStart { break }
+                    if f.kind == "percent", f.role == "change", namesGRDP(d.text(f.sentenceStart, f.start)), f.sentenceStart != growth.sentenceStart { break }
                     continue
                 }
                 // Its clause: back to the last contribution, its sentence's start or a ";".
@@ -105,29 +115,17 @@ enum StructureCheck {
             guard [.agriculture, .industry, .services].allSatisfy(sectors.contains) else { continue }
             let values = shares.map(\.2)
             let sum = values.reduce(0, +)
-            let slack = ([growth] + shares.map(\.1)).map { SumCheck.roundingHalfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let slack = SumCheck.slack([growth] + shares.map(\.1), in: d)
             let holds = abs(sum - stated) <= slack + 1e-9
             let relation = values.map { show($0) }.joined(separator: " + ") + " = \(show(sum)) điểm phần trăm" + (holds ? "" : ", growth stated \(show(stated))%")
-            let evidence = [d.evidence([growth] + shares.map(\.1))]
+            let evidence = [growth] + shares.map(\.1)
             if !holds, !sectors.contains(.taxes) {
-                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: stated, relation: relation, difference: nil,
-                                   reason: "product taxes' contribution is not stated", province: d.doc.province, period: d.period, evidence: evidence))
+                out.append(finding(.unverifiable, values, stated: stated, relation: relation, reason: "product taxes' contribution is not stated", d, evidence))
                 continue
             }
-            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: stated, relation: relation,
-                               difference: holds ? nil : sum - stated, reason: nil, province: d.doc.province, period: d.period, evidence: evidence))
+            out.append(finding(holds ? .holds : .fails, values, stated: stated, relation: relation, d, evidence))
         }
         return out
-    }
-
-    /// Half the unit of an amount's last written digit: "3.998,9 tỷ đồng" ± 0,05 tỷ, "6.236 tỷ đồng"
-    /// ± 0,5 tỷ (amounts are rounded to their scale word, unlike counts).
-    static func halfUnit(_ text: String, value: Double) -> Double {
-        let decimals = SumCheck.roundingHalfUnit(text, value: value)
-        if decimals > 0 { return decimals }
-        let digits = text.prefix { $0.isNumber || $0 == "." }.filter(\.isNumber)
-        guard let plain = Double(String(digits)), plain > 0 else { return 0 }
-        return 0.5 * value / plain
     }
 
     /// GRDP and its sectors' amounts after it: "tổng sản phẩm … đạt 14.927,7 tỷ đồng … Khu vực
@@ -138,21 +136,17 @@ enum StructureCheck {
     static func amounts(_ d: AuditDocument) -> [Finding] {
         var out: [Finding] = []
         let figs = d.figures
-        func names(_ text: String) -> Bool {
-            let w = " " + SearchQuery.fold(text).joined(separator: " ") + " "
-            return w.contains(" tong san pham ") || w.contains(" grdp ")
-        }
         for (i, total) in figs.enumerated() where total.kind == "money" {
             // The sentence names GRDP before its first amount ("tổng sản phẩm (theo giá so sánh năm
             // 2010) trên địa bàn tỉnh đạt 14.927,7 tỷ đồng").
-            guard let stated = total.value, stated > 0, names(d.text(total.sentenceStart, total.start)),
+            guard let stated = total.value, stated > 0, namesGRDP(d.text(total.sentenceStart, total.start)),
                   !figs[..<i].contains(where: { $0.kind == "money" && $0.sentenceStart == total.sentenceStart }) else { continue }
             var shares: [(Sector, FigureRow)] = []
             var j = i + 1
             while j < figs.count, figs[j].start < total.end + 1_000 {
                 let f = figs[j]
                 let clause = d.text(figs[j - 1].end, f.start)
-                if names(clause) { break }
+                if namesGRDP(clause) { break }
                 if f.kind == "money", f.currency == total.currency, let sector = sector(clause) {
                     if shares.contains(where: { $0.0 == sector }) { break }
                     shares.append((sector, f))
@@ -164,7 +158,7 @@ enum StructureCheck {
             let parts = shares.map(\.1)
             let values = parts.compactMap(\.value)
             let sum = values.reduce(0, +)
-            let slack = ([total] + parts).map { halfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let slack = SumCheck.slack([total] + parts, in: d, amounts: true)
             let holds = abs(sum - stated) <= slack + 1e-6 * stated
             // In the text's own words: "2.731 tỷ đồng + 3.998,9 tỷ đồng + … = 14.927,7 tỷ đồng".
             let relation = parts.map { d.text($0.start, $0.end) }.joined(separator: " + ") + (holds ? " = " : " ≠ ") + d.text(total.start, total.end)
@@ -174,20 +168,16 @@ enum StructureCheck {
                 return ["gan", "tren", "hon", "khoang", "duoi", "xap", "xi"].contains(w)
             }
             if !holds, approximate {
-                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: stated, relation: relation,
-                                   difference: nil, reason: "some amounts are stated as bounds (gần, trên, hơn, khoảng)",
-                                   province: d.doc.province, period: d.period, evidence: [d.evidence([total] + parts)]))
+                out.append(finding(.unverifiable, values, stated: stated, relation: relation,
+                                   reason: "some amounts are stated as bounds (gần, trên, hơn, khoảng)", d, [total] + parts))
                 continue
             }
             if !holds, sum < stated, !sectors.contains(.taxes) {
-                out.append(Finding(check: .sum, status: .unverifiable, operands: values, stated: stated, relation: relation,
-                                   difference: nil, reason: "product taxes are not stated: they may be the rest",
-                                   province: d.doc.province, period: d.period, evidence: [d.evidence([total] + parts)]))
+                out.append(finding(.unverifiable, values, stated: stated, relation: relation,
+                                   reason: "product taxes are not stated: they may be the rest", d, [total] + parts))
                 continue
             }
-            out.append(Finding(check: .sum, status: holds ? .holds : .fails, operands: values, stated: stated,
-                               relation: relation, difference: holds ? nil : sum - stated, reason: nil,
-                               province: d.doc.province, period: d.period, evidence: [d.evidence([total] + parts)]))
+            out.append(finding(holds ? .holds : .fails, values, stated: stated, relation: relation, d, [total] + parts))
         }
         return out
     }

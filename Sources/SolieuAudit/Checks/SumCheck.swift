@@ -16,6 +16,25 @@ enum SumCheck {
         return 0.5 * pow(10, -Double(decimals)) * value / plain
     }
 
+    /// Half the unit of an amount's last written digit: "3.998,9 tỷ đồng" ± 0,05 tỷ, "6.236 tỷ đồng"
+    /// ± 0,5 tỷ (amounts are rounded to their scale word, unlike counts).
+    static func amountHalfUnit(_ text: String, value: Double) -> Double {
+        let decimals = roundingHalfUnit(text, value: value)
+        if decimals > 0 { return decimals }
+        let digits = text.prefix { $0.isNumber || $0 == "." }.filter(\.isNumber)
+        guard let plain = Double(String(digits)), plain > 0 else { return 0 }
+        return 0.5 * value / plain
+    }
+
+    /// The rounding the figures' texts allow together: the sum of each one's half unit, of its
+    /// last decimal (`roundingHalfUnit`), or for `amounts` of its last digit (`amountHalfUnit`).
+    static func slack(_ figs: [FigureRow], in d: AuditDocument, amounts: Bool = false) -> Double {
+        figs.map { f in
+            let text = d.text(f.start, f.end), value = amount(f) ?? 0
+            return amounts ? amountHalfUnit(text, value: value) : roundingHalfUnit(text, value: value)
+        }.reduce(0, +)
+    }
+
     /// Words between a total and its parts that announce some parts, not all.
     static func mayBePartial(_ between: String) -> Bool {
         let t = between.lowercased()
@@ -48,7 +67,7 @@ enum SumCheck {
             let sum = values.compactMap { $0 }.reduce(0, +)
             // Amounts written with decimals ("3.010,8 tỷ đồng") are rounded: parts that add up to
             // the total within the rounding of each hold.
-            let slack = ([total] + members).map { Self.roundingHalfUnit(d.text($0.start, $0.end), value: amount($0) ?? 0) }.reduce(0, +)
+            let slack = Self.slack([total] + members, in: d)
             let holds = abs(sum - stated) < 1e-6 || abs(sum - stated) <= slack + 1e-6
             // "tổng số 82 …, trong đó 74 … và 08 …": "trong đó" ("of which") may name only some
             // of the parts, so parts short of the total say nothing; parts above it still fail.

@@ -18,7 +18,7 @@ enum TogetherCheck {
             guard parts.count >= 2 else { continue }
             let values = parts.compactMap(\.value)
             let sum = values.reduce(0, +)
-            let slack = ([total] + parts).map { StructureCheck.halfUnit(d.text($0.start, $0.end), value: $0.value ?? 0) }.reduce(0, +)
+            let slack = SumCheck.slack([total] + parts, in: d, amounts: true)
             let holds = abs(sum - stated) <= slack + 1e-9 * stated
             let relation = parts.map { d.text($0.start, $0.end) }.joined(separator: " + ") + (holds ? " = " : " ≠ ") + d.text(total.start, total.end)
             out.append(Finding(check: .sum, status: holds ? .holds : .unverifiable, operands: values, stated: stated, relation: relation,
