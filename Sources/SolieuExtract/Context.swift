@@ -261,7 +261,8 @@ struct CountQualifiers {
         guard let unit = f.unit, !unit.isEmpty else { return f.unit }
         let tk = view.tokens
         let first = view.tokenIndex(atOrAfter: f.end)
-        guard let unitWord = TextView.phraseKeys(unit).first, !Self.durations.contains(unitWord) else { return unit }
+        // The unit's first word, folded (a tokenizer per count would cost more than the rest).
+        guard let unitWord = VietnameseFold.words(unit).first, !Self.durations.contains(unitWord) else { return unit }
         var t = first, words = 0
         while t < tk.count, words < 10, tk[t].kind == .word, !startsFigure.contains(t), tk[t].start >= f.end {
             // "đạt chuẩn" qualifies ("xã đạt chuẩn nông thôn mới"); "đạt 34,52%" compares.
