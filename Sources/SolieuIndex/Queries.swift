@@ -770,9 +770,9 @@ public extension SolieuDatabase {
                 for (i, key) in groupBy.enumerated() { keyValues[key] = .some(row[i].map { "\($0)" } ?? nil) }  // a NULL group stays a key
                 var r = StatsRow(keys: keyValues, figures: row[n], documents: row[n + 1], sum: nil)
                 let mask: Int = row[n + 2] ?? 0
-                let codes = Schema.kindCodes.map(\.code).filter { mask & (1 << $0) != 0 }
+                let kinds = Schema.kindCodes.filter { mask & (1 << $0.code) != 0 }
+                let codes = kinds.map(\.code), names = kinds.map(\.name)
                 let mixedUnits: Bool = row[n + 3] ?? false, mixedCurrencies: Bool = row[n + 4] ?? false
-                let names = codes.compactMap { c in Schema.kindCodes.first { $0.code == c }?.name }
                 if codes.count > 1 {
                     r.note = "mixes \(codes.count) kinds (\(names.joined(separator: ", "))): no sum; split with --kind or --group-by kind"
                 } else if let code = codes.first {
