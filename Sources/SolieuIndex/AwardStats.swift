@@ -18,7 +18,7 @@ struct AwardStats {
     /// A group: up to 8 interned values (unused: -1).
     typealias Key = SIMD8<Int32>
 
-    struct Accumulator {
+    struct Accumulator: GroupAccumulator {
         var figures = 0
         var sum = 0.0
         var hasSum = false
@@ -27,7 +27,7 @@ struct AwardStats {
         var lastDocument: Int64 = -1
 
         /// Adds another worker's share of the same group (workers read disjoint documents).
-        mutating func merge(_ other: Accumulator) {
+        mutating func merge(_ other: Self) {
             figures += other.figures
             sum += other.sum
             hasSum = hasSum || other.hasSum
@@ -98,83 +98,19 @@ struct AwardStats {
             """)
     }
 
-    /// Below this many documents one scan is as fast as several.
-    static let parallelThreshold = 20_000
-
-    /// What identifies a state of the index for the workers' check: a new or replaced document
-    /// changes the newest document id or its content hash, and the newest figure id.
-    static func stamp(_ db: Database) throws -> String {
-        try String.fetchOne(db, sql: """
-            SELECT coalesce((SELECT max(id) FROM documents), '') || ' ' || coalesce((SELECT content_hash FROM documents ORDER BY id DESC LIMIT 1), '')
-                || ' ' || coalesce((SELECT max(id) FROM figure_rows), '')
-            """) ?? ""
-    }
-
-    /// Aggregates award figures. On a large index up to four workers each read an equal share
-    /// of the documents' ids, in its own read transaction; their groups are merged. The workers
-    /// check that they read the same state as the document table; if an ingest committed in
-    /// between, the query runs again in a single transaction.
+    /// Aggregates award figures, on a large index in parallel (`FactScan.run`).
     static func run(_ pool: DatabasePool, filter: FigureFilter, groupBy: [String], awards: [String]?, provinceName: String?,
                     period: PeriodRange?, documentID: Int64?, workers requested: Int? = nil) throws -> [StatsRow] {
-        let (maxID, awardCodes, state) = try pool.read { db in
-            (try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0,
-             try awards.map { names in
-                 Set(try Int64.fetchAll(db, sql: "SELECT id FROM terms WHERE term IN (\(names.map { _ in "?" }.joined(separator: ",")))",
-                                        arguments: StatementArguments(names)))
-             },
-             try stamp(db))
-        }
-        // One document (--doc), or every id up to the newest.
-        let first = documentID ?? 0, last = documentID ?? maxID
-        let workers = max(1, min(Int(last - first) + 1, requested
-            ?? (last - first + 1 < Int64(parallelThreshold) ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount))))
-        let share = (last - first + Int64(workers)) / Int64(workers)
-        let results = Results(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { i in
-            let range = (first + Int64(i) * share)...max(first + Int64(i) * share, min(last, first + Int64(i + 1) * share - 1))
-            results.set(i, Result {
-                try pool.read { db in
-                    guard try stamp(db) == state else { throw Moved() }
-                    return try scan(db, filter: filter, groupBy: groupBy, awards: awardCodes, provinceName: provinceName, period: period,
-                                    documents: range)
-                }
-            })
-        }
-        if results.values.contains(where: { if case .failure(let e) = $0 { return e is Moved } else { return false } }) {
-            let all = try pool.read { db in
-                try scan(db, filter: filter, groupBy: groupBy, awards: awardCodes, provinceName: provinceName, period: period,
-                         documents: first...max(first, documentID ?? (try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0)))
-            }
-            results.replaceAll(with: .success(all))
-        }
-        // Merge the workers' groups: each worker's ids are mapped to one set of ids, a string
-        // hashed once per worker, not once per group.
-        let global = Strings()
-        var byKey: [Key: Accumulator] = [:]
-        for result in results.values {
-            let part = try result.get()
-            let map = part.strings.map { global.id($0) }
-            for (key, acc) in zip(part.keys, part.accumulators) {
-                var k = Key(repeating: -1)
-                for i in 0..<min(8, groupBy.count) where key[i] >= 0 { k[i] = map[Int(key[i])] }
-                byKey[k, default: Accumulator()].merge(acc)
+        let awardCodes = try awards.map { names in
+            try pool.read { db in
+                Set(try Int64.fetchAll(db, sql: "SELECT id FROM terms WHERE term IN (\(names.map { _ in "?" }.joined(separator: ",")))",
+                                       arguments: StatementArguments(names)))
             }
         }
-        // SQL's order: NULLs first, then by value, key by key. The distinct values are sorted
-        // once and the groups by their ranks (comparing Vietnamese strings costs far more).
-        var rank = [Int32](repeating: 0, count: global.values.count)
-        for (r, id) in global.values.indices.sorted(by: { global.values[$0] < global.values[$1] }).enumerated() { rank[id] = Int32(r + 1) }
-        let groups = Array(byKey)
-        let n = min(8, groupBy.count)
-        let ranks = groups.map { g in (0..<n).map { g.key[$0] >= 0 ? rank[Int(g.key[$0])] : 0 } }
-        let order = groups.indices.sorted { a, b in
-            for (x, y) in zip(ranks[a], ranks[b]) where x != y { return x < y }
-            return false
-        }
-        return order.map { groups[$0] }.map { key, acc in
-            var keys: [String: String?] = [:]
-            for (i, name) in groupBy.enumerated() { keys[name] = i < 8 && key[i] >= 0 ? global.values[Int(key[i])] : nil }
-            return StatsRow(keys: keys, figures: acc.figures, documents: acc.documentCount, sum: acc.hasSum ? acc.sum : nil)
+        return try FactScan.run(pool, groupBy: groupBy, documentID: documentID, workers: requested) { db, range in
+            try scan(db, filter: filter, groupBy: groupBy, awards: awardCodes, provinceName: provinceName, period: period, documents: range)
+        }.map { keys, acc in
+            StatsRow(keys: keys, figures: acc.figures, documents: acc.documentCount, sum: acc.hasSum ? acc.sum : nil)
         }
     }
 
@@ -217,26 +153,6 @@ struct AwardStats {
             for e in old where e.used { entries[slot(e.key)] = e }
         }
     }
-
-    /// A group's key values (in `groupBy` order) and its aggregates.
-    /// One worker's groups: keys of ids into `strings` (-1: NULL), and their aggregates.
-    struct Groups {
-        var strings: [String] = []
-        var keys: [Key] = []
-        var accumulators: [Accumulator] = []
-    }
-
-    /// Each worker's outcome, written from the worker's thread.
-    final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var values: [Result<Groups, Error>]
-        init(count: Int) { values = Array(repeating: .success(Groups()), count: count) }
-        func set(_ i: Int, _ r: Result<Groups, Error>) { lock.withLock { values[i] = r } }
-        func replaceAll(with r: Result<Groups, Error>) { lock.withLock { values = [r] } }
-    }
-
-    /// A worker found the index changed since the document table was read.
-    struct Moved: Error {}
 
     /// The key values that depend on a figure (its title, recipient, class, conferrer, stated
     /// period, or the years of its period), as one worker's interned ids.
@@ -307,7 +223,7 @@ struct AwardStats {
     /// Each document's facets come with its facts, from the covering index documents_facets
     /// (reading the table would read every article's text pages).
     static func scan(_ db: Database, filter: FigureFilter, groupBy: [String], awards: Set<Int64>?, provinceName: String?,
-                     period: PeriodRange?, documents range: ClosedRange<Int64>) throws -> Groups {
+                     period: PeriodRange?, documents range: ClosedRange<Int64>) throws -> FactScan.Groups<Accumulator> {
         let strings = Strings()
         let interner = ByteInterner(strings)
         let provinceID = provinceName.map(strings.id)
@@ -442,7 +358,7 @@ struct AwardStats {
             }
             groups[key] = acc
         }
-        var out = Groups(strings: strings.values)
+        var out = FactScan.Groups<Accumulator>(strings: strings.values)
         for (key, acc) in groups {
             out.keys.append(key)
             out.accumulators.append(acc)

@@ -424,6 +424,7 @@ public final class SolieuDatabase: Sendable {
             """)
         let documentPeriod = doc.period?.range
         var awardFacts: [AwardFact] = []
+        var valueFacts: [ValueFact] = []
         for (seq, f) in doc.figures.enumerated() {
             let sentence = f.sentence < doc.sentences.count ? doc.sentences[f.sentence] : Sentences.Unit(start: f.start, end: f.end)
             // Only what differs from the document is stored: NULL period = the document's.
@@ -434,27 +435,36 @@ public final class SolieuDatabase: Sendable {
             let partOf = f.partOf.flatMap { $0 >= 0 && $0 < doc.figures.count ? figureID(document: id, seq: $0) : nil }
             guard let kind = Schema.kindCode(f.kind.rawValue) else { preconditionFailure("figure kind \(f.kind) has no code in Schema.kindCodes") }
             let award = try terms.id(f.award, db), conferrer = try terms.id(f.conferrer, db), recipient = try terms.id(f.recipient, db)
-            let period = try terms.id(f.period, db)
+            let period = try terms.id(f.period, db), unit = try terms.id(f.unit, db), currency = try terms.id(f.currency, db)
+            let role = Schema.roleCode(f.role, sign: f.sign)
             // Bound directly: 32 values per figure, tens of figures per bulletin, on the one
             // writer thread (boxed arguments cost it more than SQLite's own work).
             let b = FigureBinder(statement: insert.sqliteStatement)
             b.reset()
             b.int(1, figureID(document: id, seq: seq)); b.int(2, Int64(kind)); b.int(3, Int64(f.start)); b.int(4, Int64(f.end))
             b.int(5, Int64(f.sentence)); b.int(6, Int64(sentence.start)); b.int(7, Int64(sentence.end))
-            b.real(8, f.number); b.int(9, try terms.id(f.calendar, db)); b.int(10, try terms.id(f.unit, db)); b.int(11, try terms.id(f.currency, db))
+            b.real(8, f.number); b.int(9, try terms.id(f.calendar, db)); b.int(10, unit); b.int(11, currency)
             b.real(12, f.numerator); b.real(13, f.denominator); b.real(14, f.from); b.real(15, f.to)
             b.int(16, try terms.id(f.docType, db)); b.text(17, f.docNumber); b.int(18, try terms.id(f.issuer, db)); b.int(19, try terms.id(f.docDate, db))
             b.int(20, award); b.int(21, f.awardClass.map(Int64.init)); b.int(22, conferrer); b.int(23, recipient)
             b.int(24, f.count.map(Int64.init)); b.int(25, f.posthumous.map { $0 ? 1 : 0 }); b.int(26, f.inferred ? 1 : nil)
             b.int(27, measure); b.int(28, period); b.int(29, ownRange.map { Int64($0.firstDay) }); b.int(30, ownRange.map { Int64($0.lastDay) })
-            b.int(31, partOf); b.int(32, Schema.roleCode(f.role, sign: f.sign))
+            b.int(31, partOf); b.int(32, role)
             try b.step()
             if kind == Schema.awardKind {
                 awardFacts.append(AwardFact(award: award, recipient: recipient, count: f.count.map(Int64.init),
                                             awardClass: f.awardClass.map(Int64.init), conferrer: conferrer,
                                             period: period, periodFirst: ownRange.map { Int64($0.firstDay) },
                                             periodLast: ownRange.map { Int64($0.lastDay) }))
+            } else if ValueFacts.kinds.contains(kind) {
+                valueFacts.append(ValueFact(kind: kind, unit: unit, currency: currency, measure: measure,
+                                            period: period, periodFirst: ownRange.map { Int64($0.firstDay) },
+                                            periodLast: ownRange.map { Int64($0.lastDay) }, role: role,
+                                            value: f.number, numerator: f.numerator, denominator: f.denominator))
             }
+        }
+        if !valueFacts.isEmpty {
+            try db.cachedStatement(sql: "INSERT INTO value_facts(document_id, facts) VALUES (?, ?)").execute(arguments: [id, Data(ValueFacts.encode(valueFacts))])
         }
         if !awardFacts.isEmpty {
             try db.cachedStatement(sql: "INSERT INTO award_facts(document_id, facts) VALUES (?, ?)").execute(arguments: [id, Data(AwardFacts.encode(awardFacts))])
@@ -538,6 +548,7 @@ public final class SolieuDatabase: Sendable {
                        arguments: [figureID(document: id, seq: 0), figureID(document: id, seq: maximumFigures - 1)])
         try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM award_facts WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM value_facts WHERE document_id = ?", arguments: [id])
         // Its near-copy keys, made again from its text (the table is keyed by band alone).
         let delete = try db.cachedStatement(sql: "DELETE FROM document_bands WHERE band = ? AND document_id = ?")
         for band in Set(NearDuplicates.keys(key: bodyKey)) { try delete.execute(arguments: [band, id]) }

@@ -234,6 +234,48 @@ public struct StatsRow: Sendable, Encodable {
         self.documents = documents
         self.sum = sum
     }
+
+    /// A group from what was aggregated over it: summed only when its figures may be added
+    /// (one kind among award, quantity of one unit and money of one currency); percents and
+    /// ratios get their spread, and ratios of one unit the mean weighted by their denominators.
+    init(keys: [String: String?], figures: Int, documents: Int, aggregates a: StatsAggregates) {
+        self.init(keys: keys, figures: figures, documents: documents, sum: nil)
+        let kinds = Schema.kindCodes.filter { a.kindMask & (1 << $0.code) != 0 }
+        let codes = kinds.map(\.code), names = kinds.map(\.name)
+        if codes.count > 1 {
+            note = "mixes \(codes.count) kinds (\(names.joined(separator: ", "))): no sum; split with --kind or --group-by kind"
+        } else if let code = codes.first {
+            switch code {
+            case Schema.awardKind: sum = a.total
+            case 1:
+                if a.mixedUnits { note = "mixes units: no sum; split with --group-by unit" } else { sum = a.total }
+            case 3:
+                if a.mixedCurrencies { note = "mixes currencies: no sum; split with --group-by currency" } else { sum = a.total }
+            case 2, 4:
+                min = a.low
+                max = a.high
+                median = a.median
+                if code == 4 && !a.mixedUnits, let num = a.numerators, let den = a.denominators, den > 0 { weightedMean = num / den }
+            default:
+                note = "\(names.first ?? "these") figures are not added up"
+            }
+        }
+    }
+}
+
+/// What a stats group aggregates, from SQL (`statsSQL`) or a facts scan (`ValueStats`): which
+/// kinds it holds (bit `code` of `kindMask`), whether it mixes units or currencies, the sum of
+/// its summands, the spread of its percents and ratios, and ratios' numerators and denominators.
+struct StatsAggregates {
+    var kindMask: Int
+    var mixedUnits: Bool
+    var mixedCurrencies: Bool
+    var total: Double?
+    var low: Double?
+    var high: Double?
+    var numerators: Double?
+    var denominators: Double?
+    var median: Double?
 }
 
 /// A stored document and its figures, for `show`.
@@ -573,20 +615,13 @@ public extension SolieuDatabase {
         if let measure = filter.measure {
             // Words as users type them: folded, abbreviations for their expansions and back
             // (`MeasureQuery`); a measure holding every word of one alternative matches.
-            let query = MeasureQuery(measure)
-            guard !query.alternatives.isEmpty else { throw IndexError("--measure needs words") }
+            let (matching, patterns) = try Self.measureTerms(measure)
             // The measure as figure_view resolves it: its own term, or (code 0) its unit / award.
-            let matching = "SELECT id FROM terms WHERE " + query.alternatives.map { words in
-                "(" + words.map { _ in "(' ' || solieu_words(term) || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " AND ") + ")"
-            }.joined(separator: " OR ")
             conditions.append("(f.measure_code IN (\(matching)) OR (f.measure_code = 0 AND (CASE WHEN f.kind_code = \(Schema.awardKind) THEN f.award_code ELSE f.unit_code END) IN (\(matching))))")
-            let patterns = query.alternatives.flatMap { $0.map { "% \(Self.likeEscaped($0)) %" } }
             arguments += patterns + patterns
         }
         if let role = filter.role {
-            let codes = Schema.roleCodes.filter { $0.key.hasPrefix(role) }.map(\.value).sorted()
-            guard !codes.isEmpty else { throw IndexError("unknown role '\(role)': use share, plan, change") }
-            conditions.append("f.role_code IN (\(codes.map(String.init).joined(separator: ",")))")
+            conditions.append("f.role_code IN (\(try Self.roleCodes(role).map(String.init).joined(separator: ",")))")
         }
         if let document = filter.document {
             let id = try documentID(document)
@@ -594,6 +629,25 @@ public extension SolieuDatabase {
             arguments += [id, Self.figureID(document: id, seq: 0), Self.figureID(document: id, seq: Self.maximumFigures - 1)]
         }
         return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// The terms a `--measure` names, as a SELECT of their ids and its LIKE patterns: words as
+    /// users type them, folded, abbreviations for their expansions and back (`MeasureQuery`); a
+    /// term holding every word of one alternative matches.
+    static func measureTerms(_ measure: String) throws -> (sql: String, patterns: [String]) {
+        let query = MeasureQuery(measure)
+        guard !query.alternatives.isEmpty else { throw IndexError("--measure needs words") }
+        let sql = "SELECT id FROM terms WHERE " + query.alternatives.map { words in
+            "(" + words.map { _ in "(' ' || solieu_words(term) || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " AND ") + ")"
+        }.joined(separator: " OR ")
+        return (sql, query.alternatives.flatMap { $0.map { "% \(likeEscaped($0)) %" } })
+    }
+
+    /// The role codes a `--role` names ("share", "plan", "change", or the start of one).
+    static func roleCodes(_ role: String) throws -> [Int64] {
+        let codes = Schema.roleCodes.filter { $0.key.hasPrefix(role) }.map(\.value).sorted()
+        guard !codes.isEmpty else { throw IndexError("unknown role '\(role)': use share, plan, change") }
+        return codes
     }
 
     static func likeEscaped(_ s: String) -> String {
@@ -665,7 +719,8 @@ public extension SolieuDatabase {
 
     func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow] {
         let keys = Self.statsKeys(filter, groupBy: groupBy)
-        let rows = AwardStats.applies(filter, keys) ? try awardStats(filter, groupBy: keys) : try statsSQL(filter, groupBy: keys)
+        let rows = AwardStats.applies(filter, keys) ? try awardStats(filter, groupBy: keys)
+            : ValueStats.applies(filter, keys) ? try valueStats(filter, groupBy: keys) : try statsSQL(filter, groupBy: keys)
         return Self.collated(rows, keys: keys)
     }
 
@@ -714,6 +769,27 @@ public extension SolieuDatabase {
         if let r = filter.recipient, SearchQuery.fold(r).isEmpty { throw IndexError("--recipient needs words") }
         return try AwardStats.run(pool, filter: filter, groupBy: groupBy, awards: awards, provinceName: province, period: period,
                                   documentID: document, workers: workers)
+    }
+
+    /// `stats` through `ValueStats`; `workers` overrides how many scan in parallel (tests).
+    func valueStats(_ filter: FigureFilter, groupBy: [String], workers: Int? = nil) throws -> [StatsRow] {
+        let province = try filter.province.map(Self.provinceName)
+        var period: PeriodRange?
+        if let p = filter.period {
+            guard let range = PeriodRange(p) else {
+                throw IndexError("unknown period '\(p)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
+            }
+            period = range
+        }
+        let document = try filter.document.map(documentID)
+        var measures: Set<Int64>?
+        if let measure = filter.measure {
+            let (sql, patterns) = try Self.measureTerms(measure)
+            measures = try pool.read { db in Set(try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(patterns))) }
+        }
+        let roles = try filter.role.map { Set(try Self.roleCodes($0)) }
+        return try ValueStats.run(pool, filter: filter, groupBy: groupBy, measures: measures, roles: roles, provinceName: province,
+                                  period: period, documentID: document, workers: workers)
     }
 
     /// What a figure of each kind adds to a sum (`f.` columns of `statsSource`): award counts,
@@ -768,29 +844,10 @@ public extension SolieuDatabase {
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
                 var keyValues: [String: String?] = [:]
                 for (i, key) in groupBy.enumerated() { keyValues[key] = .some(row[i].map { "\($0)" } ?? nil) }  // a NULL group stays a key
-                var r = StatsRow(keys: keyValues, figures: row[n], documents: row[n + 1], sum: nil)
-                let mask: Int = row[n + 2] ?? 0
-                let kinds = Schema.kindCodes.filter { mask & (1 << $0.code) != 0 }
-                let codes = kinds.map(\.code), names = kinds.map(\.name)
-                let mixedUnits: Bool = row[n + 3] ?? false, mixedCurrencies: Bool = row[n + 4] ?? false
-                if codes.count > 1 {
-                    r.note = "mixes \(codes.count) kinds (\(names.joined(separator: ", "))): no sum; split with --kind or --group-by kind"
-                } else if let code = codes.first {
-                    switch code {
-                    case Schema.awardKind: r.sum = row[n + 5]
-                    case 1:
-                        if mixedUnits { r.note = "mixes units: no sum; split with --group-by unit" } else { r.sum = row[n + 5] }
-                    case 3:
-                        if mixedCurrencies { r.note = "mixes currencies: no sum; split with --group-by currency" } else { r.sum = row[n + 5] }
-                    case 2, 4:
-                        r.min = row[n + 6]
-                        r.max = row[n + 7]
-                        r.median = row[n + 10]
-                        if code == 4 && !mixedUnits, let num: Double = row[n + 8], let den: Double = row[n + 9], den > 0 { r.weightedMean = num / den }
-                    default:
-                        r.note = "\(names.first ?? "these") figures are not added up"
-                    }
-                }
+                let aggregates = StatsAggregates(kindMask: row[n + 2] ?? 0, mixedUnits: row[n + 3] ?? false, mixedCurrencies: row[n + 4] ?? false,
+                                                 total: row[n + 5], low: row[n + 6], high: row[n + 7], numerators: row[n + 8],
+                                                 denominators: row[n + 9], median: row[n + 10])
+                let r = StatsRow(keys: keyValues, figures: row[n], documents: row[n + 1], aggregates: aggregates)
                 rows.append(r)
             }
         }
@@ -804,7 +861,7 @@ public extension SolieuDatabase {
         """
         (SELECT r.id, d.id AS document_id, r.kind AS kind_code, r.award AS award_code, r.recipient AS recipient_code,
                 r.measure AS measure_code, r.unit AS unit_code, r.conferrer AS conferrer_code, r.period AS period_code,
-                r.currency AS currency_code, r.award_class, r.count, r.value, r.numerator, r.denominator,
+                r.currency AS currency_code, r.role AS role_code, r.award_class, r.count, r.value, r.numerator, r.denominator,
                 coalesce(r.period_first, d.period_first) AS period_first, coalesce(r.period_last, d.period_last) AS period_last,
                 coalesce(r.period_first, d.period_first) AS first_day, coalesce(r.period_last, d.period_last) AS last_day,
                 d.province, d.province_now, d.site, d.period AS document_period

@@ -23,7 +23,7 @@ import SolieuText
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 9
+    static let version = 10
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -401,6 +401,19 @@ enum Schema {
             }
             for (id, keys) in pending { try SolieuDatabase.storeNearKeys(keys, document: id, in: db) }
             try db.execute(sql: "PRAGMA user_version = 9")
+        }
+        // v10: each document's quantities, percents, money and ratios packed for stats
+        // (`ValueFacts`), as award_facts are for awards: stats over them read a tenth of the
+        // figure rows. Documents stored before get theirs from figure_rows.
+        migrator.registerMigration("v10") { db in
+            try db.execute(sql: """
+                CREATE TABLE value_facts (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    facts BLOB NOT NULL
+                );
+                """)
+            try ValueFacts.build(db)
+            try db.execute(sql: "PRAGMA user_version = 10")
         }
         return migrator
     }

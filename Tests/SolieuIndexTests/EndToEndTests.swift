@@ -107,8 +107,75 @@ import Testing
     }
 }
 
-/// The award stats pass (AwardStats) and SQL's GROUP BY give the same rows.
+/// The facts passes (AwardStats, ValueStats) and SQL's GROUP BY give the same rows.
 @Suite(.serialized) struct StatsPathTests {
+    @Test func valueStatsMatchTheSQLPath() throws {
+        let (db, scratch) = try EndToEndTests.corpusDatabase()
+        defer { scratch.cleanup() }
+        let groupings: [[String]] = [
+            ["province"], ["province", "year", "unit"], ["province_now", "period"], ["kind", "currency"], ["document"], ["site", "year"], [],
+        ]
+        var filters: [FigureFilter] = []
+        for kinds in [[Figure.Kind.percent], [.ratio], [.money], [.quantity], [.percent, .ratio], [.quantity, .money, .percent, .ratio]] {
+            var f = FigureFilter()
+            f.kinds = kinds
+            filters.append(f)
+        }
+        var f = FigureFilter()
+        f.kinds = [.percent]
+        f.province = "Kiên Giang"
+        filters.append(f)
+        f.province = nil
+        f.period = "2018"
+        filters.append(f)
+        f.period = nil
+        f.role = "change"
+        filters.append(f)
+        f.role = nil
+        f.measure = "tỷ lệ"
+        filters.append(f)
+        f.kinds = [.quantity]
+        f.measure = "xã"
+        filters.append(f)
+        f.measure = nil
+        f.document = "1"
+        filters.append(f)
+        func close(_ a: Double?, _ b: Double?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+        }
+        var compared = 0
+        for filter in filters {
+            for keys in groupings {
+                let sql = SolieuDatabase.collated(try db.statsSQL(filter, groupBy: SolieuDatabase.statsKeys(filter, groupBy: keys)), keys: SolieuDatabase.statsKeys(filter, groupBy: keys))
+                #expect(ValueStats.applies(filter, SolieuDatabase.statsKeys(filter, groupBy: keys)))
+                for fast in [try db.stats(filter, groupBy: keys),
+                             SolieuDatabase.collated(try db.valueStats(filter, groupBy: SolieuDatabase.statsKeys(filter, groupBy: keys), workers: 3),
+                                                     keys: SolieuDatabase.statsKeys(filter, groupBy: keys))] {
+                    #expect(fast.count == sql.count, "\(keys) \(filter)")
+                    for (a, b) in zip(fast, sql) {
+                        compared += 1
+                        #expect(a.keys == b.keys && a.figures == b.figures && a.documents == b.documents && a.note == b.note, "\(keys): \(a) vs \(b)")
+                        #expect(close(a.sum, b.sum) && close(a.min, b.min) && close(a.max, b.max) && close(a.median, b.median)
+                                && close(a.weightedMean, b.weightedMean), "\(keys) \(filter): \(a) vs \(b)")
+                    }
+                }
+            }
+        }
+        // The comparison saw real groups: sums, spreads and weighted means among them.
+        #expect(compared > 200)
+        var percents = FigureFilter()
+        percents.kinds = [.percent]
+        let byProvince = try db.stats(percents, groupBy: ["province"])
+        #expect(byProvince.contains { $0.median != nil && $0.min != nil && $0.sum == nil })
+        var ratios = FigureFilter()
+        ratios.kinds = [.ratio]
+        #expect(try db.stats(ratios, groupBy: ["unit"]).contains { $0.weightedMean != nil })
+        var money = FigureFilter()
+        money.kinds = [.money]
+        #expect(try db.stats(money, groupBy: []).contains { $0.sum != nil && $0.keys["currency"] != nil })
+    }
+
     @Test func awardStatsMatchTheSQLPath() throws {
         let (db, scratch) = try EndToEndTests.corpusDatabase()
         defer { scratch.cleanup() }

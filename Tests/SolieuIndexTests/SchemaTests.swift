@@ -32,6 +32,32 @@ import Testing
         #expect(AwardFacts.decode([0xFF] + [UInt8](repeating: 0xFF, count: 12)) == nil)
     }
 
+    @Test func valueFactsRoundTrip() {
+        let facts = [
+            ValueFact(kind: 2, unit: nil, currency: nil, measure: 12, period: 5, periodFirst: 20_180_101, periodLast: 20_181_231, role: 3,
+                      value: 12.5, numerator: nil, denominator: nil),
+            ValueFact(kind: 4, unit: 9, currency: nil, measure: 0, period: nil, periodFirst: nil, periodLast: nil, role: nil,
+                      value: nil, numerator: 52, denominator: 118),
+            // Numbers no short decimal holds: a third, a huge amount, a tiny share, a negative change.
+            ValueFact(kind: 3, unit: nil, currency: 4, measure: nil, period: nil, periodFirst: nil, periodLast: nil, role: nil,
+                      value: 1.0 / 3, numerator: 2.5e18, denominator: 1e-9),
+            ValueFact(kind: 1, unit: Int64.max, currency: Int64.min, measure: -1, period: 0, periodFirst: 1, periodLast: -20, role: 4,
+                      value: -0.25, numerator: 0, denominator: 1_234_567.891),
+            ValueFact(kind: 2, unit: nil, currency: nil, measure: nil, period: nil, periodFirst: nil, periodLast: nil, role: nil,
+                      value: nil, numerator: nil, denominator: nil),
+        ]
+        let blob = ValueFacts.encode(facts)
+        #expect(ValueFacts.decode(blob) == facts)
+        // A percent of 12.5 is kind, mask, then 125 with one decimal: (zigzag(125) << 3) | 1 = 2001.
+        #expect(ValueFacts.encode([ValueFact(kind: 2, unit: nil, currency: nil, measure: nil, period: nil, periodFirst: nil, periodLast: nil,
+                                             role: nil, value: 12.5, numerator: nil, denominator: nil)]) == [2, 0x80, 0x01, 0xD1, 0x0F])
+        #expect(ValueFacts.decode([]) == [])
+        // Cut short, an unknown field, a double cut short.
+        #expect(ValueFacts.decode(Array(blob.dropLast())) == nil)
+        #expect(ValueFacts.decode([2, 0x80, 0x10]) == nil)
+        #expect(ValueFacts.decode([3, 0x80, 0x01, 7, 1, 2, 3]) == nil)
+    }
+
     /// A v4 file (figures as a table of text columns) becomes v5: every figure reads back the
     /// same through the `figures` view, figure_view still resolves measures, the award facts
     /// hold the award figures, and award stats agree with SQL.
@@ -99,6 +125,11 @@ import Testing
             #expect(facts.map(\.count) == [82, 74, nil])
             #expect(facts.map(\.periodFirst) == [nil, 20_170_101, nil])
             #expect(facts.map(\.awardClass) == [nil, nil, 3])
+            // v10: the percent, the quantity and the money amount packed for stats.
+            let values = try Data.fetchOne(db, sql: "SELECT facts FROM value_facts WHERE document_id = 1").flatMap { ValueFacts.decode([UInt8]($0)) } ?? []
+            #expect(values.map(\.kind) == Array(try Int.fetchAll(db, sql: "SELECT kind FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY id")))
+            #expect(values.map(\.value) == (try Double?.fetchAll(db, sql: "SELECT value FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY id")))
+            #expect(!values.isEmpty)
             // v9: the stored text's near-copy keys, as a new document would get them.
             let key = String(repeating: "a", count: 120)
             let expected = Set(NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key))
