@@ -188,7 +188,7 @@ struct ValueStats {
                 }
             }
             let blob = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: Int(sqlite3_column_bytes(sqlite, 1)))
-            var reader = ValueFacts.Reader(blob)
+            var reader = ValueFacts.Reader(blob, kinds: kinds)
             while let f = reader.next() {
                 guard kinds.contains(f.kind) else { continue }
                 let first = f.has(F.periodFirst) ? f.periodFirst : documentFirst

@@ -47,15 +47,29 @@ import Testing
                       value: nil, numerator: nil, denominator: nil),
         ]
         let blob = ValueFacts.encode(facts)
-        #expect(ValueFacts.decode(blob) == facts)
-        // A percent of 12.5 is kind, mask, then 125 with one decimal: (zigzag(125) << 3) | 1 = 2001.
+        // Grouped by kind, each group in its facts' order.
+        let grouped = facts.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
+        #expect(ValueFacts.decode(blob) == grouped)
+        // A percent of 12.5: its group (kind 2, 4 bytes), the mask, then 125 with one decimal:
+        // (zigzag(125) << 3) | 1 = 2001.
         #expect(ValueFacts.encode([ValueFact(kind: 2, unit: nil, currency: nil, measure: nil, period: nil, periodFirst: nil, periodLast: nil,
-                                             role: nil, value: 12.5, numerator: nil, denominator: nil)]) == [2, 0x80, 0x01, 0xD1, 0x0F])
+                                             role: nil, value: 12.5, numerator: nil, denominator: nil)]) == [2, 4, 0x80, 0x01, 0xD1, 0x0F])
+        // A scan for percents skips the other groups by their lengths.
+        let percents = blob.withUnsafeBytes { b -> [ValueFact] in
+            var r = ValueFacts.Reader(b, kinds: [2])
+            var out: [ValueFact] = []
+            while let f = r.next() { out.append(f.fact) }
+            return out
+        }
+        #expect(percents == facts.filter { $0.kind == 2 })
         #expect(ValueFacts.decode([]) == [])
-        // Cut short, an unknown field, a double cut short.
+        // Cut short, an unknown field, a double cut short, a group longer than the blob, a fact
+        // that runs past its group.
         #expect(ValueFacts.decode(Array(blob.dropLast())) == nil)
-        #expect(ValueFacts.decode([2, 0x80, 0x10]) == nil)
-        #expect(ValueFacts.decode([3, 0x80, 0x01, 7, 1, 2, 3]) == nil)
+        #expect(ValueFacts.decode([2, 2, 0x80, 0x10]) == nil)
+        #expect(ValueFacts.decode([3, 6, 0x80, 0x01, 7, 1, 2, 3]) == nil)
+        #expect(ValueFacts.decode([2, 9, 0x80, 0x01, 0xD1, 0x0F]) == nil)
+        #expect(ValueFacts.decode([2, 3, 0x80, 0x01, 0xD1, 0x0F]) == nil)
     }
 
     /// A v4 file (figures as a table of text columns) becomes v5: every figure reads back the
@@ -125,10 +139,10 @@ import Testing
             #expect(facts.map(\.count) == [82, 74, nil])
             #expect(facts.map(\.periodFirst) == [nil, 20_170_101, nil])
             #expect(facts.map(\.awardClass) == [nil, nil, 3])
-            // v10: the percent, the quantity and the money amount packed for stats.
+            // v10: the percent, the quantity and the money amount packed for stats, grouped by kind.
             let values = try Data.fetchOne(db, sql: "SELECT facts FROM value_facts WHERE document_id = 1").flatMap { ValueFacts.decode([UInt8]($0)) } ?? []
-            #expect(values.map(\.kind) == Array(try Int.fetchAll(db, sql: "SELECT kind FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY id")))
-            #expect(values.map(\.value) == (try Double?.fetchAll(db, sql: "SELECT value FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY id")))
+            #expect(values.map(\.kind) == Array(try Int.fetchAll(db, sql: "SELECT kind FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY kind, id")))
+            #expect(values.map(\.value) == (try Double?.fetchAll(db, sql: "SELECT value FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY kind, id")))
             #expect(!values.isEmpty)
             // v9: the stored text's near-copy keys, as a new document would get them.
             let key = String(repeating: "a", count: 120)
