@@ -375,15 +375,16 @@ public final class SolieuDatabase: Sendable {
         }
         let id = documentID!
         try db.cachedStatement(sql: """
-            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at, warnings, similarity, only_here, missing)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sources(document_id, path, file_hash, bytes, site, url, ingested_at, warnings, similarity, only_here, missing, format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, file_hash = excluded.file_hash,
                 bytes = excluded.bytes, site = excluded.site, url = excluded.url, ingested_at = excluded.ingested_at,
                 warnings = excluded.warnings, similarity = excluded.similarity, only_here = excluded.only_here,
-                missing = excluded.missing
+                missing = excluded.missing, format = excluded.format
             """).execute(arguments: [id, doc.path, doc.fileHash, doc.bytes, doc.article.site, doc.article.url, now,
                                      doc.article.warnings.isEmpty ? nil : doc.article.warnings.joined(separator: "\n"),
-                                     copy?.similarity, copy.map { $0.onlyHere.joined(separator: "\n\n") }, copy?.missing])
+                                     copy?.similarity, copy.map { $0.onlyHere.joined(separator: "\n\n") }, copy?.missing,
+                                     doc.article.format])
         if let old = previousDocument, old != id {
             let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources WHERE document_id = ?", arguments: [old]) ?? 0
             if others == 0 { try deleteDocument(old, in: db) }

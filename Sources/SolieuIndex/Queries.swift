@@ -340,6 +340,8 @@ public struct IndexSummary: Sendable, Encodable {
     public var failures: Int
     public var byKind: [String: Int]
     public var byProvince: [String: Int]
+    /// Sources by the format ingest read them as ("docx", "html", …; "(unknown)" before schema 11).
+    public var byFormat: [String: Int]
     public var textBytes: Int
 }
 
@@ -352,12 +354,14 @@ public extension SolieuDatabase {
             for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM figures GROUP BY kind") { byKind[row[0]] = row[1] }
             var byProvince: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT coalesce(province, '(unknown)'), count(*) FROM documents GROUP BY 1") { byProvince[row[0]] = row[1] }
+            var byFormat: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT coalesce(format, '(unknown)'), count(*) FROM sources GROUP BY 1") { byFormat[row[0]] = row[1] }
             return IndexSummary(
                 documents: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0,
                 sources: try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0,
                 figures: try Int.fetchOne(db, sql: "SELECT count(*) FROM figures") ?? 0,
                 failures: try Int.fetchOne(db, sql: "SELECT count(*) FROM failures") ?? 0,
-                byKind: byKind, byProvince: byProvince,
+                byKind: byKind, byProvince: byProvince, byFormat: byFormat,
                 textBytes: try Int.fetchOne(db, sql: "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents") ?? 0)
         }
     }

@@ -23,7 +23,7 @@ import SolieuText
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 10
+    static let version = 11
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -414,6 +414,14 @@ enum Schema {
                 """)
             try ValueFacts.build(db)
             try db.execute(sql: "PRAGMA user_version = 10")
+        }
+        // v11: what each source file was (html, text, docx, odt), as ingest read it by its
+        // content. Sources stored before are NULL: unknown, not guessed from their names.
+        migrator.registerMigration("v11") { db in
+            try db.execute(sql: """
+                ALTER TABLE sources ADD COLUMN format TEXT;
+                PRAGMA user_version = 11;
+                """)
         }
         return migrator
     }

@@ -27,6 +27,8 @@ public struct Article: Sendable, Codable, Equatable {
     public var site: String?
     public var url: String?
     public var language: String?
+    /// What the file was, read by its content: "html", "text", "docx" or "odt".
+    public var format: String?
     /// The article's paragraphs in reading order (NFC), cut from `text`: an article keeps its
     /// text once, not a second time as paragraphs (a huge one would cost twice its size).
     public var paragraphs: [String] {
@@ -60,7 +62,7 @@ public struct Article: Sendable, Codable, Equatable {
     /// Paragraphs joined by one blank line: the text every character offset refers to.
     public let text: String
 
-    enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, paragraphs, hash, warnings, text }
+    enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, format, paragraphs, hash, warnings, text }
 
     public init(source: String, title: String?, published: String?, site: String?, url: String?,
                 language: String?, paragraphs: [String], warnings: [String]) {
@@ -125,6 +127,7 @@ public struct Article: Sendable, Codable, Equatable {
         site = try c.decodeIfPresent(String.self, forKey: .site)
         url = try c.decodeIfPresent(String.self, forKey: .url)
         language = try c.decodeIfPresent(String.self, forKey: .language)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
         let paragraphs = try c.decode([String].self, forKey: .paragraphs)
         paragraphBytes = paragraphs.map { $0.utf8.count }
         text = paragraphs.joined(separator: "\n\n")
@@ -140,6 +143,7 @@ public struct Article: Sendable, Codable, Equatable {
         try c.encode(site, forKey: .site)
         try c.encode(url, forKey: .url)
         try c.encode(language, forKey: .language)
+        try c.encode(format, forKey: .format)
         try c.encode(hash, forKey: .hash)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(paragraphs, forKey: .paragraphs)
@@ -156,6 +160,10 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case tooLarge(bytes: Int, limit: Int)
         case parser(Int32)
         case noArticleFound
+        /// A document (DOCX, ODT) whose package is damaged or hostile: what, and where in it.
+        case unreadableDocument(format: String, why: String)
+        /// A kind of file solieu recognizes but does not read.
+        case unsupported(String)
     }
     public var file: String
     public var reason: Reason
@@ -175,6 +183,8 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
         case .tooLarge(let bytes, let limit): return "\(file): \(bytes) bytes is over the \(limit)-byte limit (--max-size)"
         case .parser(let code): return "\(file): HTML parser failed (code \(code))"
         case .noArticleFound: return "\(file): no article text found"
+        case .unreadableDocument(let format, let why): return "\(file): cannot read this \(format): \(why)"
+        case .unsupported(let what): return "\(file): \(what); solieu does not read this kind of file yet"
         }
     }
 }
@@ -268,14 +278,23 @@ public enum Ingest {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw IngestError(file: name, reason: .empty)
         }
+        // Documents are told by their first bytes, whatever the extension says.
+        switch DocumentFormat.sniff(bytes) {
+        case .zip?: return try OfficeArticle.extract(bytes, name: name, limit: limit)  // sets .format
+        case let other?: throw IngestError(file: name, reason: .unsupported(other.displayName))
+        case nil: break
+        }
         if Decoding.looksBinary(bytes) { throw IngestError(file: name, reason: .binary) }
         let kind = format ?? InputFormat.guess(name: name, bytes: bytes)
         let decoded = Decoding.decode(bytes, html: kind == .html)
+        var article: Article
         switch kind {
         case .html:
-            return try HTMLArticle.extract(decoded.body, name: name, warnings: decoded.warnings)
+            article = try HTMLArticle.extract(decoded.body, name: name, warnings: decoded.warnings)
         case .text:
-            return try TextArticle.extract(decoded.text, name: name, warnings: decoded.warnings)
+            article = try TextArticle.extract(decoded.text, name: name, warnings: decoded.warnings)
         }
+        article.format = kind.rawValue
+        return article
     }
 }

@@ -1,4 +1,4 @@
-// CSolieuShim: the only code in solieu that includes libxml2 or ICU headers.
+// CSolieuShim: the only code in solieu that includes libxml2, ICU or zlib headers.
 //
 // Its public surface uses plain C types only, so that Swift never sees libxml2's or the system
 // ICU's declarations (which clash with Foundation's own ICU module on Linux, and whose ICU
@@ -31,6 +31,8 @@ enum {
     SOLIEU_ERR_CHARSET = -3,
     SOLIEU_ERR_CONVERT = -4,
     SOLIEU_ERR_TOO_LARGE = -5,
+    SOLIEU_ERR_CORRUPT = -6,   ///< compressed data that does not decode (or ends too soon)
+    SOLIEU_ERR_DTD = -7,       ///< an XML part that declares a DTD (refused: entities never load)
 };
 
 /// Parses UTF-8 HTML with libxml2's SAX HTML parser (recovering, no network, no DTD loading)
@@ -69,6 +71,27 @@ int32_t solieu_charset_known(const char *charset);
 /// normalized UTF-8 (release with `solieu_free`), or an error code.
 int32_t solieu_normalize_utf8(int32_t form, const char *utf8, size_t length,
                               char **out, size_t *out_length);
+
+/// Inflates raw DEFLATE data (a ZIP entry's method 8) into a new buffer, never writing more
+/// than `limit` bytes: past it the result is SOLIEU_ERR_TOO_LARGE (a ZIP bomb stops there).
+/// `expected` is the size the archive states, used only to size the first buffer. Data that
+/// does not decode or ends early is SOLIEU_ERR_CORRUPT. Release `*out` with `solieu_free`.
+int32_t solieu_inflate_raw(const uint8_t *in, size_t in_length, size_t expected, size_t limit,
+                           uint8_t **out, size_t *out_length);
+/// The CRC-32 of some bytes (as ZIP stores it).
+uint32_t solieu_crc32(const uint8_t *bytes, size_t length);
+
+/// Parses one XML document (an office document's part) with libxml2's SAX2 parser and writes
+/// a flat event buffer: SOLIEU_EV_START: u8 namespace id (`solieu_xml_namespace`, 0 any other),
+/// u16 local-name length, the name, u8 attribute count, then per attribute: u8 namespace id,
+/// u16 name length, name, u32 value length, value; SOLIEU_EV_END: u8 namespace id, u16 length,
+/// name; SOLIEU_EV_TEXT: u32 length, UTF-8 (entities and CDATA decoded). Nothing is fetched: no
+/// network, no DTD, no entity substitution; a DOCTYPE is refused (SOLIEU_ERR_DTD), and a part
+/// that is not well-formed is SOLIEU_ERR_PARSER with `*error_line` the line libxml2 stopped on.
+/// Release `*out` with `solieu_free`.
+int32_t solieu_xml_events(const char *bytes, size_t length, uint8_t **out, size_t *out_length, int32_t *error_line);
+/// The URI of namespace id `id` (1...), or NULL past the last.
+const char *solieu_xml_namespace(int32_t id);
 
 void solieu_free(void *pointer);
 

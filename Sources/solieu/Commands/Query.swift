@@ -238,6 +238,7 @@ struct StatsCommand: ParsableCommand {
             var t = Table(columns: ["what", "count"])
             t.rows = [["documents", "\(s.documents)"], ["sources", "\(s.sources)"], ["figures", "\(s.figures)"], ["failed files", "\(s.failures)"]]
             t.rows += s.byKind.sorted { $0.key < $1.key }.map { ["  \($0.key)", "\($0.value)"] }
+            t.rows += s.byFormat.sorted { $0.key < $1.key }.map { ["sources read as \($0.key)", "\($0.value)"] }
             t.rows += s.byProvince.sorted { VietnameseCollation.precedes($0.key, $1.key) }.map { ["documents in \($0.key)", "\($0.value)"] }
             Output.print(format == .csv ? t.csv : t.render())
             return

@@ -1,0 +1,167 @@
+import SolieuText
+
+/// Why an office document could not be read, naming the part of the package at fault.
+enum OfficeFailure: Error, Equatable, CustomStringConvertible {
+    case zip(ZipArchive.Failure)
+    case missingPart(String)
+    case xml(String, XMLEvents.Failure)
+    case notADocument(String)
+
+    var description: String {
+        switch self {
+        case .zip(let z): return z.description
+        case .missingPart(let p): return "its main part \(p) is missing"
+        case .xml(let part, .notWellFormed(let line)): return "\(part) is not well-formed XML" + (line > 0 ? " (line \(line))" : "")
+        case .xml(let part, .declaresDTD): return "\(part) declares a DTD (refused: entities are never loaded)"
+        case .xml(let part, .outOfMemory): return "\(part): out of memory"
+        case .notADocument(let what): return what
+        }
+    }
+
+    /// Runs a read of one part, its ZIP failure as this type.
+    static func part<T>(_ name: String, _ body: () throws(ZipArchive.Failure) -> T) throws(OfficeFailure) -> T {
+        do { return try body() } catch { throw .zip(error) }
+    }
+
+    static func xml(_ part: String, _ bytes: [UInt8]) throws(OfficeFailure) -> [XMLEvent] {
+        do { return try XMLEvents.parse(bytes) } catch { throw .xml(part, error) }
+    }
+}
+
+/// The formats of documents (not pages) solieu tells apart by their first bytes, whatever
+/// their file's extension says.
+public enum DocumentFormat: String, Sendable {
+    case docx, odt, pdf, doc, png, jpeg, tiff, zip
+
+    static func sniff(_ bytes: [UInt8]) -> DocumentFormat? {
+        func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
+        if ZipArchive.isZip(bytes) { return .zip }
+        if starts(Array("%PDF-".utf8)) { return .pdf }
+        // A PDF may have up to 1 KiB of junk before its header.
+        if bytes.prefix(1024).count >= 5, let r = bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)), r.lowerBound < 1024 { return .pdf }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .doc }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
+        return nil
+    }
+
+    var displayName: String {
+        switch self {
+        case .docx: return "a Word document (DOCX)"
+        case .odt: return "an OpenDocument text (ODT)"
+        case .pdf: return "a PDF document"
+        case .doc: return "a Word 97–2003 document (DOC) or another OLE file"
+        case .png: return "a PNG image"
+        case .jpeg: return "a JPEG image"
+        case .tiff: return "a TIFF image"
+        case .zip: return "a ZIP archive"
+        }
+    }
+}
+
+/// A DOCX or ODT file to an `Article`: the reader's paragraphs through the same decoding as
+/// text (NFC, text typed in a legacy Vietnamese font repaired), the title and date from the
+/// document itself or, failing that, from its package.
+enum OfficeArticle {
+    static func extract(_ bytes: [UInt8], name: String, limit: Int) throws(IngestError) -> Article {
+        func fail(_ format: DocumentFormat?, _ f: OfficeFailure) -> IngestError {
+            IngestError(file: name, reason: .unreadableDocument(format: format?.rawValue.uppercased() ?? "ZIP", why: f.description))
+        }
+        var zip: ZipArchive
+        do { zip = try ZipArchive(bytes, budget: limit) } catch { throw fail(nil, .zip(error)) }
+        let format: DocumentFormat
+        let text: OfficeText
+        if DOCX.matches(zip) {
+            format = .docx
+        } else if ODT.matches(&zip) {
+            format = .odt
+        } else {
+            throw IngestError(file: name, reason: .unsupported("a ZIP archive that is neither a DOCX nor an ODT document"))
+        }
+        do {
+            text = format == .docx ? try DOCX.read(&zip, limit: limit) : try ODT.read(&zip, limit: limit)
+        } catch { throw fail(format, error) }
+        // One decoding for the whole text: a document typed in TCVN3 or VNI fonts is repaired as
+        // a text file would be.
+        let joined = text.paragraphs.joined(separator: "\n")
+        let decoded = Decoding.decode(Array(joined.utf8), html: false)
+        let paragraphs = OfficialHeader.withoutSignature(decoded.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+        guard !paragraphs.isEmpty else { throw IngestError(file: name, reason: .noArticleFound) }
+        var published: String?
+        for p in paragraphs.prefix(12) where Dateline.isDateLine(p, chars: p.unicodeScalars.count) || OfficialHeader.isPlaceDateLine(p) {
+            published = Dateline.parse(p)
+            if published != nil { break }
+        }
+        let title = OfficialHeader.title(paragraphs) ?? text.title ?? paragraphs.first
+        var article = Article(source: name, title: title, published: published ?? text.created, site: nil, url: nil,
+                              language: Language.guess(paragraphs.prefix(40).joined(separator: " ")), paragraphs: paragraphs,
+                              warnings: decoded.warnings)
+        article.format = format.rawValue
+        return article
+    }
+}
+
+/// The layout of a Vietnamese official document (Nghị định 30/2020/NĐ-CP): the issuer and the
+/// national motto side by side, "Số: 12/BC-UBND" and the place and date line, then the type
+/// ("BÁO CÁO", "KẾ HOẠCH") and the title on its own lines.
+enum OfficialHeader {
+    /// "Gia Lai, ngày 12 tháng 3 năm 2022" (alone or as a cell of the header row).
+    static func isPlaceDateLine(_ line: String) -> Bool {
+        let key = VietnameseFold.searchKey(line)
+        return key.contains("ngay") && key.contains("thang") && key.contains("nam") && line.unicodeScalars.count <= 160
+    }
+
+    /// The body without the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", the
+    /// signer's name) and the list of recipients ("Nơi nhận: - Như trên; - Lưu: VT."), which
+    /// close an official document: they are layout, not its text.
+    static func withoutSignature(_ paragraphs: [String]) -> [String] {
+        var end = paragraphs.count
+        // "Nơi nhận:" in the last part of the document, alone or as the first cell of the row
+        // that also holds the signature.
+        if let i = paragraphs.indices.last(where: { VietnameseFold.searchKey(paragraphs[$0]).hasPrefix("noi nhan") }), i > 0, i >= paragraphs.count / 3 {
+            end = i
+        }
+        // Then the signature lines just before: short lines, one of them the signing formula.
+        var k = end
+        var cut: Int?
+        while k > 0, end - k < 8 {
+            let line = paragraphs[k - 1]
+            guard line.unicodeScalars.count <= 70, !line.contains("|") || isSignature(line) else { break }
+            if isSignature(line) { cut = k - 1 }
+            k -= 1
+        }
+        if let cut, cut > 0 { end = cut }
+        return Array(paragraphs[..<end])
+    }
+
+    /// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC", "TL. BỘ TRƯỞNG", "T/M BAN THƯỜNG VỤ".
+    static func isSignature(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        for marker in ["TM.", "T/M", "KT.", "K/T", "Q.", "TL.", "T/L", "TUQ.", "TM ", "KT "] where t.hasPrefix(marker) {
+            let rest = t.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+            return !rest.isEmpty && rest.uppercased() == rest
+        }
+        return false
+    }
+
+    /// The document types a header names in upper case, folded.
+    static let types = ["bao cao", "ke hoach", "quyet dinh", "nghi quyet", "thong bao", "to trinh", "chi thi",
+                        "huong dan", "cong van", "chuong trinh", "de an", "bien ban", "thong tu", "nghi dinh", "cong dien"]
+
+    /// The type line and the line after it ("BÁO CÁO" + "Sơ kết công tác thi đua …"), when the
+    /// first lines of the document are an official header.
+    static func title(_ paragraphs: [String]) -> String? {
+        let head = Array(paragraphs.prefix(12))
+        guard head.contains(where: { VietnameseFold.searchKey($0).contains("cong hoa xa hoi chu nghia viet nam") }) else { return nil }
+        for (i, p) in head.enumerated() {
+            let upper = p.uppercased() == p
+            let key = VietnameseFold.searchKey(p)
+            guard upper, types.contains(where: { key == $0 || key.hasPrefix($0 + " ") }), !p.contains("|") else { continue }
+            if key.split(separator: " ").count > 3 { return p }
+            if i + 1 < paragraphs.count { return p + " " + paragraphs[i + 1] }
+            return p
+        }
+        return nil
+    }
+}

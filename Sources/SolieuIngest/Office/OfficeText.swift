@@ -1,0 +1,138 @@
+/// What an office document's reader hands on: its paragraphs in reading order (list items with
+/// their numbers, table rows as `cell | cell`, footnotes after the body) and the metadata its
+/// package states.
+struct OfficeText {
+    var paragraphs: [String] = []
+    var title: String?
+    /// ISO 8601 date the package says the document was created ("2024-01-07").
+    var created: String?
+}
+
+/// Collects paragraphs, table cells and rows while a reader walks a document's events. Table
+/// cells hold their paragraphs joined by a space; a row of several cells becomes one
+/// `cell | cell` paragraph, as tables of HTML pages do; a table inside a cell is flattened into
+/// that cell.
+struct OfficeTextBuilder {
+    private(set) var paragraphs: [String] = []
+    /// The paragraphs being written (a text box's paragraph opens inside another).
+    private var open: [String] = []
+    /// Open table rows, innermost last, each with its cells; `cell` is the cell being written.
+    private var rows: [[String]] = []
+    private var cells: [String?] = []
+
+    var inParagraph: Bool { !open.isEmpty }
+
+    mutating func startParagraph(prefix: String = "") { open.append(prefix) }
+
+    mutating func append(_ text: String) {
+        if open.isEmpty { open.append("") }
+        open[open.count - 1] += text
+    }
+
+    /// A line break inside a paragraph ends a line of the text: what follows is a new paragraph.
+    mutating func lineBreak() {
+        guard !open.isEmpty else { return }
+        let line = open[open.count - 1]
+        open[open.count - 1] = ""
+        emit(line)
+    }
+
+    mutating func endParagraph() {
+        guard let p = open.popLast() else { return }
+        emit(p)
+    }
+
+    mutating func startRow() { rows.append([]); cells.append(nil) }
+    mutating func startCell() {
+        guard !rows.isEmpty else { return }
+        cells[cells.count - 1] = ""
+    }
+    mutating func endCell() {
+        guard !rows.isEmpty, let cell = cells[cells.count - 1] else { return }
+        let text = Self.collapse(cell)
+        if !text.isEmpty { rows[rows.count - 1].append(text) }
+        cells[cells.count - 1] = nil
+    }
+    mutating func endRow() {
+        guard let row = rows.popLast() else { return }
+        cells.removeLast()
+        guard !row.isEmpty else { return }
+        emit(row.joined(separator: " | "))
+    }
+
+    /// The paragraphs so far, with any left open closed.
+    mutating func finish() -> [String] {
+        while !open.isEmpty { endParagraph() }
+        while !rows.isEmpty { endCell(); endRow() }
+        return paragraphs
+    }
+
+    private mutating func emit(_ raw: String) {
+        let text = Self.collapse(raw)
+        guard !text.isEmpty else { return }
+        if !cells.isEmpty, let cell = cells[cells.count - 1] {
+            cells[cells.count - 1] = cell.isEmpty ? text : cell + " " + text
+        } else if !rows.isEmpty {
+            // Text in a row outside any cell: a cell of its own.
+            rows[rows.count - 1].append(text)
+        } else {
+            paragraphs.append(text)
+        }
+    }
+
+    /// Runs of white space (tabs, no-break spaces, line separators) as one space, trimmed.
+    static func collapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x3000:
+                space = !out.isEmpty
+            case 0x200B, 0xAD, 0xFEFF:
+                continue
+            default:
+                if space { out.append(" "); space = false }
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+}
+
+/// List numbers as a word processor prints them.
+enum ListNumber {
+    /// The number `n` in a DOCX `numFmt` or an ODF `style:num-format` ("1", "a", "A", "i", "I").
+    static func format(_ n: Int, _ style: String) -> String {
+        switch style {
+        case "decimal", "1", "ordinal", "cardinalText", "ordinalText": return String(n)
+        case "decimalZero": return n < 10 ? "0\(n)" : String(n)
+        case "lowerLetter", "a": return letters(n).lowercased()
+        case "upperLetter", "A": return letters(n)
+        case "lowerRoman", "i": return roman(n).lowercased()
+        case "upperRoman", "I": return roman(n)
+        case "none", "": return ""
+        default: return String(n)
+        }
+    }
+
+    /// 1 → A, 26 → Z, 27 → AA (as Word does: the letter repeated).
+    static func letters(_ n: Int) -> String {
+        guard n > 0 else { return "" }
+        let letter = Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))
+        return String(repeating: letter, count: (n - 1) / 26 + 1)
+    }
+
+    static func roman(_ n: Int) -> String {
+        guard n > 0, n < 4000 else { return String(n) }
+        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                                      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n
+        var out = ""
+        for (v, s) in table { while n >= v { out += s; n -= v } }
+        return out
+    }
+
+    /// A bullet glyph (often a private-use character of the Symbol or Wingdings font) as the
+    /// dash a text bulletin uses.
+    static let bullet = "-"
+}
