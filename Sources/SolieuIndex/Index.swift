@@ -401,12 +401,14 @@ public final class SolieuDatabase: Sendable {
         let a = doc.article
         try db.cachedStatement(sql: """
             INSERT INTO documents(content_hash, title, published, site, url, language, province, province_now, province_evidence,
-                period, period_first, period_last, period_evidence, text, chars, figure_count, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                period, period_first, period_last, period_evidence, text, chars, figure_count, ingested_at,
+                issuer, doc_number, doc_type, place)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [doc.contentHash, a.title, a.published, a.site, a.url, a.language,
                              doc.province?.province, doc.province?.provinceNow, doc.province?.evidence,
                              doc.period?.value, doc.period?.range.firstDay, doc.period?.range.lastDay, doc.period?.evidence,
-                             doc.text, doc.chars, doc.figures.count, now])
+                             doc.text, doc.chars, doc.figures.count, now,
+                             a.header?.issuer, a.header?.number, a.header?.type, a.header?.place])
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO document_search(rowid, title, body, facets) VALUES (?, ?, ?, ?)").execute(
                        arguments: [id, doc.titleKey, doc.bodyKey,

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SolieuIngest
 import SolieuExtract
 import SolieuText
 
@@ -288,6 +289,8 @@ public struct StoredDocument: Sendable, Encodable {
     public var province: String?
     public var provinceNow: String?
     public var period: String?
+    /// An official document's header (issuer, number, type, place); nil for news articles.
+    public var header: DocumentHeader?
     public var sources: [String]
     /// Sources that are near-identical copies of the article (`NearDuplicates`), with what differs.
     public var copies: [SourceCopy] = []
@@ -295,7 +298,7 @@ public struct StoredDocument: Sendable, Encodable {
     public var figures: [FigureRow]
 
     enum CodingKeys: String, CodingKey {
-        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, sources, copies, text, figures
+        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, issuer, docNumber = "doc_number", docType = "doc_type", place, sources, copies, text, figures
     }
 
     /// `published` as the page states it is split: the day, and the time when given.
@@ -311,6 +314,10 @@ public struct StoredDocument: Sendable, Encodable {
         try c.encode(province, forKey: .province)
         try c.encode(provinceNow, forKey: .provinceNow)
         try c.encode(period, forKey: .period)
+        try c.encode(header?.issuer, forKey: .issuer)
+        try c.encode(header?.number, forKey: .docNumber)
+        try c.encode(header?.type, forKey: .docType)
+        try c.encode(header?.place, forKey: .place)
         try c.encode(sources, forKey: .sources)
         try c.encode(copies, forKey: .copies)
         try c.encode(text, forKey: .text)
@@ -905,7 +912,8 @@ public extension SolieuDatabase {
         let figures = try self.figures(filter)
         return try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, title, published, site, url, province, province_now, period, text FROM documents WHERE id = ?
+                SELECT id, title, published, site, url, province, province_now, period, text, issuer, doc_number, doc_type, place
+                FROM documents WHERE id = ?
                 """, arguments: [id]) else { throw IndexError("no document \(id)") }
             let sources = try String.fetchAll(db, sql: "SELECT path FROM sources WHERE document_id = ? ORDER BY id", arguments: [id])
             let copies = try Row.fetchAll(db, sql: """
@@ -915,8 +923,11 @@ public extension SolieuDatabase {
                 SourceCopy(path: r[0], site: r[1], url: r[2], similarity: r[3],
                            onlyHere: (r[4] as String?).map { $0.components(separatedBy: "\n\n").filter { !$0.isEmpty } } ?? [], missing: r[5] ?? 0)
             }
+            let header = DocumentHeader(issuer: row[9], number: row[10], type: row[11], place: row[12])
             return StoredDocument(id: row[0], title: row[1], published: row[2], site: row[3], url: row[4], province: row[5],
-                                  provinceNow: row[6], period: row[7], sources: sources, copies: copies, text: row[8], figures: figures)
+                                  provinceNow: row[6], period: row[7],
+                                  header: header == DocumentHeader(issuer: nil, number: nil, type: nil, place: nil) ? nil : header,
+                                  sources: sources, copies: copies, text: row[8], figures: figures)
         }
     }
 }

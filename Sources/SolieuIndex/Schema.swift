@@ -416,10 +416,15 @@ enum Schema {
             try db.execute(sql: "PRAGMA user_version = 10")
         }
         // v11: what each source file was (html, text, docx, odt), as ingest read it by its
-        // content. Sources stored before are NULL: unknown, not guessed from their names.
+        // content (sources stored before are NULL: unknown, not guessed from their names), and
+        // the header of an official document: issuer, number, type and place.
         migrator.registerMigration("v11") { db in
             try db.execute(sql: """
                 ALTER TABLE sources ADD COLUMN format TEXT;
+                ALTER TABLE documents ADD COLUMN issuer TEXT;
+                ALTER TABLE documents ADD COLUMN doc_number TEXT;
+                ALTER TABLE documents ADD COLUMN doc_type TEXT;
+                ALTER TABLE documents ADD COLUMN place TEXT;
                 PRAGMA user_version = 11;
                 """)
         }

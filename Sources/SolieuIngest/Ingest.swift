@@ -29,6 +29,8 @@ public struct Article: Sendable, Codable, Equatable {
     public var language: String?
     /// What the file was, read by its content: "html", "text", "docx" or "odt".
     public var format: String?
+    /// What an official document's header states (issuer, number, type, place); nil for news.
+    public var header: DocumentHeader?
     /// The article's paragraphs in reading order (NFC), cut from `text`: an article keeps its
     /// text once, not a second time as paragraphs (a huge one would cost twice its size).
     public var paragraphs: [String] {
@@ -62,7 +64,7 @@ public struct Article: Sendable, Codable, Equatable {
     /// Paragraphs joined by one blank line: the text every character offset refers to.
     public let text: String
 
-    enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, format, paragraphs, hash, warnings, text }
+    enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, format, header, paragraphs, hash, warnings, text }
 
     public init(source: String, title: String?, published: String?, site: String?, url: String?,
                 language: String?, paragraphs: [String], warnings: [String]) {
@@ -128,6 +130,7 @@ public struct Article: Sendable, Codable, Equatable {
         url = try c.decodeIfPresent(String.self, forKey: .url)
         language = try c.decodeIfPresent(String.self, forKey: .language)
         format = try c.decodeIfPresent(String.self, forKey: .format)
+        header = try c.decodeIfPresent(DocumentHeader.self, forKey: .header)
         let paragraphs = try c.decode([String].self, forKey: .paragraphs)
         paragraphBytes = paragraphs.map { $0.utf8.count }
         text = paragraphs.joined(separator: "\n\n")
@@ -144,10 +147,28 @@ public struct Article: Sendable, Codable, Equatable {
         try c.encode(url, forKey: .url)
         try c.encode(language, forKey: .language)
         try c.encode(format, forKey: .format)
+        try c.encode(header, forKey: .header)
         try c.encode(hash, forKey: .hash)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(paragraphs, forKey: .paragraphs)
         try c.encode(text, forKey: .text)
+    }
+}
+
+/// The header of an official document (Nghị định 30/2020/NĐ-CP): who issued it, its number
+/// ("346/TB-UBND"), its type ("Thông báo") and the place of its date line. Its title and date
+/// are the article's.
+public struct DocumentHeader: Sendable, Codable, Equatable {
+    public var issuer: String?
+    public var number: String?
+    public var type: String?
+    public var place: String?
+
+    public init(issuer: String?, number: String?, type: String?, place: String?) {
+        self.issuer = issuer
+        self.number = number
+        self.type = type
+        self.place = place
     }
 }
 

@@ -28,9 +28,14 @@ struct OfficeTests {
     @Test func headerMetadata() throws {
         for name in Self.reports {
             let meta = try JSONSerialization.jsonObject(with: Data(Project.text("fixtures/office/\(name).meta.json").utf8)) as? [String: Any] ?? [:]
-            let a = try Ingest.article(file: Project.path("fixtures/office/\(name).docx"))
-            #expect(a.title == meta["title"] as? String, "\(name)")
-            #expect(a.published == meta["date"] as? String, "\(name)")
+            for ext in ["docx", "odt"] {
+                let a = try Ingest.article(file: Project.path("fixtures/office/\(name).\(ext)"))
+                #expect(a.title == meta["title"] as? String, "\(name).\(ext)")
+                #expect(a.published == meta["date"] as? String, "\(name).\(ext)")
+                #expect(a.header == DocumentHeader(issuer: meta["issuer"] as? String, number: meta["number"] as? String,
+                                                   type: meta["type"] as? String, place: meta["place"] as? String), "\(name).\(ext)")
+                #expect(a.format == ext)
+            }
         }
     }
 

@@ -88,16 +88,19 @@ enum OfficeArticle {
         let decoded = Decoding.decode(Array(joined.utf8), html: false)
         let paragraphs = OfficialHeader.withoutSignature(decoded.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
         guard !paragraphs.isEmpty else { throw IngestError(file: name, reason: .noArticleFound) }
-        var published: String?
-        for p in paragraphs.prefix(12) where Dateline.isDateLine(p, chars: p.unicodeScalars.count) || OfficialHeader.isPlaceDateLine(p) {
+        let header = OfficialHeader.read(paragraphs)
+        var published = header?.date
+        for p in paragraphs.prefix(12) where published == nil && Dateline.isDateLine(p, chars: p.unicodeScalars.count) {
             published = Dateline.parse(p)
-            if published != nil { break }
         }
-        let title = OfficialHeader.title(paragraphs) ?? text.title ?? paragraphs.first
+        let title = header?.title ?? text.title ?? paragraphs.first
         var article = Article(source: name, title: title, published: published ?? text.created, site: nil, url: nil,
                               language: Language.guess(paragraphs.prefix(40).joined(separator: " ")), paragraphs: paragraphs,
                               warnings: decoded.warnings)
         article.format = format.rawValue
+        if let h = header, h.issuer != nil || h.number != nil || h.type != nil || h.place != nil {
+            article.header = DocumentHeader(issuer: h.issuer, number: h.number, type: h.type, place: h.place)
+        }
         return article
     }
 }
@@ -145,23 +148,87 @@ enum OfficialHeader {
         return false
     }
 
-    /// The document types a header names in upper case, folded.
-    static let types = ["bao cao", "ke hoach", "quyet dinh", "nghi quyet", "thong bao", "to trinh", "chi thi",
-                        "huong dan", "cong van", "chuong trinh", "de an", "bien ban", "thong tu", "nghi dinh", "cong dien"]
+    /// The national motto every official document's header carries, folded.
+    static let motto = "cong hoa xa hoi chu nghia viet nam"
 
-    /// The type line and the line after it ("BÁO CÁO" + "Sơ kết công tác thi đua …"), when the
-    /// first lines of the document are an official header.
-    static func title(_ paragraphs: [String]) -> String? {
+    /// What a header states, read by the layout's shape rather than from a list of names.
+    struct Fields: Equatable, Sendable {
+        /// "ỦY BAN NHÂN DÂN TỈNH AN GIANG": the cell beside the motto (or the lines above it).
+        var issuer: String?
+        /// "346/TB-UBND", after "Số:".
+        var number: String?
+        /// "Thông báo": the type line's first two syllables (every type of Nghị định 30/2020's
+        /// Phụ lục III has two), in sentence case.
+        var type: String?
+        /// The type line, and the line after it when the type line is the type alone.
+        var title: String?
+        /// "An Giang": what the place and date line names before "ngày".
+        var place: String?
+        /// "2019-05-14", from the place and date line.
+        var date: String?
+    }
+
+    /// The header of an official document, when its first lines are one (the motto among them).
+    static func read(_ paragraphs: [String]) -> Fields? {
         let head = Array(paragraphs.prefix(12))
-        guard head.contains(where: { VietnameseFold.searchKey($0).contains("cong hoa xa hoi chu nghia viet nam") }) else { return nil }
-        for (i, p) in head.enumerated() {
-            let upper = p.uppercased() == p
-            let key = VietnameseFold.searchKey(p)
-            guard upper, types.contains(where: { key == $0 || key.hasPrefix($0 + " ") }), !p.contains("|") else { continue }
-            if key.split(separator: " ").count > 3 { return p }
-            if i + 1 < paragraphs.count { return p + " " + paragraphs[i + 1] }
-            return p
+        guard let m = head.firstIndex(where: { VietnameseFold.searchKey($0).contains(motto) }) else { return nil }
+        var f = Fields()
+        // The issuer: the header row's other cells, or the upper-case lines above the motto.
+        let row = head[m]
+        if row.contains(" | ") {
+            let cells = row.components(separatedBy: " | ").filter {
+                let k = VietnameseFold.searchKey($0)
+                return !k.contains(motto) && !k.hasPrefix("doc lap")
+            }
+            f.issuer = cells.first.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        } else {
+            let above = head[..<m].filter { $0.uppercased() == $0 && !$0.contains("|") }
+            f.issuer = above.isEmpty ? nil : above.joined(separator: " ")
         }
-        return nil
+        var typeLine: Int?
+        for (i, p) in head.enumerated() where i >= m {
+            for cell in p.components(separatedBy: " | ") {
+                let c = cell.trimmingCharacters(in: .whitespaces)
+                if f.number == nil, let n = number(c) { f.number = n; continue }
+                if f.date == nil, isPlaceDateLine(c), let d = Dateline.parse(c) {
+                    f.date = d
+                    let key = VietnameseFold.searchKey(c)
+                    if let comma = c.firstIndex(of: ","), key.hasPrefix("ngay") == false {
+                        let place = c[..<comma].trimmingCharacters(in: .whitespaces)
+                        if !place.isEmpty && place.unicodeScalars.count <= 40 { f.place = place }
+                    }
+                }
+            }
+            // The type line: upper case, short, no digits, not a cell of the header rows.
+            if typeLine == nil, !p.contains("|"), p.uppercased() == p, !p.contains(where: \.isNumber),
+               !VietnameseFold.searchKey(p).hasPrefix("doc lap"), !VietnameseFold.searchKey(p).contains(motto),
+               p.split(separator: " ").count >= 2 {
+                typeLine = i
+                break
+            }
+        }
+        if let t = typeLine {
+            let line = head[t]
+            let words = line.split(separator: " ")
+            let type = words.prefix(2).joined(separator: " ").lowercased()
+            f.type = type.prefix(1).uppercased() + type.dropFirst()
+            if words.count > 3 || t + 1 >= paragraphs.count {
+                f.title = line
+            } else {
+                f.title = line + " " + paragraphs[t + 1]
+            }
+        }
+        return f
+    }
+
+    /// "Số: 346/TB-UBND" → "346/TB-UBND".
+    static func number(_ cell: String) -> String? {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        guard t.hasPrefix("Số") || t.hasPrefix("SỐ") else { return nil }
+        var rest = t.dropFirst(2).drop { $0 == " " || $0 == ":" || $0 == "." }
+        rest = rest.prefix { !$0.isWhitespace && $0 != "|" && $0 != "," && $0 != ";" }
+        while let last = rest.last, last == "." || last == "-" { rest = rest.dropLast() }
+        guard let first = rest.first, first.isNumber || first.isLetter, rest.contains(where: \.isNumber) else { return nil }
+        return String(rest)
     }
 }

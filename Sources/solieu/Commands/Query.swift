@@ -303,6 +303,10 @@ struct ShowCommand: ParsableCommand {
         Output.print("document \(doc.id): \(doc.title ?? "(no title)")")
         Output.print("published \(doc.published ?? "?") · province \(doc.province ?? "?")" +
                      (doc.provinceNow.map { $0 != doc.province ? " (now \($0))" : "" } ?? "") + " · period \(doc.period ?? "?")")
+        if let h = doc.header {
+            let parts = [h.type, h.number.map { "số \($0)" }, h.issuer.map { "issued by \($0)" }, h.place.map { "at \($0)" }].compactMap { $0 }
+            Output.print(parts.joined(separator: " · "))
+        }
         let copies = Dictionary(doc.copies.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for s in doc.sources {
             guard let c = copies[s] else { Output.print("source \(RawPath.display(s))"); continue }
