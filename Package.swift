@@ -17,13 +17,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Flags only: pkg-config for libxml2, ICU and zlib. Never imported by Swift code.
+        // Flags only: pkg-config for libxml2, ICU, zlib and poppler. Never imported by Swift code.
         .systemLibrary(
             name: "CSystemLibs",
-            pkgConfig: "libxml-2.0 icu-uc icu-i18n zlib",
-            providers: [.apt(["libxml2-dev", "libicu-dev", "zlib1g-dev", "pkg-config"])]
+            pkgConfig: "libxml-2.0 icu-uc icu-i18n zlib poppler-glib",
+            providers: [.apt(["libxml2-dev", "libicu-dev", "zlib1g-dev", "libpoppler-glib-dev", "pkg-config"])]
         ),
-        // The only code that includes libxml2, ICU or zlib headers. Plain C types in its public header.
+        // The only code that includes libxml2, ICU, zlib or poppler headers. Plain C types in its public header.
         .target(name: "CSolieuShim", dependencies: ["CSystemLibs"]),
         .target(name: "SolieuText", dependencies: ["CSolieuShim"], resources: [.process("Resources")]),
         .target(name: "SolieuIngest", dependencies: ["CSolieuShim", "SolieuText"]),
@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "solieu-bench", dependencies: ["CSolieuShim", "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit", "SolieuGen"]),
         // Finds the project root and its fixtures for every test target (never the shared folder).
         .target(name: "SolieuTestSupport", path: "Tests/SolieuTestSupport"),
-        .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport"]),
+        .testTarget(name: "SolieuIngestTests", dependencies: ["SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen"]),
         .testTarget(name: "SolieuTextTests", dependencies: ["SolieuText", "SolieuTestSupport"]),
         .testTarget(name: "SolieuIndexTests", dependencies: ["SolieuIndex", "SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport", "SolieuGen", "solieu",
                                                        .product(name: "GRDB", package: "GRDB.swift")]),

@@ -6,7 +6,7 @@ headless. Also writes the hostile packages of fixtures/office/bad/.
 For each document NAME it writes into fixtures/office/:
   NAME.docx                   the report (header table, type and title, numbered sections through
                               Word's own numbering, an award table, signature block and Nơi nhận)
-  NAME.odt                    LibreOffice's conversion of the DOCX (--convert)
+  NAME.odt, NAME.pdf          LibreOffice's conversions of the DOCX (--convert)
   NAME.article.txt            the gold article text a reader of any of these formats must give:
                               header rows as "cell | cell", list numbers as Word prints them,
                               table rows as "cell | cell"; the signature block and recipient list
@@ -14,7 +14,8 @@ For each document NAME it writes into fixtures/office/:
   NAME.meta.json              the gold header metadata (title, number, type, issuer, place, date)
                               and the file the text came from
 
-Usage: scripts/make-office-fixtures.py [--convert]   (needs python-docx; --convert: soffice)
+Usage: scripts/make-office-fixtures.py [--convert]
+  (needs python-docx; --convert needs LibreOffice's soffice and fpdf2 for the bad PDFs)
 """
 import json, os, random, re, shutil, subprocess, sys, tempfile, unicodedata, zipfile
 
@@ -225,12 +226,35 @@ def bad_fixtures():
         f.write("<html><body><article><h1>Khen thưởng</h1><p>Tặng Bằng khen cho 5 tập thể và 7 cá nhân có thành tích xuất sắc trong năm 2022.</p></article></body></html>\n")
 
 
+def bad_pdfs():
+    """Hostile PDFs (--convert, after the reports' PDFs exist): encrypted, truncated, garbage
+    after a PDF header, and pages with drawings but no text layer (fpdf2)."""
+    from fpdf import FPDF
+    bad = os.path.join(OUT, "bad")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Tang Bang khen cho 12 tap the.")
+    pdf.set_encryption(owner_password="chu", user_password="mat khau")
+    pdf.output(os.path.join(bad, "encrypted.pdf"))
+    good = open(os.path.join(OUT, "report-00.pdf"), "rb").read()
+    open(os.path.join(bad, "truncated.pdf"), "wb").write(good[: len(good) * 6 // 10])
+    rng = random.Random(7)
+    open(os.path.join(bad, "garbage.pdf"), "wb").write(b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(4000)) + b"\n%%EOF\n")
+    scan = FPDF()
+    for _ in range(2):
+        scan.add_page()
+        scan.set_fill_color(200, 200, 200)
+        scan.rect(20, 20, 170, 250, style="F")
+    scan.output(os.path.join(bad, "no-text.pdf"))
+
+
 def convert(names):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("--convert needs LibreOffice (apt install libreoffice-writer-nogui)")
     with tempfile.TemporaryDirectory() as profile:
-        for target in ["odt"]:
+        for target in ["odt", "pdf"]:
             subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
                             "--outdir", OUT] + [os.path.join(OUT, n + ".docx") for n in names],
                            check=True, stdout=subprocess.DEVNULL, timeout=600)
@@ -243,6 +267,7 @@ def main():
     bad_fixtures()
     if "--convert" in sys.argv:
         convert(names)
+        bad_pdfs()
     print(f"{len(names)} reports and the bad packages in {os.path.relpath(OUT, ROOT)}")
 
 

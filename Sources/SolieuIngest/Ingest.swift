@@ -1,4 +1,4 @@
-// SolieuIngest: from a bulletin (HTML page or scraped text) to a clean article.
+// SolieuIngest: from a bulletin (HTML page, scraped text, DOCX, ODT or PDF report) to a clean article.
 //
 // Brief overview
 // - `Ingest.article(file:)` / `Ingest.article(bytes:name:format:)` return an `Article`: the clean
@@ -10,6 +10,11 @@
 //   `ContentFinder` picks the article's blocks, and `BoilerplateRules` (shared with plain-text
 //   input) drops counters, widgets, contact blocks and related-news lists. Valid NFC UTF-8 pages
 //   go to the parser as bytes, without a string of the whole page.
+// - Documents are told by their first bytes (`DocumentFormat.sniff`): DOCX and ODT go through
+//   `Office/` (ZipArchive over zlib with a decompression cap, XMLEvents over libxml2 with no DTD,
+//   DOCX and ODT readers), PDF through `PDF/PDFText` (poppler's characters and boxes laid out
+//   into paragraphs and table rows); both end in `OfficeArticle`, which reads an official
+//   document's header (`OfficialHeader`) and drops its signature block.
 // - Errors are `IngestError` values naming the file and the reason; warnings (undecodable bytes,
 //   a charset that lied) ride on the `Article`.
 //
@@ -27,7 +32,7 @@ public struct Article: Sendable, Codable, Equatable {
     public var site: String?
     public var url: String?
     public var language: String?
-    /// What the file was, read by its content: "html", "text", "docx" or "odt".
+    /// What the file was, read by its content: "html", "text", "docx", "odt" or "pdf".
     public var format: String?
     /// What an official document's header states (issuer, number, type, place); nil for news.
     public var header: DocumentHeader?
@@ -302,6 +307,7 @@ public enum Ingest {
         // Documents are told by their first bytes, whatever the extension says.
         switch DocumentFormat.sniff(bytes) {
         case .zip?: return try OfficeArticle.extract(bytes, name: name, limit: limit)  // sets .format
+        case .pdf?: return try OfficeArticle.article(try PDFText.read(bytes, name: name), format: .pdf, name: name)
         case let other?: throw IngestError(file: name, reason: .unsupported(other.displayName))
         case nil: break
         }

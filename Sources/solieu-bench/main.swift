@@ -6,7 +6,7 @@ import SolieuIngest
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let command = args.first else {
-    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT [--set seeds|real] [--dir DIR] [--errors] | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS] | neardup ROOT [N]")
+    print("usage: solieu-bench eval-ingest ROOT | bench-ingest ROOT [PAGES] | blocks FILE | eval-extract ROOT [--set seeds|real] [--dir DIR] [--errors] | bench-extract ROOT [MB] | gen-corpus N DIR | gen-version | bench-index DIR DB [JOBS] | neardup ROOT [N] | bench-documents ROOT [PAGES]")
     exit(64)
 }
 let rest = Array(args.dropFirst())
@@ -35,6 +35,8 @@ case "bench-wordseg":
     exit(BenchWordseg.run(root: ".", files: rest))
 case "neardup":
     exit(BenchNearDup.run(root: rest.first ?? ".", generated: rest.count > 1 ? Int(rest[1]) ?? 5000 : 5000))
+case "bench-documents":
+    exit(BenchDocuments.run(root: rest.first ?? ".", pages: rest.count > 1 ? Int(rest[1]) ?? 500 : 500))
 case "bench-extract":
     BenchExtract.run(root: rest.first ?? ".", megabytes: rest.count > 1 ? Int(rest[1]) ?? 50 : 50)
 default:

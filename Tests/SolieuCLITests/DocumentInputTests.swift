@@ -3,7 +3,7 @@ import GRDB
 import SolieuTestSupport
 import Testing
 
-/// A folder mixing pages, text, DOCX, ODT and hostile packages (issue 15): each article stored
+/// A folder mixing pages, text, DOCX, ODT, PDF and hostile files (issue 15): each article stored
 /// once with the formats it was read as, every bad file a named failure that stops nothing.
 @Suite struct DocumentInputTests {
     @Test func mixedFolderIngestsEachOnceWithItsFormat() throws {
@@ -15,23 +15,25 @@ import Testing
         try copy("fixtures/html/vn-cafef.html", "page.html")
         try copy("fixtures/office/report-01.docx", "report.docx")
         try copy("fixtures/office/report-01.odt", "report.odt")
+        try copy("fixtures/office/report-01.pdf", "report.pdf")
         try copy("fixtures/office/report-01.article.txt", "report.txt")
         try copy("fixtures/office/report-05.odt", "other.odt")
         try copy("fixtures/office/bad/lying-extension.txt", "named-as-text.txt")
-        for bad in ["bomb.docx", "xxe.docx", "truncated.docx", "malformed.docx"] { try copy("fixtures/office/bad/\(bad)", bad) }
+        for bad in ["bomb.docx", "xxe.docx", "truncated.docx", "malformed.docx", "encrypted.pdf", "truncated.pdf"] { try copy("fixtures/office/bad/\(bad)", bad) }
         let db = scratch.path("x.db")
         let (status, _, err) = try SolieuBinary.run(["ingest", input, "--db", db])
         #expect(status == 2, "some files failed: \(err)")
-        for bad in ["bomb.docx", "xxe.docx", "truncated.docx", "malformed.docx"] {
+        for bad in ["bomb.docx", "xxe.docx", "truncated.docx", "malformed.docx", "encrypted.pdf", "truncated.pdf"] {
             #expect(err.contains("\(input)/\(bad): cannot read this"), "\(bad): \(err)")
         }
         let queue = try DatabaseQueue(path: db)
         try queue.read { db in
-            // page, report (DOCX, ODT and text of one article), other.odt, and report-02 named .txt.
+            // page, report (DOCX, ODT, PDF and text of one article; the PDF a near copy), other.odt,
+            // and report-02 named .txt.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 4)
             let formats = try Row.fetchAll(db, sql: "SELECT format, count(*) FROM sources GROUP BY format ORDER BY format").map { "\($0[0] as String) \($0[1] as Int)" }
-            #expect(formats == ["docx 2", "html 1", "odt 2", "text 1"])
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM failures") == 4)
+            #expect(formats == ["docx 2", "html 1", "odt 2", "pdf 1", "text 1"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM failures") == 6)
             let header = try Row.fetchOne(db, sql: "SELECT issuer, doc_number, doc_type, place, published FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%/report.docx'")
             #expect(header?[0] as String? == "ỦY BAN NHÂN DÂN TỈNH GIA LAI")
             #expect(header?[2] as String? == "Kế hoạch")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SolieuIngest
+import SolieuGen
 import SolieuTestSupport
 import Testing
 
@@ -10,7 +11,7 @@ struct OfficeTests {
 
     @Test func reportsGiveTheirGoldText() throws {
         #expect(Self.reports.count >= 8)
-        for ext in ["docx", "odt"] {
+        for ext in ["docx", "odt", "pdf"] {
             var read = 0
             for name in Self.reports {
                 let path = Project.path("fixtures/office/\(name).\(ext)")
@@ -28,7 +29,7 @@ struct OfficeTests {
     @Test func headerMetadata() throws {
         for name in Self.reports {
             let meta = try JSONSerialization.jsonObject(with: Data(Project.text("fixtures/office/\(name).meta.json").utf8)) as? [String: Any] ?? [:]
-            for ext in ["docx", "odt"] {
+            for ext in ["docx", "odt", "pdf"] {
                 let a = try Ingest.article(file: Project.path("fixtures/office/\(name).\(ext)"))
                 #expect(a.title == meta["title"] as? String, "\(name).\(ext)")
                 #expect(a.published == meta["date"] as? String, "\(name).\(ext)")
@@ -82,6 +83,16 @@ struct OfficeTests {
         }
     }
 
+    @Test func badPDFsAreNamedErrors() {
+        #expect(failure("encrypted.pdf").contains("cannot read this PDF: it is encrypted"))
+        #expect(failure("truncated.pdf").contains("cannot read this PDF: it is truncated"))
+        #expect(failure("garbage.pdf").contains("cannot read this PDF: poppler"))
+        #expect(failure("no-text.pdf").contains("a PDF with no text layer"))
+        for name in ["encrypted.pdf", "truncated.pdf", "garbage.pdf", "no-text.pdf"] {
+            #expect(failure(name).hasPrefix(Project.path("fixtures/office/bad/\(name)")), "the error names the file")
+        }
+    }
+
     @Test func contentDecidesNotTheExtension() throws {
         let docx = try Ingest.article(file: Project.path("fixtures/office/bad/lying-extension.txt"))
         #expect(docx.paragraphs.contains("1. Tình hình chung"))
@@ -93,7 +104,6 @@ struct OfficeTests {
         func error(_ bytes: [UInt8]) -> String {
             do { _ = try Ingest.article(bytes: bytes, name: "x.bin"); return "read" } catch { return error.description }
         }
-        #expect(error(Array("%PDF-1.7\n1 0 obj".utf8)).contains("a PDF document"))
         #expect(error([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).contains("DOC"))
         #expect(error([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).contains("PNG image"))
     }
@@ -191,5 +201,23 @@ enum TestZip {
         u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(files.count, &out); u16(files.count, &out)
         u32(UInt32(directory.count), &out); u32(UInt32(at), &out); u16(0, &out)
         return out
+    }
+}
+
+/// Work on a PDF is bounded by its page count: a thousand pages are read, more than
+/// `PDFText.maximumPages` are refused by name.
+struct PDFBoundsTests {
+    @Test func aThousandPagesAreReadAndTooManyRefused() throws {
+        let big = PDFWriter.document(pages: 1000, linesPerPage: 4)
+        let a = try Ingest.article(bytes: big, name: "thousand.pdf")
+        #expect(a.format == "pdf")
+        // The page numbers at the foot of each page are gone; every page's lines are there.
+        #expect(!a.paragraphs.contains("1000"))
+        #expect(a.text.components(separatedBy: "Tj").count == 1)
+        #expect(a.paragraphs.count >= 1000)
+        let tooMany = PDFWriter.document(pages: PDFText.maximumPages + 1, linesPerPage: 1)
+        #expect(throws: IngestError(file: "many.pdf", reason: .unreadableDocument(format: "PDF", why: "\(PDFText.maximumPages + 1) pages is over the \(PDFText.maximumPages)-page limit"))) {
+            try Ingest.article(bytes: tooMany, name: "many.pdf")
+        }
     }
 }

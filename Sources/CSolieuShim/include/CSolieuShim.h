@@ -1,4 +1,4 @@
-// CSolieuShim: the only code in solieu that includes libxml2, ICU or zlib headers.
+// CSolieuShim: the only code in solieu that includes libxml2, ICU, zlib or poppler headers.
 //
 // Its public surface uses plain C types only, so that Swift never sees libxml2's or the system
 // ICU's declarations (which clash with Foundation's own ICU module on Linux, and whose ICU
@@ -33,6 +33,7 @@ enum {
     SOLIEU_ERR_TOO_LARGE = -5,
     SOLIEU_ERR_CORRUPT = -6,   ///< compressed data that does not decode (or ends too soon)
     SOLIEU_ERR_DTD = -7,       ///< an XML part that declares a DTD (refused: entities never load)
+    SOLIEU_ERR_ENCRYPTED = -8, ///< a PDF that needs a password
 };
 
 /// Parses UTF-8 HTML with libxml2's SAX HTML parser (recovering, no network, no DTD loading)
@@ -92,6 +93,21 @@ uint32_t solieu_crc32(const uint8_t *bytes, size_t length);
 int32_t solieu_xml_events(const char *bytes, size_t length, uint8_t **out, size_t *out_length, int32_t *error_line);
 /// The URI of namespace id `id` (1...), or NULL past the last.
 const char *solieu_xml_namespace(int32_t id);
+
+/// An open PDF document (poppler), read a page at a time.
+typedef struct solieu_pdf solieu_pdf;
+/// Opens a PDF from memory (the bytes are copied). SOLIEU_ERR_ENCRYPTED when it needs a
+/// password, SOLIEU_ERR_PARSER when poppler cannot read it (`message` says why).
+int32_t solieu_pdf_open(const uint8_t *bytes, size_t length, solieu_pdf **out, int32_t *pages, char *message, size_t message_size);
+void solieu_pdf_close(solieu_pdf *pdf);
+/// The document's title (release with `solieu_free`; NULL when none) and creation time (Unix
+/// seconds, -1 when none).
+int32_t solieu_pdf_metadata(solieu_pdf *pdf, char **title, int64_t *created);
+/// Page `index` (0-based): f32 width and height (points), u32 character count, then per character
+/// its code point (u32) and box x1, y1, x2, y2 (f32, points from the top left), in poppler's
+/// reading order ('\n' between lines); then u32 font runs, each first and last character (u32),
+/// font size (f32) and font name (u16 length + bytes). Release `*out` with `solieu_free`.
+int32_t solieu_pdf_page(solieu_pdf *pdf, int32_t index, uint8_t **out, size_t *out_length);
 
 void solieu_free(void *pointer);
 

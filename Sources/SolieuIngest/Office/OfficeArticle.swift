@@ -82,6 +82,11 @@ enum OfficeArticle {
         do {
             text = format == .docx ? try DOCX.read(&zip, limit: limit) : try ODT.read(&zip, limit: limit)
         } catch { throw fail(format, error) }
+        return try article(text, format: format, name: name)
+    }
+
+    /// The article of a document's paragraphs (from any reader: DOCX, ODT, PDF).
+    static func article(_ text: OfficeText, format: DocumentFormat, name: String, warnings: [String] = []) throws(IngestError) -> Article {
         // One decoding for the whole text: a document typed in TCVN3 or VNI fonts is repaired as
         // a text file would be.
         let joined = text.paragraphs.joined(separator: "\n")
@@ -96,7 +101,7 @@ enum OfficeArticle {
         let title = header?.title ?? text.title ?? paragraphs.first
         var article = Article(source: name, title: title, published: published ?? text.created, site: nil, url: nil,
                               language: Language.guess(paragraphs.prefix(40).joined(separator: " ")), paragraphs: paragraphs,
-                              warnings: decoded.warnings)
+                              warnings: warnings + decoded.warnings)
         article.format = format.rawValue
         if let h = header, h.issuer != nil || h.number != nil || h.type != nil || h.place != nil {
             article.header = DocumentHeader(issuer: h.issuer, number: h.number, type: h.type, place: h.place)
@@ -176,11 +181,21 @@ enum OfficialHeader {
         // The issuer: the header row's other cells, or the upper-case lines above the motto.
         let row = head[m]
         if row.contains(" | ") {
-            let cells = row.components(separatedBy: " | ").filter {
-                let k = VietnameseFold.searchKey($0)
-                return !k.contains(motto) && !k.hasPrefix("doc lap")
+            // The issuer's cell beside the motto, and beside "Độc lập - Tự do - Hạnh phúc" when
+            // the two lines of the header come out as two rows (a PDF's table).
+            var parts: [String] = []
+            var i = m
+            while i < head.count, head[i].contains(" | ") {
+                let cells = head[i].components(separatedBy: " | ")
+                let keys = cells.map { VietnameseFold.searchKey($0) }
+                guard keys.contains(where: { $0.contains(motto) || $0.hasPrefix("doc lap") }) else { break }
+                if let cell = zip(cells, keys).first(where: { !$0.1.contains(motto) && !$0.1.hasPrefix("doc lap") })?.0 {
+                    let t = cell.trimmingCharacters(in: .whitespaces)
+                    if !t.isEmpty { parts.append(t) }
+                }
+                i += 1
             }
-            f.issuer = cells.first.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            f.issuer = parts.isEmpty ? nil : parts.joined(separator: " ")
         } else {
             let above = head[..<m].filter { $0.uppercased() == $0 && !$0.contains("|") }
             f.issuer = above.isEmpty ? nil : above.joined(separator: " ")
