@@ -34,6 +34,46 @@ SOURCES = [
     ("fixtures/real/camau-dantri-20230116.txt", "fixtures/real/camau-dantri-20230116.gold.json"),
 ]
 
+# Layout variants, by index: two text columns (the body in a two-column section), and the body
+# typed in TCVN3 with the .VnTime font (bytes shown as windows-1252 characters, as old Word
+# files have them).
+VARIANTS = {8: "two-columns", 9: "tcvn3"}
+SOURCES += [
+    ("fixtures/real/bariavungtau-baotintuc-20161220.txt", "fixtures/real/bariavungtau-baotintuc-20161220.gold.json"),
+    ("fixtures/seeds/003_543cc5bd10c723bc.article.txt", "fixtures/seeds/003_543cc5bd10c723bc.gold.json"),
+]
+
+# TCVN3 (TCVN 5712:1993 VN3) code chart: byte → letter, as in Sources/SolieuText/Legacy.swift.
+TCVN3_CHART = """a1 Ă a2 Â a3 Ê a4 Ô a5 Ơ a6 Ư a7 Đ a8 ă a9 â aa ê ab ô ac ơ ad ư ae đ
+b5 à b6 ả b7 ã b8 á b9 ạ bb ằ bc ẳ bd ẵ be ắ c6 ặ c7 ầ c8 ẩ c9 ẫ ca ấ cb ậ
+cc è ce ẻ cf ẽ d0 é d1 ẹ d2 ề d3 ể d4 ễ d5 ế d6 ệ d7 ì d8 ỉ dc ĩ dd í de ị
+df ò e1 ỏ e2 õ e3 ó e4 ọ e5 ồ e6 ổ e7 ỗ e8 ố e9 ộ ea ờ eb ở ec ỡ ed ớ ee ợ
+ef ù f1 ủ f2 ũ f3 ú f4 ụ f5 ừ f6 ử f7 ữ f8 ứ f9 ự fa ỳ fb ỷ fc ỹ fd ý fe ỵ"""
+
+
+def tcvn3(text):
+    """Unicode Vietnamese → TCVN3 bytes read as windows-1252 (capitals with marks share the
+    lower-case codes: the .VnTimeH fonts drew them)."""
+    parts = TCVN3_CHART.split()
+    table = {}
+    for i in range(0, len(parts) - 1, 2):
+        table[nfc(parts[i + 1])] = int(parts[i], 16)
+    out = bytearray()
+    for ch in nfc(text):
+        if ch in table:
+            out.append(table[ch])
+        elif ch.lower() in table:
+            out.append(table[ch.lower()])
+        elif ord(ch) < 0x80:
+            out.append(ord(ch))
+        elif ch in "“”‘’–—…•":
+            out += ch.encode("cp1252")
+        else:
+            d = unicodedata.normalize("NFD", ch)[0]
+            out.append(ord(d) if ord(d) < 0x80 else 0x3F)
+    return out.decode("cp1252", errors="replace")
+
+
 TYPES = [("BÁO CÁO", "BC", "Báo cáo"), ("KẾ HOẠCH", "KH", "Kế hoạch"), ("THÔNG BÁO", "TB", "Thông báo")]
 
 
@@ -88,6 +128,7 @@ def build(index, text_path, gold_path, rng):
     body = paras[1:]
     half = max(1, len(body) // 2)
 
+    variant = VARIANTS.get(index)
     doc = docx.Document()
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
@@ -123,6 +164,21 @@ def build(index, text_path, gold_path, rng):
     p.add_run(title).bold = True
     gold_lines.append(title)
 
+    if variant == "two-columns":
+        # The body in a section of two columns, as bulletins printed on A4 often are.
+        from docx.enum.section import WD_SECTION
+        from docx.oxml.ns import qn
+        section = doc.add_section(WD_SECTION.CONTINUOUS)
+        cols = section._sectPr.xpath("./w:cols")
+        col = cols[0] if cols else section._sectPr.makeelement(qn("w:cols"), {})
+        col.set(qn("w:num"), "2")
+        col.set(qn("w:space"), "567")
+        if not cols:
+            section._sectPr.append(col)
+
+    def body_text(line):
+        return tcvn3(line) if variant == "tcvn3" else line
+
     # Numbered sections through Word's numbering (style "List Number"): the reader must print
     # the numbers Word would.
     sections = ["Tình hình chung", "Kết quả công tác thi đua, khen thưởng"]
@@ -132,11 +188,22 @@ def build(index, text_path, gold_path, rng):
         gold_lines.append(f"{n}. {heading}")
         for line in part:
             if line.startswith("- ") or line.startswith("+ "):
-                doc.add_paragraph(line[2:], style="List Bullet")
+                p = doc.add_paragraph(body_text(line[2:]), style="List Bullet")
                 gold_lines.append("- " + line[2:])
             else:
-                doc.add_paragraph(line)
+                p = doc.add_paragraph(body_text(line))
                 gold_lines.append(line)
+            if variant == "tcvn3":
+                for r in p.runs:
+                    r.font.name = ".VnTime"
+
+    if variant == "two-columns":
+        # Back to one column for the table and the signature.
+        from docx.enum.section import WD_SECTION
+        from docx.oxml.ns import qn
+        section = doc.add_section(WD_SECTION.CONTINUOUS)
+        for c in section._sectPr.xpath("./w:cols"):
+            c.set(qn("w:num"), "1")
 
     rows = award_rows(gold)
     if rows:
@@ -172,7 +239,7 @@ def build(index, text_path, gold_path, rng):
     doc.save(os.path.join(OUT, name + ".docx"))
     with open(os.path.join(OUT, name + ".article.txt"), "w", encoding="utf-8") as f:
         f.write("\n\n".join(gold_lines) + "\n")
-    meta = {"source": text_path, "gold": gold_path, "title": kind + " " + title, "number": number,
+    meta = {"source": text_path, "gold": gold_path, "variant": variant, "title": kind + " " + title, "number": number,
             "type": type_name, "issuer": issuer, "place": province, "date": published}
     with open(os.path.join(OUT, name + ".meta.json"), "w", encoding="utf-8") as f:
         json.dump(meta, f, ensure_ascii=False, indent=2)
@@ -249,6 +316,87 @@ def bad_pdfs():
     scan.output(os.path.join(bad, "no-text.pdf"))
 
 
+def tcvn3_pdf(name):
+    """The TCVN3 report as a PDF printed from an old Word file: every line in the legacy fonts
+    .VnTime (text) and .VnTimeH (capitals), not embedded, with WinAnsi encoding, so the text
+    layer holds the TCVN3 bytes as windows-1252 characters (written by hand: LibreOffice and
+    fpdf2 both drop byte 0xAD, TCVN3's "ư", as a soft hyphen). Header, body, award table and
+    page numbers laid out as the DOCX has them."""
+    gold = [p for p in open(os.path.join(OUT, name + ".article.txt"), encoding="utf-8").read().split("\n\n") if p.strip()]
+    def enc(text):
+        return tcvn3(text).encode("cp1252", errors="replace")
+    def esc(b):
+        return b.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    pages, ops, y = [], [], 780
+
+    def new_page():
+        nonlocal ops, y
+        if ops:
+            ops.append(b"BT /F1 10 Tf 290 30 Td (%d) Tj ET" % (len(pages) + 1))
+            pages.append(b"\n".join(ops))
+        ops, y = [], 780
+
+    def put(x, text, capitals=False, size=12):
+        ops.append(b"BT /%s %d Tf %d %d Td (%s) Tj ET" % (b"F2" if capitals else b"F1", size, x, y, esc(enc(text))))
+
+    def step(lines=1):
+        nonlocal y
+        y -= 20 * lines
+        if y < 60:
+            new_page()
+
+    def wrapped(text, width, x=70, capitals=False):
+        words, line = text.split(), ""
+        for w in words:
+            if len(line) + 1 + len(w) > width:
+                put(x, line, capitals); step(); line = w
+            else:
+                line = (line + " " + w).strip()
+        if line:
+            put(x, line, capitals); step()
+
+    for i, p in enumerate(gold):
+        if " | " in p:
+            cells = p.split(" | ")
+            if i == 0:
+                put(70, cells[0], capitals=True)
+                put(300, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", capitals=True); step()
+                put(330, "Độc lập - Tự do - Hạnh phúc"); step(2)
+            else:
+                xs = [70, 330, 430] if len(cells) == 3 else [70, 300]
+                for x, c in zip(xs, cells):
+                    put(x, c, capitals=c.upper() == c and not any(ch.isdigit() for ch in c))
+                step()
+            continue
+        capitals = p.upper() == p
+        wrapped(p, 80, capitals=capitals)
+        step(0.5)
+    new_page()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /.VnTime /Encoding /WinAnsiEncoding >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /.VnTimeH /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for content in pages:
+        objects.append(None)
+        page_id = len(objects)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects[page_id - 1] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> "
+                                b"/Contents %d 0 R >>" % (page_id + 1))
+        kids.append(page_id)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    open(os.path.join(OUT, name + ".pdf"), "wb").write(bytes(out))
+
+
 def convert(names):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -267,6 +415,7 @@ def main():
     bad_fixtures()
     if "--convert" in sys.argv:
         convert(names)
+        tcvn3_pdf(names[9])
         bad_pdfs()
     print(f"{len(names)} reports and the bad packages in {os.path.relpath(OUT, ROOT)}")
 

@@ -40,6 +40,38 @@ struct OfficeTests {
         }
     }
 
+    /// A two-column body reads column after column: the gold's paragraphs come in their order.
+    @Test func twoColumnPagesReadInOrder() throws {
+        let a = try Ingest.article(file: Project.path("fixtures/office/report-08.pdf"))
+        let gold = Project.text("fixtures/office/report-08.article.txt").components(separatedBy: "\n\n").filter { $0.count > 80 && !$0.contains(" | ") }
+        #expect(gold.count >= 4)
+        var last = a.text.startIndex
+        for p in gold {
+            let head = String(p.prefix(40))
+            guard let r = a.text.range(of: head, range: last..<a.text.endIndex) else {
+                Issue.record("out of order or missing: \(head)")
+                continue
+            }
+            last = r.upperBound
+        }
+    }
+
+    /// A body in TCVN3: in a DOCX run or ODT span (repaired paragraph by paragraph) and in a PDF
+    /// set in .VnTime and .VnTimeH (converted by font, capitals by the capitals font).
+    @Test func legacyFontsBecomeUnicode() throws {
+        for ext in ["docx", "pdf"] {
+            let a = try Ingest.article(file: Project.path("fixtures/office/report-09.\(ext)"))
+            #expect(a.text.contains("Thứ trưởng Bộ Công an"), "\(ext)")
+            #expect(a.header?.issuer == "ỦY BAN NHÂN DÂN TỈNH AN GIANG", "\(ext)")
+        }
+        #expect(LegacyFonts.font("ABCDEF+.VnTimeH,Bold") == LegacyFonts.Font(kind: .tcvn3, capitals: true))
+        #expect(LegacyFonts.font(".VnTime") == LegacyFonts.Font(kind: .tcvn3, capitals: false))
+        #expect(LegacyFonts.font("VNI-Times") == LegacyFonts.Font(kind: .vni, capitals: false))
+        #expect(LegacyFonts.font("TimesNewRomanPSMT") == nil)
+        // TCVN3's "ư" (0xAD) comes out of WinAnsi as "-"; dashes between capitals or digits stay.
+        #expect(LegacyFonts.convert("th-ëng cho 05-CT/TW, R\u{DE}a-V\u{F2}ng", .tcvn3) == "thưởng cho 05-CT/TW, Rịa-Vũng")
+    }
+
     @Test func wordNumberingIsPrinted() throws {
         let a = try Ingest.article(file: Project.path("fixtures/office/report-00.docx"))
         let p = a.paragraphs

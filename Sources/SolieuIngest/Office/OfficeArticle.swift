@@ -91,7 +91,19 @@ enum OfficeArticle {
         // a text file would be.
         let joined = text.paragraphs.joined(separator: "\n")
         let decoded = Decoding.decode(Array(joined.utf8), html: false)
-        let paragraphs = OfficialHeader.withoutSignature(decoded.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init))
+        // Then paragraph by paragraph: a body typed in a legacy font under a Unicode header
+        // (the usual mix in old reports) is not one encoding throughout.
+        var repaired: Set<String> = []
+        let lines = decoded.text.split(separator: "\n", omittingEmptySubsequences: true).map { line -> String in
+            let p = String(line)
+            guard let fix = LegacyVietnamese.repair(p) else {
+                // Soft hyphens of Unicode text are invisible: they go.
+                return p.contains("\u{AD}") ? p.replacingOccurrences(of: "\u{AD}", with: "") : p
+            }
+            repaired.insert(fix.encoding.rawValue)
+            return fix.text
+        }
+        let paragraphs = OfficialHeader.withoutSignature(lines)
         guard !paragraphs.isEmpty else { throw IngestError(file: name, reason: .noArticleFound) }
         let header = OfficialHeader.read(paragraphs)
         var published = header?.date
@@ -101,7 +113,7 @@ enum OfficeArticle {
         let title = header?.title ?? text.title ?? paragraphs.first
         var article = Article(source: name, title: title, published: published ?? text.created, site: nil, url: nil,
                               language: Language.guess(paragraphs.prefix(40).joined(separator: " ")), paragraphs: paragraphs,
-                              warnings: warnings + decoded.warnings)
+                              warnings: warnings + decoded.warnings + repaired.sorted().map { "paragraphs in \($0) converted to Unicode" })
         article.format = format.rawValue
         if let h = header, h.issuer != nil || h.number != nil || h.type != nil || h.place != nil {
             article.header = DocumentHeader(issuer: h.issuer, number: h.number, type: h.type, place: h.place)

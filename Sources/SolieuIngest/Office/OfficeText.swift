@@ -88,7 +88,9 @@ struct OfficeTextBuilder {
             switch u.value {
             case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x3000:
                 space = !out.isEmpty
-            case 0x200B, 0xAD, 0xFEFF:
+            // A soft hyphen is kept here: in TCVN3 text read as windows-1252 it is the letter
+            // "ư" (byte 0xAD). `OfficeArticle` drops the ones left once legacy text is converted.
+            case 0x200B, 0xFEFF:
                 continue
             default:
                 if space { out.append(" "); space = false }

@@ -60,7 +60,6 @@ enum PDFText {
             throw IngestError(file: name, reason: .unreadableDocument(format: "PDF", why: "\(pages) pages is over the \(maximumPages)-page limit"))
         }
         var lines: [Line] = []
-        var legacy: LegacyFonts.Kind?
         for p in 0..<Int(pages) {
             var out: UnsafeMutablePointer<UInt8>?
             var length = 0
@@ -69,8 +68,7 @@ enum PDFText {
             }
             defer { solieu_free(out) }
             let page = pageLines(UnsafeBufferPointer(start: out, count: length), page: p)
-            lines += Tables.rebuild(page.lines)
-            legacy = legacy ?? page.legacyFont
+            lines += Tables.rebuild(page)
         }
         guard lines.contains(where: { $0.text.unicodeScalars.count > 1 }) else {
             throw IngestError(file: name, reason: .unsupported("a PDF with no text layer (a scan: OCR is not available yet)"))
@@ -80,7 +78,6 @@ enum PDFText {
         _ = solieu_pdf_metadata(pdf, &title, &created)
         defer { solieu_free(title) }
         var text = OfficeText(paragraphs: paragraphs(withoutRunningLines(lines, pages: Int(pages))))
-        if let legacy { text.paragraphs = text.paragraphs.map { LegacyFonts.convert($0, legacy) } }
         if let title {
             let t = OfficeTextBuilder.collapse(String(cString: title))
             text.title = t.isEmpty ? nil : t
@@ -96,7 +93,7 @@ enum PDFText {
     }
 
     /// One page's buffer (see `solieu_pdf_page`) as poppler's lines.
-    static func pageLines(_ b: UnsafeBufferPointer<UInt8>, page: Int) -> (lines: [Line], legacyFont: LegacyFonts.Kind?) {
+    static func pageLines(_ b: UnsafeBufferPointer<UInt8>, page: Int) -> [Line] {
         var i = 0
         func u32() -> UInt32 {
             guard i + 4 <= b.count else { i = b.count; return 0 }
@@ -107,12 +104,58 @@ enum PDFText {
         _ = f32()
         let height = f32()
         let n = Int(u32())
+        var codes: [UInt32] = []
+        var allBoxes: [(Float, Float, Float, Float)] = []
+        codes.reserveCapacity(n)
+        allBoxes.reserveCapacity(n)
+        for _ in 0..<n where i < b.count {
+            codes.append(u32())
+            allBoxes.append((f32(), f32(), f32(), f32()))
+        }
+        // Each character's legacy font, if it is set in one (TCVN3's .VnTime, VNI-Times, …).
+        var fonts = [LegacyFonts.Font?](repeating: nil, count: codes.count)
+        let runs = Int(u32())
+        for _ in 0..<runs where i < b.count {
+            let first = Int(u32()), last = Int(u32())
+            _ = f32()
+            guard i + 2 <= b.count else { break }
+            let len = Int(b[i]) | Int(b[i + 1]) << 8
+            i += 2
+            guard i + len <= b.count else { break }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self)
+            i += len
+            guard let font = LegacyFonts.font(name), first <= last, first < fonts.count else { continue }
+            for k in first...min(last, fonts.count - 1) { fonts[k] = font }
+        }
         var lines: [Line] = []
         var scalars = String.UnicodeScalarView()
         var boxes: [(Float, Float, Float, Float)] = []
+        var lineFonts: [LegacyFonts.Font?] = []
         func flush() {
-            defer { scalars = String.UnicodeScalarView(); boxes.removeAll(keepingCapacity: true) }
-            let text = dashBullet(OfficeTextBuilder.collapse(String(scalars)))
+            defer { scalars = String.UnicodeScalarView(); boxes.removeAll(keepingCapacity: true); lineFonts.removeAll(keepingCapacity: true) }
+            // Runs of characters set in a legacy font are converted, each by its font; in a
+            // capitals font (.VnTimeH) the letters are capitals, which TCVN3 codes as lower case.
+            var raw = ""
+            if lineFonts.contains(where: { $0 != nil }) {
+                let chars = Array(scalars)
+                var k = 0
+                while k < chars.count {
+                    let font = lineFonts[k]
+                    var j = k
+                    // Spaces join the run they stand in.
+                    while j < chars.count, lineFonts[j] == font || chars[j] == " " { j += 1 }
+                    var run = String(String.UnicodeScalarView(chars[k..<j]))
+                    if let font {
+                        run = LegacyFonts.convert(run, font.kind)
+                        if font.capitals { run = run.uppercased() }
+                    }
+                    raw += run
+                    k = j
+                }
+            } else {
+                raw = String(scalars)
+            }
+            let text = dashBullet(OfficeTextBuilder.collapse(raw))
             guard !text.isEmpty else { return }
             let ink = zip(scalars, boxes).filter { $0.0 != " " }.map(\.1)
             guard !ink.isEmpty else { return }
@@ -122,35 +165,25 @@ enum PDFText {
         }
         // Poppler runs the cells of a table row into one line, without a space between them
         // ("Tập thểCá nhân", "64143"): a gap wider than a character's height splits the line.
+        // A space between the two (a justified line's wide spacing) allows a wider gap.
         var lastInk: (Float, Float, Float, Float)?
-        for _ in 0..<n {
-            let cp = u32()
-            let box = (f32(), f32(), f32(), f32())
+        var spaced = false
+        for (k, cp) in codes.enumerated() {
+            let box = allBoxes[k]
             if cp == 0x0A || cp == 0x0D { flush(); lastInk = nil; continue }
             guard let u = Unicode.Scalar(cp) else { continue }
             if u != " ", let prev = lastInk {
                 let h = max(box.3 - box.1, prev.3 - prev.1, 1)
                 let sameLine = box.1 < prev.3 && box.3 > prev.1
-                if sameLine && box.0 - prev.2 > h { flush() }
+                if sameLine && box.0 - prev.2 > (spaced ? 3 * h : h) { flush() }
             }
             scalars.append(u)
             boxes.append(box)
-            if u != " " { lastInk = box }
+            lineFonts.append(fonts[k])
+            if u == " " { spaced = true } else { lastInk = box; spaced = false }
         }
         flush()
-        var legacy: LegacyFonts.Kind?
-        let runs = Int(u32())
-        for _ in 0..<runs where i < b.count {
-            _ = u32(); _ = u32(); _ = f32()
-            guard i + 2 <= b.count else { break }
-            let len = Int(b[i]) | Int(b[i + 1]) << 8
-            i += 2
-            guard i + len <= b.count else { break }
-            let font = String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self)
-            i += len
-            if legacy == nil { legacy = LegacyFonts.kind(font) }
-        }
-        return (lines, legacy)
+        return lines
     }
 
     /// "3", "- 3 -", "Trang 3", "3/12": a page number.
@@ -289,12 +322,21 @@ enum PDFText {
 enum LegacyFonts {
     enum Kind { case tcvn3, vni }
 
-    static func kind(_ font: String) -> Kind? {
-        let f = font.lowercased()
-        // Subset fonts carry a prefix: "ABCDEF+.VnTime".
-        let base = f.split(separator: "+").last.map(String.init) ?? f
-        if base.hasPrefix(".vn") { return .tcvn3 }
-        if base.hasPrefix("vni-") || base.hasPrefix("vni ") { return .vni }
+    struct Font: Equatable {
+        var kind: Kind
+        /// TCVN3's capitals fonts (".VnTimeH", ".VnArialH"): lower-case codes drawn as capitals.
+        var capitals: Bool
+    }
+
+    static func font(_ name: String) -> Font? {
+        // Subset fonts carry a prefix ("ABCDEF+.VnTime"), styles a suffix (".VnTimeH,Bold").
+        let base = (name.split(separator: "+").last.map(String.init) ?? name).split(separator: ",").first.map(String.init) ?? name
+        let f = base.lowercased()
+        if f.hasPrefix(".vn") {
+            let family = f.split(separator: "-").first.map(String.init) ?? f
+            return Font(kind: .tcvn3, capitals: family.hasSuffix("h"))
+        }
+        if f.hasPrefix("vni-") || f.hasPrefix("vni ") { return Font(kind: .vni, capitals: false) }
         return nil
     }
 
@@ -306,9 +348,25 @@ enum LegacyFonts {
         case .vni:
             return paragraph.unicodeScalars.allSatisfy({ $0.value < 0x100 || windows1252[$0.value] != nil }) ? LegacyVietnamese.fromVNI(paragraph) : paragraph
         case .tcvn3:
-            // Each character is one byte of TCVN3, read as windows-1252.
+            // Each character is one byte of TCVN3, read as windows-1252. Byte 0xAD, TCVN3's
+            // "ư", is a hyphen in the WinAnsi encoding such fonts are declared with, so poppler
+            // gives "-": against a letter before it or starting a word, and not before a digit,
+            // a capital or a space-less dash's other half, it is the letter ("th-ởng", "-ớc",
+            // "nh-:"); "Rịa-Vũng", "05-CT" and a spaced " - " stay dashes.
+            let chars = Array(paragraph.unicodeScalars)
             var bytes: [UInt8] = []
-            for u in paragraph.unicodeScalars {
+            for (k, u) in chars.enumerated() {
+                if u == "-" {
+                    let before = k > 0 ? chars[k - 1] : " "
+                    let after = k + 1 < chars.count ? chars[k + 1] : " "
+                    let letterBefore = before.properties.isAlphabetic || before.value >= 0xA1
+                    let lowerAfter = (after.value >= 0x61 && after.value <= 0x7A) || after.value >= 0xA1
+                    let endsWord = after == " " || ",.;:!?)”\"".unicodeScalars.contains(after)
+                    if (letterBefore && (lowerAfter || endsWord)) || (before == " " && lowerAfter) {
+                        bytes.append(0xAD)
+                        continue
+                    }
+                }
                 if u.value < 0x100 { bytes.append(UInt8(u.value)) } else if let b = windows1252[u.value] { bytes.append(b) } else { return paragraph }
             }
             return LegacyVietnamese.fromTCVN3(bytes)
