@@ -1,4 +1,4 @@
-// SolieuIngest: from a bulletin (HTML page, scraped text, DOCX, ODT or PDF report) to a clean article.
+// SolieuIngest: from a bulletin (HTML page, scraped text, DOCX, ODT, DOC or PDF report) to a clean article.
 //
 // Brief overview
 // - `Ingest.article(file:)` / `Ingest.article(bytes:name:format:)` return an `Article`: the clean
@@ -12,7 +12,7 @@
 //   go to the parser as bytes, without a string of the whole page.
 // - Documents are told by their first bytes (`DocumentFormat.sniff`): DOCX and ODT go through
 //   `Office/` (ZipArchive over zlib with a decompression cap, XMLEvents over libxml2 with no DTD,
-//   DOCX and ODT readers), PDF through `PDF/PDFText` (poppler's characters and boxes laid out
+//   DOCX and ODT readers), DOC through antiword (`Office/DOC.swift`), PDF through `PDF/PDFText` (poppler's characters and boxes laid out
 //   into paragraphs and table rows); both end in `OfficeArticle`, which reads an official
 //   document's header (`OfficialHeader`) and drops its signature block.
 // - Errors are `IngestError` values naming the file and the reason; warnings (undecodable bytes,
@@ -32,7 +32,7 @@ public struct Article: Sendable, Codable, Equatable {
     public var site: String?
     public var url: String?
     public var language: String?
-    /// What the file was, read by its content: "html", "text", "docx", "odt" or "pdf".
+    /// What the file was, read by its content: "html", "text", "docx", "odt", "pdf" or "doc".
     public var format: String?
     /// What an official document's header states (issuer, number, type, place); nil for news.
     public var header: DocumentHeader?
@@ -308,6 +308,7 @@ public enum Ingest {
         switch DocumentFormat.sniff(bytes) {
         case .zip?: return try OfficeArticle.extract(bytes, name: name, limit: limit)  // sets .format
         case .pdf?: return try OfficeArticle.article(try PDFText.read(bytes, name: name), format: .pdf, name: name)
+        case .doc?: return try LegacyWord.read(bytes, name: name, limit: limit)
         case let other?: throw IngestError(file: name, reason: .unsupported(other.displayName))
         case nil: break
         }

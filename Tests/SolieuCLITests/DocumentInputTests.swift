@@ -16,6 +16,7 @@ import Testing
         try copy("fixtures/office/report-01.docx", "report.docx")
         try copy("fixtures/office/report-01.odt", "report.odt")
         try copy("fixtures/office/report-01.pdf", "report.pdf")
+        try copy("fixtures/office/report-06.doc", "other.doc")
         try copy("fixtures/office/report-01.article.txt", "report.txt")
         try copy("fixtures/office/report-05.odt", "other.odt")
         try copy("fixtures/office/bad/lying-extension.txt", "named-as-text.txt")
@@ -29,10 +30,10 @@ import Testing
         let queue = try DatabaseQueue(path: db)
         try queue.read { db in
             // page, report (DOCX, ODT, PDF and text of one article; the PDF a near copy), other.odt,
-            // and report-02 named .txt.
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 4)
+            // other.doc, and report-02 named .txt.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 5)
             let formats = try Row.fetchAll(db, sql: "SELECT format, count(*) FROM sources GROUP BY format ORDER BY format").map { "\($0[0] as String) \($0[1] as Int)" }
-            #expect(formats == ["docx 2", "html 1", "odt 2", "pdf 1", "text 1"])
+            #expect(formats == ["doc 1", "docx 2", "html 1", "odt 2", "pdf 1", "text 1"])
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM failures") == 6)
             let header = try Row.fetchOne(db, sql: "SELECT issuer, doc_number, doc_type, place, published FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%/report.docx'")
             #expect(header?[0] as String? == "ỦY BAN NHÂN DÂN TỈNH GIA LAI")

@@ -11,7 +11,7 @@ struct OfficeTests {
 
     @Test func reportsGiveTheirGoldText() throws {
         #expect(Self.reports.count >= 8)
-        for ext in ["docx", "odt", "pdf"] {
+        for ext in ["docx", "odt", "pdf", "doc"] {
             var read = 0
             for name in Self.reports {
                 let path = Project.path("fixtures/office/\(name).\(ext)")
@@ -22,14 +22,15 @@ struct OfficeTests {
                 #expect(score.f1 >= 0.99, "\(name).\(ext): bag-of-words F1 \(score.f1)")
                 read += 1
             }
-            #expect(read == Self.reports.count, "every report has its .\(ext)")
+            // Every report has its .docx, .odt and .pdf; the TCVN3 one has no .doc (SOURCES.md).
+            #expect(read == Self.reports.count - (ext == "doc" ? 1 : 0), "every report has its .\(ext)")
         }
     }
 
     @Test func headerMetadata() throws {
         for name in Self.reports {
             let meta = try JSONSerialization.jsonObject(with: Data(Project.text("fixtures/office/\(name).meta.json").utf8)) as? [String: Any] ?? [:]
-            for ext in ["docx", "odt", "pdf"] {
+            for ext in ["docx", "odt", "pdf", "doc"] where FileManager.default.fileExists(atPath: Project.path("fixtures/office/\(name).\(ext)")) {
                 let a = try Ingest.article(file: Project.path("fixtures/office/\(name).\(ext)"))
                 #expect(a.title == meta["title"] as? String, "\(name).\(ext)")
                 #expect(a.published == meta["date"] as? String, "\(name).\(ext)")
@@ -136,7 +137,8 @@ struct OfficeTests {
         func error(_ bytes: [UInt8]) -> String {
             do { _ = try Ingest.article(bytes: bytes, name: "x.bin"); return "read" } catch { return error.description }
         }
-        #expect(error([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).contains("DOC"))
+        // An OLE file LibreOffice cannot make a text document of: named, not a crash or a hang.
+        #expect(error([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).contains("cannot read this DOC: antiword could not read it"))
         #expect(error([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).contains("PNG image"))
     }
 

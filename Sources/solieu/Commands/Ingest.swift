@@ -9,8 +9,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Ingest files and folders (recursively) into the index; '-' reads a list of paths from standard input.",
         discussion: """
-            Files are read by their content, whatever their extension: HTML pages, text, and DOCX and ODT \
-            reports, and PDF text layers (folders are walked for .html, .htm, .txt, .docx, .odt, .pdf and the like). Unchanged files are skipped; a changed file replaces what it said before; the same article reached \
+            Files are read by their content, whatever their extension: HTML pages, text, DOCX, ODT \
+            and DOC reports, and PDF text layers (folders are walked for .html, .htm, .txt, .docx, .odt, .doc, .pdf and the like). Unchanged files are skipped; a changed file replaces what it said before; the same article reached \
             through two paths is one document with two sources, and so is a near-identical copy (another byline, \
             page furniture, a sentence reworded, the same counts). A file that does not look like a Vietnamese \
             bulletin is named with the reason and not stored unless --force. Every file is stored in its own \
@@ -19,7 +19,7 @@ struct IngestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "HTML, text, DOCX, ODT or PDF files, folders, or '-' for a list of paths on standard input.")
+    @Argument(help: "HTML, text, DOCX, ODT, DOC or PDF files, folders, or '-' for a list of paths on standard input.")
     var inputs: [String]
 
     @OptionGroup var database: DatabaseOptions
