@@ -117,27 +117,13 @@ enum AwardFacts {
 
     /// Writes `award_facts` from `figure_rows` (the v5 migration of an existing database).
     static func build(_ db: Database) throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        try FactScan.buildBlobs(db, table: "award_facts", select: """
             SELECT id >> 20, award, recipient, count, award_class, conferrer, period, period_first, period_last
             FROM figure_rows WHERE kind = \(Schema.awardKind) ORDER BY id
-            """)
-        let insert = try db.makeStatement(sql: "INSERT INTO award_facts(document_id, facts) VALUES (?, ?)")
-        var document: Int64 = -1
-        var facts: [AwardFact] = []
-        func flush() throws {
-            if !facts.isEmpty { try insert.execute(arguments: [document, Data(encode(facts))]) }
-            facts = []
-        }
-        while let r = try rows.next() {
-            let d: Int64 = r[0]
-            if d != document {
-                try flush()
-                document = d
-            }
-            facts.append(AwardFact(award: r[1], recipient: r[2], count: r[3], awardClass: r[4], conferrer: r[5], period: r[6],
-                                   periodFirst: r[7], periodLast: r[8]))
-        }
-        try flush()
+            """, fact: { r in
+                AwardFact(award: r[1], recipient: r[2], count: r[3], awardClass: r[4], conferrer: r[5], period: r[6],
+                          periodFirst: r[7], periodLast: r[8])
+            }, encode: encode)
     }
 
     static func decode(_ blob: [UInt8]) -> [AwardFact]? {

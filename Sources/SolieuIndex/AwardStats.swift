@@ -257,42 +257,15 @@ struct AwardStats {
         typealias F = AwardFacts.Fields
         // Computed once: PeriodRange's day numbers are derived from its strings.
         let hasPeriod = period != nil, periodFirst = Int64(period?.firstDay ?? 0), periodLast = Int64(period?.lastDay ?? 0)
-        // Two scans in id order merged here: looking each document up in the index cost as much
-        // as reading both.
-        let factsStatement = try db.makeStatement(sql: "SELECT document_id, facts FROM award_facts WHERE document_id BETWEEN ? AND ? ORDER BY document_id")
-        try factsStatement.setArguments([range.lowerBound, range.upperBound])
-        let docsStatement = try db.makeStatement(sql: """
-            SELECT id, province, province_now, site, period, period_first, period_last FROM documents INDEXED BY documents_facets
-            WHERE id BETWEEN ? AND ? ORDER BY id
-            """)
-        try docsStatement.setArguments([range.lowerBound, range.upperBound])
-        let sqlite = factsStatement.sqliteStatement, docs = docsStatement.sqliteStatement
-        defer {
-            sqlite3_reset(sqlite)
-            sqlite3_reset(docs)
-        }
-        func docText(_ c: Int32) -> Int32 {
-            guard let p = sqlite3_column_text(docs, c) else { return -1 }
-            return interner.id(p, Int(sqlite3_column_bytes(docs, c)))
-        }
-        var docRow: Int64 = -1
-        var docsDone = false
         // Lanes of the packed key that depend on the document only, and those each fact sets.
         let documentLevel: Set<Column> = [.province, .provinceNow, .site, .document, .kind]
         let factLanes = columns.enumerated().filter { !documentLevel.contains($0.element) }
-        while try RawStatement.step(sqlite) {
-            let documentID = sqlite3_column_int64(sqlite, 0)
-            while !docsDone && docRow < documentID {
-                if try RawStatement.step(docs) { docRow = sqlite3_column_int64(docs, 0) } else { docsDone = true }
-            }
-            guard docRow == documentID else { continue }
+        let needs = FactScan.FacetNeeds(province: needProvince, provinceNow: needProvinceNow, site: needSite, period: needPeriod)
+        try FactScan.eachDocument(db, table: "award_facts", range: range, interner: interner, needs: needs) { doc, blob in
             // Only the facets this query groups or filters by.
-            let province = needProvince ? docText(1) : -1
-            let provinceNow = needProvinceNow ? docText(2) : -1
-            if let provinceID, province != provinceID && provinceNow != provinceID { continue }
-            let site = needSite ? docText(3) : -1
-            let documentPeriod = needPeriod ? docText(4) : -1
-            let documentFirst = sqlite3_column_int64(docs, 5), documentLast = sqlite3_column_int64(docs, 6)
+            let province = doc.province, provinceNow = doc.provinceNow, site = doc.site, documentPeriod = doc.period
+            let documentFirst = doc.first, documentLast = doc.last, documentID = doc.id
+            if let provinceID, province != provinceID && provinceNow != provinceID { return }
             // The document's lanes, once per document: packed (unused lanes read as NULL) and as
             // a vector for keys that do not pack.
             var documentLanes = Key(repeating: -1)
@@ -310,10 +283,8 @@ struct AwardStats {
             for i in 0..<4 where !(i < columns.count && !documentLevel.contains(columns[i])) {
                 documentKey |= UInt64(UInt16(truncatingIfNeeded: documentLanes[i])) << (16 * UInt64(i))
             }
-            let bytes = Int(sqlite3_column_bytes(sqlite, 1))
-            let blob = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: bytes)
-            // A loop, not a closure: state a closure captures is checked for exclusive access
-            // at run time, on every figure.
+            // A loop, not a closure per figure: state a closure captures is checked for
+            // exclusive access at run time.
             var reader = AwardFacts.Reader(blob)
             while let f = reader.next() {
                 if let awards { guard f.has(F.award), awards.contains(f.award) else { continue } }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A group's aggregates as one worker accumulates them; workers read disjoint documents, so two
 /// workers' shares of a group merge by adding.
@@ -102,5 +103,82 @@ enum FactScan {
             for (i, name) in groupBy.enumerated() { keys[name] = i < 8 && key[i] >= 0 ? global.values[Int(key[i])] : nil }
             return (keys, acc)
         }
+    }
+}
+
+extension FactScan {
+    /// A document's facets as a facts scan reads them: text columns interned (-1 when NULL or
+    /// not asked for), its period's days.
+    struct DocumentFacets {
+        var id: Int64
+        var province: Int32
+        var provinceNow: Int32
+        var site: Int32
+        var period: Int32
+        var first: Int64
+        var last: Int64
+    }
+
+    /// Which facets a scan needs: reading a text column costs an interning.
+    struct FacetNeeds {
+        var province = false, provinceNow = false, site = false, period = false
+    }
+
+    /// Walks a facts table (`award_facts`, `value_facts`) and `documents_facets` in id order
+    /// over `range`, merged here (looking each document up in the index cost as much as reading
+    /// both), and hands each document that has facts its facets and its blob.
+    static func eachDocument(_ db: Database, table: String, range: ClosedRange<Int64>, interner: AwardStats.ByteInterner, needs: FacetNeeds,
+                             _ body: (DocumentFacets, UnsafeRawBufferPointer) throws -> Void) throws {
+        let factsStatement = try db.makeStatement(sql: "SELECT document_id, facts FROM \(table) WHERE document_id BETWEEN ? AND ? ORDER BY document_id")
+        try factsStatement.setArguments([range.lowerBound, range.upperBound])
+        let docsStatement = try db.makeStatement(sql: """
+            SELECT id, province, province_now, site, period, period_first, period_last FROM documents INDEXED BY documents_facets
+            WHERE id BETWEEN ? AND ? ORDER BY id
+            """)
+        try docsStatement.setArguments([range.lowerBound, range.upperBound])
+        let sqlite = factsStatement.sqliteStatement, docs = docsStatement.sqliteStatement
+        defer {
+            sqlite3_reset(sqlite)
+            sqlite3_reset(docs)
+        }
+        func docText(_ c: Int32) -> Int32 {
+            guard let p = sqlite3_column_text(docs, c) else { return -1 }
+            return interner.id(p, Int(sqlite3_column_bytes(docs, c)))
+        }
+        var docRow: Int64 = -1
+        var docsDone = false
+        while try RawStatement.step(sqlite) {
+            let documentID = sqlite3_column_int64(sqlite, 0)
+            while !docsDone && docRow < documentID {
+                if try RawStatement.step(docs) { docRow = sqlite3_column_int64(docs, 0) } else { docsDone = true }
+            }
+            guard docRow == documentID else { continue }
+            let facets = DocumentFacets(id: documentID, province: needs.province ? docText(1) : -1, provinceNow: needs.provinceNow ? docText(2) : -1,
+                                        site: needs.site ? docText(3) : -1, period: needs.period ? docText(4) : -1,
+                                        first: sqlite3_column_int64(docs, 5), last: sqlite3_column_int64(docs, 6))
+            try body(facets, UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: Int(sqlite3_column_bytes(sqlite, 1))))
+        }
+    }
+
+    /// Writes a facts table from `figure_rows` (the migration that adds it): `select` returns
+    /// the document id first and is ordered by figure id; `fact` reads the rest of a row.
+    static func buildBlobs<F>(_ db: Database, table: String, select: String, fact: (Row) -> F, encode: ([F]) -> [UInt8]) throws {
+        let rows = try Row.fetchCursor(db, sql: select)
+        let insert = try db.makeStatement(sql: "INSERT INTO \(table)(document_id, facts) VALUES (?, ?)")
+        var document: Int64 = -1
+        var facts: [F] = []
+        func flush() throws {
+            if !facts.isEmpty { try insert.execute(arguments: [document, Data(encode(facts))]) }
+            facts = []
+        }
+        while let r = try rows.next() {
+            let d: Int64 = r[0]
+            if d != document {
+                try flush()
+                document = d
+            }
+            facts.append(fact(r))
+        }
+        try flush()
     }
 }

@@ -228,26 +228,12 @@ enum ValueFacts {
 
     /// Writes `value_facts` from `figure_rows` (the v10 migration of an existing database).
     static func build(_ db: Database) throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        try FactScan.buildBlobs(db, table: "value_facts", select: """
             SELECT id >> 20, kind, unit, currency, measure, period, period_first, period_last, role, value, numerator, denominator
             FROM figure_rows WHERE kind IN (\(kinds.sorted().map(String.init).joined(separator: ","))) ORDER BY id
-            """)
-        let insert = try db.makeStatement(sql: "INSERT INTO value_facts(document_id, facts) VALUES (?, ?)")
-        var document: Int64 = -1
-        var facts: [ValueFact] = []
-        func flush() throws {
-            if !facts.isEmpty { try insert.execute(arguments: [document, Data(encode(facts))]) }
-            facts = []
-        }
-        while let r = try rows.next() {
-            let d: Int64 = r[0]
-            if d != document {
-                try flush()
-                document = d
-            }
-            facts.append(ValueFact(kind: r[1], unit: r[2], currency: r[3], measure: r[4], period: r[5], periodFirst: r[6],
-                                   periodLast: r[7], role: r[8], value: r[9], numerator: r[10], denominator: r[11]))
-        }
-        try flush()
+            """, fact: { r in
+                ValueFact(kind: r[1], unit: r[2], currency: r[3], measure: r[4], period: r[5], periodFirst: r[6],
+                          periodLast: r[7], role: r[8], value: r[9], numerator: r[10], denominator: r[11])
+            }, encode: encode)
     }
 }

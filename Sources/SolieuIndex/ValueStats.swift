@@ -146,37 +146,12 @@ struct ValueStats {
         for (code, name) in Schema.kindCodes where code < 256 { kindIDs[code] = strings.id(name) }
         var yearIDs: [Int64: Int32] = [:]
         let hasPeriod = period != nil, periodFirst = Int64(period?.firstDay ?? 0), periodLast = Int64(period?.lastDay ?? 0)
-        let facts = try db.makeStatement(sql: "SELECT document_id, facts FROM value_facts WHERE document_id BETWEEN ? AND ? ORDER BY document_id")
-        try facts.setArguments([range.lowerBound, range.upperBound])
-        let documents = try db.makeStatement(sql: """
-            SELECT id, province, province_now, site, period, period_first, period_last FROM documents INDEXED BY documents_facets
-            WHERE id BETWEEN ? AND ? ORDER BY id
-            """)
-        try documents.setArguments([range.lowerBound, range.upperBound])
-        let sqlite = facts.sqliteStatement, docs = documents.sqliteStatement
-        defer {
-            sqlite3_reset(sqlite)
-            sqlite3_reset(docs)
-        }
-        func docText(_ c: Int32) -> Int32 {
-            guard let p = sqlite3_column_text(docs, c) else { return -1 }
-            return interner.id(p, Int(sqlite3_column_bytes(docs, c)))
-        }
         var groups: [FactScan.Key: Accumulator] = [:]
-        var docRow: Int64 = -1
-        var docsDone = false
-        while try RawStatement.step(sqlite) {
-            let documentID = sqlite3_column_int64(sqlite, 0)
-            while !docsDone && docRow < documentID {
-                if try RawStatement.step(docs) { docRow = sqlite3_column_int64(docs, 0) } else { docsDone = true }
-            }
-            guard docRow == documentID else { continue }
-            let province = needProvince ? docText(1) : -1
-            let provinceNow = needProvinceNow ? docText(2) : -1
-            if let provinceID, province != provinceID && provinceNow != provinceID { continue }
-            let site = needSite ? docText(3) : -1
-            let documentPeriod = needPeriod ? docText(4) : -1
-            let documentFirst = sqlite3_column_int64(docs, 5), documentLast = sqlite3_column_int64(docs, 6)
+        let needs = FactScan.FacetNeeds(province: needProvince, provinceNow: needProvinceNow, site: needSite, period: needPeriod)
+        try FactScan.eachDocument(db, table: "value_facts", range: range, interner: interner, needs: needs) { doc, blob in
+            let province = doc.province, provinceNow = doc.provinceNow, site = doc.site, documentPeriod = doc.period
+            let documentFirst = doc.first, documentLast = doc.last, documentID = doc.id
+            if let provinceID, province != provinceID && provinceNow != provinceID { return }
             var documentLanes = FactScan.Key(repeating: -1)
             for (i, column) in columns.enumerated() {
                 switch column {
@@ -187,7 +162,6 @@ struct ValueStats {
                 default: break
                 }
             }
-            let blob = UnsafeRawBufferPointer(start: sqlite3_column_blob(sqlite, 1), count: Int(sqlite3_column_bytes(sqlite, 1)))
             var reader = ValueFacts.Reader(blob, kinds: kinds)
             while let f = reader.next() {
                 guard kinds.contains(f.kind) else { continue }

@@ -170,7 +170,7 @@ enum DOCX {
         mutating func readNotes(_ events: [XMLEvent]) { walk(events, notes: true) }
 
         private mutating func walk(_ events: [XMLEvent], notes: Bool) {
-            var skip = 0          // depth inside a subtree whose text is not the document's
+            var skip = SubtreeSkip()  // a subtree whose text is not the document's
             var inText = false    // inside w:t
             var inPPr = false
             var style: String?
@@ -179,14 +179,7 @@ enum DOCX {
             var started = false   // the paragraph's number has been written
             var depth = 0         // open w:p elements
             for e in events {
-                if skip > 0 {
-                    switch e {
-                    case .start: skip += 1
-                    case .end: skip -= 1
-                    case .text: break
-                    }
-                    continue
-                }
+                if skip.consume(e) { continue }
                 switch e {
                 case .start(.w, let name, let a):
                     switch name {
@@ -209,15 +202,15 @@ enum DOCX {
                     case "tc": builder.startCell()
                     case "footnote" where notes, "endnote" where notes:
                         let type = a.value(.w, "type")
-                        if type == "separator" || type == "continuationSeparator" || type == "continuationNotice" { skip = 1 }
+                        if type == "separator" || type == "continuationSeparator" || type == "continuationNotice" { skip.start() }
                     // Revisions taken out, field instructions, properties: no text of the document.
                     case "del", "moveFrom", "instrText", "delText", "rPr", "sectPr", "sdtPr", "tblPr", "tcPr", "trPr", "pPrChange", "rPrChange":
-                        skip = 1
+                        skip.start()
                     default: break
                     }
                 case .start(.mc, "Fallback", _):
                     // Drawings come twice (mc:Choice and a VML fallback): their text once.
-                    skip = 1
+                    skip.start()
                 case .start:
                     break
                 case .end(.w, let name):

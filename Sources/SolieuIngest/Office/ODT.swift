@@ -85,27 +85,19 @@ enum ODT {
         mutating func finish() -> [String] { body.finish() + notes.finish() }
 
         mutating func read(_ events: [XMLEvent]) {
-            var skip = 0
+            var skip = SubtreeSkip()
             var inBody = false
             var paragraphs = 0
             var noteDepth = 0
-            var citation = 0
             var lists: [String?] = []     // open text:list elements: their style (inherited when unnamed)
             var pendingLabel: String?     // the label of the list item whose first paragraph comes next
             var numberText: String?       // a text:number the writer stored
             var inNumber = false
             for e in events {
-                if skip > 0 {
-                    switch e {
-                    case .start: skip += 1
-                    case .end: skip -= 1
-                    case .text: break
-                    }
-                    continue
-                }
+                if skip.consume(e) { continue }
                 switch e {
                 case .start(.office, "text", _): inBody = true
-                case .start(.office, "annotation", _), .start(.office, "forms", _): skip = 1
+                case .start(.office, "annotation", _), .start(.office, "forms", _): skip.start()
                 case .start(.text, let name, let a) where inBody:
                     switch name {
                     case "p", "h":
@@ -142,10 +134,10 @@ enum ODT {
                     case "line-break":
                         if noteDepth > 0 { notes.lineBreak() } else { body.lineBreak() }
                     case "note": noteDepth += 1
-                    case "note-citation": citation += 1; skip = 1
+                    case "note-citation": skip.start()
                     case "tracked-changes", "table-of-content", "illustration-index", "alphabetical-index", "bibliography",
                          "sequence-decls", "variable-decls", "user-field-decls", "dde-connection-decls":
-                        skip = 1
+                        skip.start()
                     default: break
                     }
                 case .start(.table, let name, _) where inBody:
@@ -156,7 +148,7 @@ enum ODT {
                     }
                 case .start(.other, _, _) where paragraphs > 0:
                     // svg:title and desc, loext: extensions inside a paragraph: not its text.
-                    skip = 1
+                    skip.start()
                 case .end(.office, "text"): inBody = false
                 case .end(.text, let name):
                     switch name {
@@ -181,7 +173,6 @@ enum ODT {
                 default: break
                 }
             }
-            _ = citation
         }
 
         private mutating func appendText(_ s: String, note: Bool) {

@@ -87,3 +87,22 @@ enum XMLEvents {
         return events
     }
 }
+
+/// A subtree of events left out (deleted revisions, annotations, fallbacks): `start()` at its
+/// first element; then `consume` takes every event up to its end.
+struct SubtreeSkip {
+    private var depth = 0
+
+    mutating func start() { depth = 1 }
+
+    /// Whether the event belongs to the subtree being left out (and is taken).
+    mutating func consume(_ e: XMLEvent) -> Bool {
+        guard depth > 0 else { return false }
+        switch e {
+        case .start: depth += 1
+        case .end: depth -= 1
+        case .text: break
+        }
+        return true
+    }
+}
