@@ -221,7 +221,10 @@ def build(index, text_path, gold_path, rng):
             values = [title_, str(counts["tập thể"] or ""), str(counts["cá nhân"] or "")]
             for i, v in enumerate(values):
                 r[i].text = v
-            gold_lines.append(" | ".join(v for v in values if v))
+            # Empty cells keep their places; those at a row's end are dropped.
+            while values and not values[-1]:
+                values.pop()
+            gold_lines.append(" | ".join(values).replace("|  |", "| |"))
 
     # Signature block and recipients: they leave the body.
     sig = doc.add_table(rows=1, cols=2)

@@ -73,6 +73,18 @@ struct OfficeTests {
         #expect(LegacyFonts.convert("th-ëng cho 05-CT/TW, R\u{DE}a-V\u{F2}ng", .tcvn3) == "thưởng cho 05-CT/TW, Rịa-Vũng")
     }
 
+    /// Every reader gives the award table's rows whole, an empty cell kept in its place so the
+    /// count stays under its own column's heading.
+    @Test func tableRowsKeepTheirColumns() throws {
+        for ext in ["docx", "odt", "pdf", "doc"] {
+            let p = try Ingest.article(file: Project.path("fixtures/office/report-01.\(ext)")).paragraphs
+            for row in ["Hình thức khen thưởng | Tập thể | Cá nhân", "Bà mẹ Việt Nam anh hùng của Chủ tịch nước | | 3",
+                        "Cờ thi đua của Chủ tịch UBND tỉnh | 21", "Bằng khen của Chủ tịch UBND tỉnh | 13 | 42"] {
+                #expect(p.contains(row), "\(ext): \(row)")
+            }
+        }
+    }
+
     @Test func wordNumberingIsPrinted() throws {
         let a = try Ingest.article(file: Project.path("fixtures/office/report-00.docx"))
         let p = a.paragraphs

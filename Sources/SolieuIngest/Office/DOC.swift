@@ -69,8 +69,9 @@ enum LegacyWord {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("|"), line.hasSuffix("|"), line.count > 1 {
                 let cells = line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
-                    .map { OfficeTextBuilder.collapse(String($0)) }.filter { !$0.isEmpty }
-                if !cells.isEmpty { out.append(cells.joined(separator: " | ")) }
+                    .map { OfficeTextBuilder.collapse(String($0)) }
+                let row = OfficeTextBuilder.row(cells)
+                if !row.isEmpty { out.append(row) }
                 continue
             }
             let p = PDFText.dashBullet(OfficeTextBuilder.collapse(line))

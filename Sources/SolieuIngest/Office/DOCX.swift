@@ -178,6 +178,7 @@ enum DOCX {
             var level: Int?
             var started = false   // the paragraph's number has been written
             var depth = 0         // open w:p elements
+            var span = 1          // grid columns the open cell covers (w:gridSpan)
             for e in events {
                 if skip.consume(e) { continue }
                 switch e {
@@ -199,12 +200,13 @@ enum DOCX {
                     case "noBreakHyphen" where depth > 0: builder.append("-")
                     case "tbl": break
                     case "tr": builder.startRow()
-                    case "tc": builder.startCell()
+                    case "tc": builder.startCell(); span = 1
+                    case "gridSpan": span = a.value(.w, "val").flatMap { Int($0) } ?? 1
                     case "footnote" where notes, "endnote" where notes:
                         let type = a.value(.w, "type")
                         if type == "separator" || type == "continuationSeparator" || type == "continuationNotice" { skip.start() }
                     // Revisions taken out, field instructions, properties: no text of the document.
-                    case "del", "moveFrom", "instrText", "delText", "rPr", "sectPr", "sdtPr", "tblPr", "tcPr", "trPr", "pPrChange", "rPrChange":
+                    case "del", "moveFrom", "instrText", "delText", "rPr", "sectPr", "sdtPr", "tblPr", "trPr", "pPrChange", "rPrChange":
                         skip.start()
                     default: break
                     }
@@ -222,7 +224,7 @@ enum DOCX {
                     case "pPr":
                         inPPr = false
                     case "t": inText = false
-                    case "tc": builder.endCell()
+                    case "tc": builder.endCell(span: span)
                     case "tr": builder.endRow()
                     default: break
                     }

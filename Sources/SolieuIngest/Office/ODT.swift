@@ -144,6 +144,8 @@ enum ODT {
                     switch name {
                     case "table-row": body.startRow()
                     case "table-cell": body.startCell()
+                    // The places of a cell spanning several columns: empty cells.
+                    case "covered-table-cell": body.startCell(); body.endCell()
                     default: break
                     }
                 case .start(.other, _, _) where paragraphs > 0:

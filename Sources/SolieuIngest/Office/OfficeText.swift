@@ -10,7 +10,9 @@ struct OfficeText {
 
 /// Collects paragraphs, table cells and rows while a reader walks a document's events. Table
 /// cells hold their paragraphs joined by a space; a row of several cells becomes one
-/// `cell | cell` paragraph, as tables of HTML pages do; a table inside a cell is flattened into
+/// `cell | cell` paragraph, as tables of HTML pages do, with an empty cell kept in its place
+/// ("Bà mẹ Việt Nam anh hùng | | 3": the 3 is under the third column's heading, not the
+/// second's) and empty cells at the row's end dropped; a table inside a cell is flattened into
 /// that cell.
 struct OfficeTextBuilder {
     private(set) var paragraphs: [String] = []
@@ -47,17 +49,30 @@ struct OfficeTextBuilder {
         guard !rows.isEmpty else { return }
         cells[cells.count - 1] = ""
     }
-    mutating func endCell() {
+    /// Ends a cell; `span` is how many grid columns it covers (the others are empty cells).
+    mutating func endCell(span: Int = 1) {
         guard !rows.isEmpty, let cell = cells[cells.count - 1] else { return }
-        let text = Self.collapse(cell)
-        if !text.isEmpty { rows[rows.count - 1].append(text) }
+        rows[rows.count - 1].append(Self.collapse(cell))
+        for _ in 1..<max(1, min(span, 64)) { rows[rows.count - 1].append("") }
         cells[cells.count - 1] = nil
     }
     mutating func endRow() {
         guard let row = rows.popLast() else { return }
         cells.removeLast()
-        guard !row.isEmpty else { return }
-        emit(row.joined(separator: " | "))
+        emit(Self.row(row))
+    }
+
+    /// Cells as one `cell | cell` line: empty cells kept in their places ("a | | 3") but not
+    /// at the end; "" when every cell is empty.
+    static func row(_ cells: [String]) -> String {
+        var cells = cells
+        while let last = cells.last, last.isEmpty { cells.removeLast() }
+        var out = ""
+        for (i, c) in cells.enumerated() {
+            if i > 0 { out += c.isEmpty ? " |" : " | " }
+            out += c
+        }
+        return out
     }
 
     /// The paragraphs so far, with any left open closed.

@@ -257,7 +257,9 @@ enum PDFText {
                 let centred = abs((prev.x1 + prev.x2) / 2 - (line.x1 + line.x2) / 2) < em && line.x1 > left + 1.2 * em
                 let indented = line.x1 > left + 1.2 * em && !centred
                 let listItem = startsListItem(line.text)
-                if (prevFull || centred) && !indented && !listItem {
+                // A heading in capitals ("BÁO CÁO") over a line that is not: two paragraphs.
+                let heading = isCapitals(prev.text) != isCapitals(line.text)
+                if (prevFull || centred) && !indented && !listItem && !heading {
                     open = join(open ?? "", line.text)
                 } else {
                     finish()
@@ -280,6 +282,16 @@ enum PDFText {
             return a + b
         }
         return a.isEmpty ? b : a + " " + b
+    }
+
+    /// Letters, and all of them capitals.
+    static func isCapitals(_ s: String) -> Bool {
+        var letters = 0
+        for c in s where c.isLetter {
+            if !c.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     static func startsLowercase(_ s: String) -> Bool {
@@ -429,6 +441,17 @@ enum Tables {
                 let prevBottom = rows[end - 1].map { lines[$0].y2 }.max() ?? 0
                 let top = rows[end].map { lines[$0].y1 }.min() ?? 0
                 if top - prevBottom > 3 * em { break }
+                // A line alone in its row continues a cell only right under the row before; a
+                // heading after the table stands further down.
+                if !multi(rows[end]) {
+                    // and stays on its column's side of the middle of the gaps beside it (a
+                    // centred heading under the table crosses one).
+                    guard top - prevBottom <= em, let l = rows[end].first.map({ lines[$0] }) else { break }
+                    let hits = columns.indices.filter { l.x1 < columns[$0].1 && l.x2 > columns[$0].0 }
+                    guard hits.count == 1, let c = hits.first else { break }
+                    if c > 0 && l.x1 < (columns[c - 1].1 + columns[c].0) / 2 { break }
+                    if c + 1 < columns.count && l.x2 > (columns[c].1 + columns[c + 1].0) / 2 { break }
+                }
                 var widened = columns
                 for i in rows[end] {
                     let l = lines[i]
@@ -451,23 +474,23 @@ enum Tables {
             let narrow = columns.contains { $0.1 - $0.0 < 0.3 * width }
             let accepted = columns.count >= 3 || (columns.count == 2 && (narrow || region.count <= 8))
             guard accepted, region.count >= 2 || columns.count >= 3 else { r = end; continue }
-            // Logical rows. A cell's lines are contiguous from the row's top, so a column that
-            // comes back after a visual row without it starts a new row; so does a line of the
-            // first column after one that stopped short of the column's edge (its label ended),
-            // and a gap under a cell wider than a line's spacing (padding and border).
+            // Logical rows: a new one at a line of the first column after one that stopped
+            // short of the column's edge (its label ended), at a line under a cell that holds a
+            // number (numbers do not wrap), at a gap under a cell wider than a line's (padding
+            // and border), and where a column starts below its row's top beside a new
+            // first-column line (cells start at their row's top).
             var built: [[String]] = []
             var current = [[String]](repeating: [], count: columns.count)
             var lastBottom = [Float](repeating: -1, count: columns.count)
             var lastRight = [Float](repeating: -1, count: columns.count)
-            var previousColumns = Set<Int>()
             var visualRows = 0
             func flush() {
-                let cells = current.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
-                if !cells.isEmpty { built.append(cells) }
+                // Empty cells keep their places (a count under its own column's heading).
+                let cells = current.map { $0.joined(separator: " ") }
+                if cells.contains(where: { !$0.isEmpty }) { built.append(cells) }
                 current = [[String]](repeating: [], count: columns.count)
                 lastBottom = [Float](repeating: -1, count: columns.count)
                 lastRight = [Float](repeating: -1, count: columns.count)
-                previousColumns = []
                 visualRows = 0
             }
             let firstRight = region.flatMap { $0 }.map { lines[$0] }.filter { column(of: $0, columns) == 0 }.map(\.x2).max() ?? 0
@@ -480,9 +503,12 @@ enum Tables {
                 let newRow = late || members.contains { l in
                     let c = column(of: l, columns)
                     guard !current[c].isEmpty else { return false }
-                    if !previousColumns.contains(c) { return true }
                     if c == 0 && lastRight[0] < firstRight - 2 * max(l.height, 1) { return true }
-                    return l.y1 - lastBottom[c] > 0.45 * max(l.height, 1)
+                    // A number does not wrap: a cell holding one is complete.
+                    if current[c].joined().allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }) { return true }
+                    // More than a line's gap under the cell's last line: its padding and border
+                    // (a paragraph's spacing inside a cell is less).
+                    return l.y1 - lastBottom[c] > 0.9 * max(l.height, 1)
                 }
                 if newRow { flush() }
                 for l in members {
@@ -491,7 +517,6 @@ enum Tables {
                     lastBottom[c] = max(lastBottom[c], l.y2)
                     lastRight[c] = l.x2
                 }
-                previousColumns = here
                 visualRows += 1
             }
             flush()
@@ -500,7 +525,7 @@ enum Tables {
             var rowLines: [Line] = []
             for cells in built {
                 var l = lines[first]
-                l.text = cells.joined(separator: " | ")
+                l.text = OfficeTextBuilder.row(cells)
                 l.row = true
                 rowLines.append(l)
             }
