@@ -1,6 +1,7 @@
 // SAX pass over HTML with libxml2, writing a compact event buffer that Swift reads.
 #define _GNU_SOURCE  // memmem
 #include "CSolieuShim.h"
+#include "bytes.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -9,29 +10,15 @@
 #include <string.h>
 
 typedef struct {
-    uint8_t *data;
-    size_t length;
-    size_t capacity;
-    int failed;
+    ShimBytes bytes;
     int skipDepth;      // > 0 while inside an element whose text is dropped
 } EventBuffer;
 
-static int reserve(EventBuffer *b, size_t extra) {
-    if (b->failed) return 0;
-    if (b->length + extra <= b->capacity) return 1;
-    size_t cap = b->capacity ? b->capacity : 4096;
-    while (cap < b->length + extra) cap *= 2;
-    uint8_t *p = realloc(b->data, cap);
-    if (!p) { b->failed = 1; return 0; }
-    b->data = p;
-    b->capacity = cap;
-    return 1;
-}
-
-static void put_u8(EventBuffer *b, uint8_t v) { b->data[b->length++] = v; }
-static void put_u16(EventBuffer *b, uint16_t v) { memcpy(b->data + b->length, &v, 2); b->length += 2; }
-static void put_u32(EventBuffer *b, uint32_t v) { memcpy(b->data + b->length, &v, 4); b->length += 4; }
-static void put_bytes(EventBuffer *b, const void *p, size_t n) { memcpy(b->data + b->length, p, n); b->length += n; }
+static int reserve(EventBuffer *b, size_t extra) { return shim_reserve(&b->bytes, extra); }
+static void put_u8(EventBuffer *b, uint8_t v) { shim_put_u8(&b->bytes, v); }
+static void put_u16(EventBuffer *b, uint16_t v) { shim_put_u16(&b->bytes, v); }
+static void put_u32(EventBuffer *b, uint32_t v) { shim_put_u32(&b->bytes, v); }
+static void put_bytes(EventBuffer *b, const void *p, size_t n) { shim_put(&b->bytes, p, n); }
 
 // Tag names the Swift side tells apart, by id (index + 1); 0 is any other tag, sent by name.
 // libxml2's HTML parser lower-cases element and attribute names, so lookups compare exactly.
@@ -605,12 +592,12 @@ int32_t solieu_html_events_cut(const char *utf8, size_t length, int32_t cut_raw_
     char *stripped = NULL;
     size_t strippedLength = 0;
     int32_t cut = strip_raw_text(utf8, length, !cut_raw_text, &stripped, &strippedLength);
-    if (cut < 0) { free(b.data); return cut; }
+    if (cut < 0) { free(b.bytes.data); return cut; }
     int32_t rc = stripped ? run_sax(stripped, strippedLength, &h, &b) : run_sax(utf8, length, &h, &b);
     free(stripped);
-    if (rc != SOLIEU_OK || b.failed) { free(b.data); return rc != SOLIEU_OK ? rc : SOLIEU_ERR_ALLOC; }
-    *out = b.data;
-    *out_length = b.length;
+    if (rc != SOLIEU_OK || b.bytes.failed) { free(b.bytes.data); return rc != SOLIEU_OK ? rc : SOLIEU_ERR_ALLOC; }
+    *out = b.bytes.data;
+    *out_length = b.bytes.length;
     return SOLIEU_OK;
 }
 

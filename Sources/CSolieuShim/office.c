@@ -1,6 +1,7 @@
 // What office documents (DOCX, ODT) need from C: raw DEFLATE through zlib, with a cap on what
 // it may write, and a SAX pass over XML with libxml2 that never loads anything from outside.
 #include "CSolieuShim.h"
+#include "bytes.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -100,30 +101,16 @@ const char *solieu_xml_namespace(int32_t id) {
 }
 
 typedef struct {
-    uint8_t *data;
-    size_t length;
-    size_t capacity;
-    int failed;
+    ShimBytes bytes;
     int refused;   // a DTD: the document is refused, nothing of it is read
     xmlParserCtxtPtr ctxt;
 } XMLBuffer;
 
-static int xreserve(XMLBuffer *b, size_t extra) {
-    if (b->failed) return 0;
-    if (b->length + extra <= b->capacity) return 1;
-    size_t cap = b->capacity ? b->capacity : 4096;
-    while (cap < b->length + extra) cap *= 2;
-    uint8_t *p = realloc(b->data, cap);
-    if (!p) { b->failed = 1; return 0; }
-    b->data = p;
-    b->capacity = cap;
-    return 1;
-}
-
-static void xput(XMLBuffer *b, const void *p, size_t n) { memcpy(b->data + b->length, p, n); b->length += n; }
-static void xput_u8(XMLBuffer *b, uint8_t v) { b->data[b->length++] = v; }
-static void xput_u16(XMLBuffer *b, uint16_t v) { xput(b, &v, 2); }
-static void xput_u32(XMLBuffer *b, uint32_t v) { xput(b, &v, 4); }
+static int xreserve(XMLBuffer *b, size_t extra) { return shim_reserve(&b->bytes, extra); }
+static void xput(XMLBuffer *b, const void *p, size_t n) { shim_put(&b->bytes, p, n); }
+static void xput_u8(XMLBuffer *b, uint8_t v) { shim_put_u8(&b->bytes, v); }
+static void xput_u16(XMLBuffer *b, uint16_t v) { shim_put_u16(&b->bytes, v); }
+static void xput_u32(XMLBuffer *b, uint32_t v) { shim_put_u32(&b->bytes, v); }
 
 static XMLBuffer *xbuffer(void *ctx) { return (XMLBuffer *)((xmlParserCtxtPtr)ctx)->_private; }
 
@@ -238,10 +225,10 @@ int32_t solieu_xml_events(const char *bytes, size_t length, uint8_t **out, size_
     ctxt->sax = NULL;
     if (ctxt->myDoc) xmlFreeDoc(ctxt->myDoc);
     xmlFreeParserCtxt(ctxt);
-    if (b.refused) { free(b.data); return SOLIEU_ERR_DTD; }
-    if (b.failed) { free(b.data); return SOLIEU_ERR_ALLOC; }
-    if (!well_formed) { free(b.data); return SOLIEU_ERR_PARSER; }
-    *out = b.data;
-    *out_length = b.length;
+    if (b.refused) { free(b.bytes.data); return SOLIEU_ERR_DTD; }
+    if (b.bytes.failed) { free(b.bytes.data); return SOLIEU_ERR_ALLOC; }
+    if (!well_formed) { free(b.bytes.data); return SOLIEU_ERR_PARSER; }
+    *out = b.bytes.data;
+    *out_length = b.bytes.length;
     return SOLIEU_OK;
 }

@@ -30,13 +30,7 @@ enum AwardFacts {
         var out: [UInt8] = []
         out.reserveCapacity(facts.count * 6)
         func put(_ value: Int64?) {
-            guard let value else { return }
-            var v = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-            while v >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            out.append(UInt8(v))
+            if let value { Varint.append(Varint.zigzag(value), to: &out) }
         }
         for f in facts {
             let fields = [f.award, f.recipient, f.count, f.awardClass, f.conferrer, f.period, f.periodFirst, f.periodLast]
@@ -65,20 +59,11 @@ enum AwardFacts {
         /// every fact through the stack.
         @inline(__always) private mutating func field(_ bit: UInt8, _ present: UInt8) -> Int64 {
             guard present & bit != 0, let base else { return 0 }
-            var shift: UInt64 = 0
-            var v: UInt64 = 0
-            while true {
-                guard i < n, shift < 64 else {
-                    malformed = true
-                    return 0
-                }
-                let b = base[i]
-                i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { break }
-                shift += 7
+            guard let v = Varint.read(base, n, &i) else {
+                malformed = true
+                return 0
             }
-            return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+            return Varint.unzigzag(v)
         }
 
         @inline(__always) mutating func next() -> Fields? {

@@ -433,6 +433,7 @@ public final class SolieuDatabase: Sendable {
             // Only what differs from the document is stored: NULL period = the document's.
             let range = doc.figurePeriods[seq]
             let ownRange = range == documentPeriod ? nil : range
+            let ownFirst = ownRange.map { Int64($0.firstDay) }, ownLast = ownRange.map { Int64($0.lastDay) }
             // 0 = "the unit (or the award) is what it measures", resolved by the figures view.
             let measure: Int64? = try f.measure.flatMap { m in m == f.unit || (f.kind == .award && m == f.award) ? 0 : try terms.id(m, db) }
             let partOf = f.partOf.flatMap { $0 >= 0 && $0 < doc.figures.count ? figureID(document: id, seq: $0) : nil }
@@ -451,18 +452,16 @@ public final class SolieuDatabase: Sendable {
             b.int(16, try terms.id(f.docType, db)); b.text(17, f.docNumber); b.int(18, try terms.id(f.issuer, db)); b.int(19, try terms.id(f.docDate, db))
             b.int(20, award); b.int(21, f.awardClass.map(Int64.init)); b.int(22, conferrer); b.int(23, recipient)
             b.int(24, f.count.map(Int64.init)); b.int(25, f.posthumous.map { $0 ? 1 : 0 }); b.int(26, f.inferred ? 1 : nil)
-            b.int(27, measure); b.int(28, period); b.int(29, ownRange.map { Int64($0.firstDay) }); b.int(30, ownRange.map { Int64($0.lastDay) })
+            b.int(27, measure); b.int(28, period); b.int(29, ownFirst); b.int(30, ownLast)
             b.int(31, partOf); b.int(32, role)
             try b.step()
             if kind == Schema.awardKind {
                 awardFacts.append(AwardFact(award: award, recipient: recipient, count: f.count.map(Int64.init),
                                             awardClass: f.awardClass.map(Int64.init), conferrer: conferrer,
-                                            period: period, periodFirst: ownRange.map { Int64($0.firstDay) },
-                                            periodLast: ownRange.map { Int64($0.lastDay) }))
+                                            period: period, periodFirst: ownFirst, periodLast: ownLast))
             } else if ValueFacts.kinds.contains(kind) {
                 valueFacts.append(ValueFact(kind: kind, unit: unit, currency: currency, measure: measure,
-                                            period: period, periodFirst: ownRange.map { Int64($0.firstDay) },
-                                            periodLast: ownRange.map { Int64($0.lastDay) }, role: role,
+                                            period: period, periodFirst: ownFirst, periodLast: ownLast, role: role,
                                             value: f.number, numerator: f.numerator, denominator: f.denominator))
             }
         }

@@ -583,9 +583,7 @@ public extension SolieuDatabase {
             arguments += [name, name]
         }
         if let period {
-            guard let range = PeriodRange(period) else {
-                throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
-            }
+            let range = try Self.periodRange(period)
             // Days as numbers: the documents' own columns, or those a figure source passes on.
             let (first, last) = alias == "f" ? ("f.first_day", "f.last_day") : ("\(alias).period_first", "\(alias).period_last")
             conditions.append("\(first) >= ? AND \(last) <= ?")
@@ -652,6 +650,14 @@ public extension SolieuDatabase {
             "(" + words.map { _ in "(' ' || solieu_words(term) || ' ') LIKE ? ESCAPE '\\'" }.joined(separator: " AND ") + ")"
         }.joined(separator: " OR ")
         return (sql, query.alternatives.flatMap { $0.map { "% \(likeEscaped($0)) %" } })
+    }
+
+    /// The period a `--period` names, or an error saying how to write one.
+    static func periodRange(_ period: String) throws -> PeriodRange {
+        guard let range = PeriodRange(period) else {
+            throw IndexError("unknown period '\(period)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
+        }
+        return range
     }
 
     /// The role codes a `--role` names ("share", "plan", "change", or the start of one).
@@ -769,13 +775,7 @@ public extension SolieuDatabase {
     func awardStats(_ filter: FigureFilter, groupBy: [String], workers: Int? = nil) throws -> [StatsRow] {
         let awards = try filter.award.map { try matchingAwards($0) }
         let province = try filter.province.map(Self.provinceName)
-        var period: PeriodRange?
-        if let p = filter.period {
-            guard let range = PeriodRange(p) else {
-                throw IndexError("unknown period '\(p)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
-            }
-            period = range
-        }
+        let period = try filter.period.map(Self.periodRange)
         let document = try filter.document.map(documentID)
         if let r = filter.recipient, SearchQuery.fold(r).isEmpty { throw IndexError("--recipient needs words") }
         return try AwardStats.run(pool, filter: filter, groupBy: groupBy, awards: awards, provinceName: province, period: period,
@@ -785,13 +785,7 @@ public extension SolieuDatabase {
     /// `stats` through `ValueStats`; `workers` overrides how many scan in parallel (tests).
     func valueStats(_ filter: FigureFilter, groupBy: [String], workers: Int? = nil) throws -> [StatsRow] {
         let province = try filter.province.map(Self.provinceName)
-        var period: PeriodRange?
-        if let p = filter.period {
-            guard let range = PeriodRange(p) else {
-                throw IndexError("unknown period '\(p)': write 2018, 2018-H1, 2020-Q3, 2019-06, 2018-07-18 or 2016/2020")
-            }
-            period = range
-        }
+        let period = try filter.period.map(Self.periodRange)
         let document = try filter.document.map(documentID)
         var measures: Set<Int64>?
         if let measure = filter.measure {
@@ -923,10 +917,9 @@ public extension SolieuDatabase {
                 SourceCopy(path: r[0], site: r[1], url: r[2], similarity: r[3],
                            onlyHere: (r[4] as String?).map { $0.components(separatedBy: "\n\n").filter { !$0.isEmpty } } ?? [], missing: r[5] ?? 0)
             }
-            let header = DocumentHeader(issuer: row[9], number: row[10], type: row[11], place: row[12])
             return StoredDocument(id: row[0], title: row[1], published: row[2], site: row[3], url: row[4], province: row[5],
                                   provinceNow: row[6], period: row[7],
-                                  header: header == DocumentHeader(issuer: nil, number: nil, type: nil, place: nil) ? nil : header,
+                                  header: DocumentHeader(stating: row[9], number: row[10], type: row[11], place: row[12]),
                                   sources: sources, copies: copies, text: row[8], figures: figures)
         }
     }

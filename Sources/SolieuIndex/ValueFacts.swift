@@ -47,36 +47,23 @@ enum ValueFacts {
             group.removeAll(keepingCapacity: true)
             for f in facts where f.kind == kind { encodeFact(f, into: &group) }
             out.append(UInt8(kind))
-            var n = UInt64(group.count)
-            while n >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: n) | 0x80)
-                n >>= 7
-            }
-            out.append(UInt8(n))
+            Varint.append(UInt64(group.count), to: &out)
             out += group
         }
         return out
     }
 
     private static func encodeFact(_ f: ValueFact, into out: inout [UInt8]) {
-        func varint(_ value: UInt64) {
-            var v = value
-            while v >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            out.append(UInt8(v))
-        }
-        func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
+        func varint(_ value: UInt64) { Varint.append(value, to: &out) }
         func integer(_ value: Int64?) {
-            if let value { varint(zigzag(value)) }
+            if let value { varint(Varint.zigzag(value)) }
         }
         func number(_ value: Double?) {
             guard let value else { return }
             for (e, p) in powers.enumerated() {
                 let m = (value * p).rounded()
                 if abs(m) < 9.0e15, m / p == value {
-                    varint(zigzag(Int64(m)) << 3 | UInt64(e))
+                    varint(Varint.zigzag(Int64(m)) << 3 | UInt64(e))
                     return
                 }
             }
@@ -87,15 +74,13 @@ enum ValueFacts {
                 bits >>= 8
             }
         }
-        do {
-            let present: [Bool] = [f.unit != nil, f.currency != nil, f.measure != nil, f.period != nil, f.periodFirst != nil,
-                                   f.periodLast != nil, f.role != nil, f.value != nil, f.numerator != nil, f.denominator != nil]
-            var mask: UInt64 = 0
-            for (k, p) in present.enumerated() where p { mask |= 1 << UInt64(k) }
-            varint(mask)
-            [f.unit, f.currency, f.measure, f.period, f.periodFirst, f.periodLast, f.role].forEach(integer)
-            [f.value, f.numerator, f.denominator].forEach(number)
-        }
+        let present: [Bool] = [f.unit != nil, f.currency != nil, f.measure != nil, f.period != nil, f.periodFirst != nil,
+                               f.periodLast != nil, f.role != nil, f.value != nil, f.numerator != nil, f.denominator != nil]
+        var mask: UInt64 = 0
+        for (k, p) in present.enumerated() where p { mask |= 1 << UInt64(k) }
+        varint(mask)
+        [f.unit, f.currency, f.measure, f.period, f.periodFirst, f.periodLast, f.role].forEach(integer)
+        [f.value, f.numerator, f.denominator].forEach(number)
     }
 
     /// One fact as read: a field is meaningful when `has` it (`Fields.unit` … `Fields.denominator`).
@@ -139,36 +124,22 @@ enum ValueFacts {
         }
 
         @inline(__always) private mutating func varint() -> UInt64 {
-            guard let base else {
+            guard let base, let v = Varint.read(base, n, &i) else {
                 malformed = true
                 return 0
             }
-            var shift: UInt64 = 0
-            var v: UInt64 = 0
-            while true {
-                guard i < n, shift < 64 else {
-                    malformed = true
-                    return 0
-                }
-                let b = base[i]
-                i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return v }
-                shift += 7
-            }
+            return v
         }
 
-        @inline(__always) private static func unzigzag(_ v: UInt64) -> Int64 { Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1) }
-
         @inline(__always) private mutating func integer(_ bit: UInt16, _ present: UInt16) -> Int64 {
-            present & bit != 0 ? Self.unzigzag(varint()) : 0
+            present & bit != 0 ? Varint.unzigzag(varint()) : 0
         }
 
         @inline(__always) private mutating func number(_ bit: UInt16, _ present: UInt16) -> Double {
             guard present & bit != 0 else { return 0 }
             let v = varint()
             let e = Int(v & 7)
-            if e < 7 { return Double(Self.unzigzag(v >> 3)) / ValueFacts.powers[e] }
+            if e < 7 { return Double(Varint.unzigzag(v >> 3)) / ValueFacts.powers[e] }
             guard let base, i + 8 <= n else {
                 malformed = true
                 return 0

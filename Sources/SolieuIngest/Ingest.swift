@@ -175,6 +175,12 @@ public struct DocumentHeader: Sendable, Codable, Equatable {
         self.type = type
         self.place = place
     }
+
+    /// A header that states at least one of its fields; nil when it states none.
+    public init?(stating issuer: String?, number: String?, type: String?, place: String?) {
+        guard issuer != nil || number != nil || type != nil || place != nil else { return nil }
+        self.init(issuer: issuer, number: number, type: type, place: place)
+    }
 }
 
 /// A file that could not become an article.

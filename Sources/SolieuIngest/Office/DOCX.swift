@@ -4,9 +4,9 @@
 /// and are not read; deleted and moved-away revisions, field codes and the fallback copy of
 /// drawings are left out.
 enum DOCX {
-    /// Whether a ZIP archive is a Word document: its content types name a WordprocessingML part.
+    /// Whether a ZIP archive is a Word document: it has a main part, word/…document.xml.
     static func matches(_ zip: ZipArchive) -> Bool {
-        zip.entry("word/document.xml") != nil || zip.entries.contains { $0.name.hasSuffix("document.xml") && $0.name.hasPrefix("word/") }
+        zip.entries.contains { $0.name.hasPrefix("word/") && $0.name.hasSuffix("document.xml") }
     }
 
     static func read(_ zip: inout ZipArchive, limit: Int) throws(OfficeFailure) -> OfficeText {
@@ -135,7 +135,7 @@ enum DOCX {
             if lvl.format == "bullet" { return ListNumber.bullet }
             if lvl.format == "none" { return lvl.text.contains("%") ? nil : (lvl.text.isEmpty ? nil : lvl.text) }
             var label = ""
-            var chars = Array(lvl.text)
+            let chars = Array(lvl.text)
             var i = 0
             while i < chars.count {
                 if chars[i] == "%", i + 1 < chars.count, let d = chars[i + 1].wholeNumberValue, d >= 1 {
@@ -149,7 +149,6 @@ enum DOCX {
                     i += 1
                 }
             }
-            chars = []
             return label.isEmpty ? nil : label
         }
     }

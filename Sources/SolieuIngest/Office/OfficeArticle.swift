@@ -115,9 +115,7 @@ enum OfficeArticle {
                               language: Language.guess(paragraphs.prefix(40).joined(separator: " ")), paragraphs: paragraphs,
                               warnings: warnings + decoded.warnings + repaired.sorted().map { "paragraphs in \($0) converted to Unicode" })
         article.format = format.rawValue
-        if let h = header, h.issuer != nil || h.number != nil || h.type != nil || h.place != nil {
-            article.header = DocumentHeader(issuer: h.issuer, number: h.number, type: h.type, place: h.place)
-        }
+        article.header = header.flatMap { DocumentHeader(stating: $0.issuer, number: $0.number, type: $0.type, place: $0.place) }
         return article
     }
 }

@@ -95,24 +95,19 @@ struct OfficeTextBuilder {
         }
     }
 
-    /// Runs of white space (tabs, no-break spaces, line separators) as one space, trimmed.
+    /// Runs of white space as one space, trimmed: the page text's `collapse` (tabs, no-break
+    /// and other Unicode spaces; zero-width spaces dropped), with Word's line and paragraph
+    /// separators (U+2028, U+2029) as spaces too and byte-order marks dropped. A soft hyphen is
+    /// kept: in TCVN3 text read as windows-1252 it is the letter "ư" (byte 0xAD); `OfficeArticle`
+    /// drops the ones left once legacy text is converted.
     static func collapse(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var space = false
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x09, 0x0A, 0x0D, 0x20, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x3000:
-                space = !out.isEmpty
-            // A soft hyphen is kept here: in TCVN3 text read as windows-1252 it is the letter
-            // "ư" (byte 0xAD). `OfficeArticle` drops the ones left once legacy text is converted.
-            case 0x200B, 0xFEFF:
-                continue
-            default:
-                if space { out.append(" "); space = false }
-                out.append(u)
-            }
+        var t = s
+        if t.unicodeScalars.contains(where: { $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) {
+            t = String(String.UnicodeScalarView(t.unicodeScalars.compactMap { u -> Unicode.Scalar? in
+                u.value == 0xFEFF ? nil : u.value == 0x2028 || u.value == 0x2029 ? " " : u
+            }))
         }
-        return String(out)
+        return SolieuIngest.collapse(Array(t.utf8))
     }
 }
 

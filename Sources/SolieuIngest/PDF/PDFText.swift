@@ -19,10 +19,6 @@ enum PDFText {
     /// PDFs with more pages than this are refused rather than read for minutes.
     static let maximumPages = 2000
 
-    struct Failure: Error {
-        var reason: IngestError.Reason
-    }
-
     struct Line {
         var text: String
         var x1: Float, y1: Float, x2: Float, y2: Float
@@ -424,7 +420,7 @@ enum Tables {
             guard sorted.count >= 2 else { return false }
             return zip(sorted, sorted.dropFirst()).allSatisfy { $1.x1 - $0.x2 >= 0.8 * max($0.height, 1) }
         }
-        var replaced: [Int: Line] = [:]
+        var replaced: [Int: [Line]] = [:]
         var removed = Set<Int>()
         var r = 0
         while r < rows.count {
@@ -522,46 +518,23 @@ enum Tables {
             flush()
             let members = region.flatMap { $0 }
             let first = members.min()!
-            var rowLines: [Line] = []
-            for cells in built {
+            // The rows stand where the table's first line stood.
+            replaced[first] = built.map { cells in
                 var l = lines[first]
                 l.text = OfficeTextBuilder.row(cells)
                 l.row = true
-                rowLines.append(l)
+                return l
             }
             members.forEach { removed.insert($0) }
-            if !rowLines.isEmpty {
-                // Several rows stand where the first line stood: kept in order by a joined marker.
-                var head = rowLines[0]
-                head.text = rowLines.map(\.text).joined(separator: "\u{1E}")
-                replaced[first] = head
-            }
             r = end
         }
         guard !removed.isEmpty else { return lines }
         var out: [Line] = []
         for (i, l) in lines.enumerated() {
-            if let rep = replaced[i] {
-                for t in rep.text.split(separator: "\u{1E}") {
-                    var row = rep
-                    row.text = String(t)
-                    out.append(row)
-                }
+            if let rows = replaced[i] {
+                out += rows
             } else if !removed.contains(i) {
                 out.append(l)
-            }
-        }
-        return out
-    }
-
-    /// Columns: the x intervals of the lines, merged where they overlap (within `slack`).
-    static func intervals(_ spans: [(Float, Float)], slack: Float) -> [(Float, Float)] {
-        var out: [(Float, Float)] = []
-        for (a, b) in spans.sorted(by: { $0.0 < $1.0 }) {
-            if let last = out.last, a <= last.1 + slack {
-                out[out.count - 1].1 = max(last.1, b)
-            } else {
-                out.append((a, b))
             }
         }
         return out
