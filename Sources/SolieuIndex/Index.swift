@@ -144,7 +144,11 @@ public final class SolieuDatabase: Sendable {
                 throw IndexError("\(shown): made by a newer solieu (schema \(version), this one knows \(Schema.version)); left as it is")
             }
             let hasDocuments = try db.tableExists("documents")
-            let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            // GRDB's own bookkeeping table is committed before the first migration: a creation
+            // killed between the two leaves it alone, which is solieu's file, not someone else's.
+            let objects = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM sqlite_master WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
+                """) ?? 0
             if !hasDocuments && objects > 0 { throw IndexError("\(shown): an SQLite file, but not a solieu database") }
             if readOnly {
                 if !hasDocuments { throw IndexError("\(shown): an empty database, not a solieu database yet (run `solieu ingest`)") }

@@ -163,6 +163,21 @@ import Testing
 
     /// A term added by a write that rolls back is not remembered: the next document that uses
     /// the word stores it again, under an id that exists.
+    /// A creation killed after GRDB committed its bookkeeping table but before the first
+    /// migration leaves only that table: the next open finishes the job. Any other foreign
+    /// table still makes the file someone else's.
+    @Test func interruptedCreationIsResumed() throws {
+        let scratch = Scratch()
+        defer { scratch.cleanup() }
+        let path = scratch.path("half.db")
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        let db = try SolieuDatabase(path: path)
+        #expect(try db.summary().documents == 0)
+        let foreign = scratch.path("foreign.db")
+        try DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); CREATE TABLE t(x)") }
+        #expect(throws: IndexError.self) { try SolieuDatabase(path: foreign) }
+    }
+
     @Test func rolledBackTermsAreNotCached() throws {
         let scratch = Scratch()
         defer { scratch.cleanup() }
