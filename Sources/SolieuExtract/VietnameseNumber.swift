@@ -4,6 +4,14 @@
 /// A dot followed by other than exactly three digits is not a thousands separator, so
 /// "18.07.2018" (a date) and "0913.658.627" (a phone) are not plain numbers.
 enum VietnameseNumber {
+    /// A value as a whole count: nil when it has a fraction or is too large to count anything
+    /// (a count compared with another or stored as an integer must fit an Int: a
+    /// "100.000.000.000.000.000.000 tập thể" typed by mistake is not one).
+    static func whole(_ value: Double?) -> Int? {
+        guard let value, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        return Int(value)
+    }
+
     /// Parses the scalars of one numeric token ("digits, dots, commas"). Returns nil when the
     /// token is not a well-formed Vietnamese number.
     static func parse(_ s: ArraySlice<Unicode.Scalar>) -> Double? {

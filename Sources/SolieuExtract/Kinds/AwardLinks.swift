@@ -299,7 +299,7 @@ enum AwardLinks {
         while k < tk.count, tk[k].key != ")" {
             var n = k
             if tk[k].key == ":", k + 1 < tk.count { n = k + 1 }
-            if tk[n].kind == .number, words > 0, let value = VietnameseNumber.parse(v.scalars[tk[n].start..<tk[n].end]), value == value.rounded() {
+            if tk[n].kind == .number, words > 0, VietnameseNumber.whole(VietnameseNumber.parse(v.scalars[tk[n].start..<tk[n].end])) != nil {
                 numbers.append(n)
                 k = n + 1
                 // The counted noun again ("3 mẹ"), then the separator.
@@ -322,7 +322,7 @@ enum AwardLinks {
         f.unit = total.recipient
         var out = [Candidate(figure: f, priority: Awards.totalPriority)]
         for n in numbers {
-            let count = Int(VietnameseNumber.parse(v.scalars[tk[n].start..<tk[n].end]) ?? 0)
+            let count = VietnameseNumber.whole(VietnameseNumber.parse(v.scalars[tk[n].start..<tk[n].end])) ?? 0
             let part = Awards.Part(start: tk[n].start, end: tk[n].end, count: count, recipient: total.recipient, firstToken: n, endToken: n + 1)
             out.append(Awards.award(v, m, part, total: total.start))
         }

@@ -16,14 +16,14 @@ enum AwardTotals {
     /// hiệu 584 Mẹ Việt Nam anh hùng").
     static func restatedTotals(_ figures: inout [Figure]) {
         for q in figures.indices where figures[q].kind == .quantity {
-            guard let value = figures[q].number, value == value.rounded(), value >= 2 else { continue }
+            guard let value = VietnameseNumber.whole(figures[q].number), value >= 2 else { continue }
             let byStart = -(figures[q].start + 1)
             let parts = figures.filter { ($0.partOf == q || $0.partOf == byStart) && $0.kind == .award }
             guard parts.count >= 2, let title = parts.first?.award, parts.allSatisfy({ $0.award == title }) else { continue }
             for k in figures.indices where k != q && figures[k].kind == .award && figures[k].award == title
-                && figures[k].count == Int(value) && figures[k].partOf == nil && !hasParts(figures, k) {
+                && figures[k].count == value && figures[k].partOf == nil && !hasParts(figures, k) {
                 figures[k].kind = .quantity
-                figures[k].number = value
+                figures[k].number = Double(value)
                 figures[k].unit = countedNoun(figures[k]) ?? figures[k].recipient
             }
         }
@@ -55,7 +55,7 @@ enum AwardTotals {
                     figures[k].awardClass = total.awardClass
                     figures[k].conferrer = total.conferrer
                     figures[k].recipient = unit
-                    figures[k].count = figures[k].number.map { Int($0) }
+                    figures[k].count = VietnameseNumber.whole(figures[k].number)
                     figures[k].posthumous = total.posthumous
                     figures[k].number = nil
                     figures[k].unit = nil
@@ -73,20 +73,20 @@ enum AwardTotals {
     /// their total too.
     static func linkQuantityTotals(_ figures: inout [Figure]) {
         for q in figures.indices where figures[q].kind == .quantity && figures[q].partOf == nil {
-            guard let value = figures[q].number, value == value.rounded(), value >= 2, let unit = figures[q].unit,
+            guard let value = VietnameseNumber.whole(figures[q].number), value >= 2, let unit = figures[q].unit,
                   !hasParts(figures, q) else { continue }
             // The first award after it names the title the parts share.
             guard let first = figures.indices.first(where: { $0 > q && figures[$0].kind == .award && figures[$0].partOf == nil }),
                   let recipient = figures[first].recipient,
                   sameNoun(unit, recipient) || namesNoun(unit.split(separator: " "), recipient) else { continue }
-            guard let group = partsOf(figures, q, total: Int(value), recipient: recipient, title: figures[first].award, awardClass: nil, anyClass: true),
+            guard let group = partsOf(figures, q, total: value, recipient: recipient, title: figures[first].award, awardClass: nil, anyClass: true),
                   group.allSatisfy({ figures[$0].kind == .award }) else { continue }
             for k in group { figures[k].partOf = q }
             // The same total stated elsewhere as an award ("Phong, truy tặng danh hiệu 584 Mẹ …").
             for k in figures.indices where figures[k].kind == .award && figures[k].award == figures[first].award
-                && figures[k].count == Int(value) && figures[k].partOf == nil && !group.contains(k) {
+                && figures[k].count == value && figures[k].partOf == nil && !group.contains(k) {
                 figures[k].kind = .quantity
-                figures[k].number = value
+                figures[k].number = Double(value)
                 figures[k].unit = countedNoun(figures[k]) ?? figures[k].recipient
             }
         }
@@ -131,7 +131,7 @@ enum AwardTotals {
             case .award where f.award == title && (sameNoun(f.recipient, recipient) || namesNoun(titleWords, f.recipient))
                 && (anyClass || f.awardClass == awardClass): return f.count
             case .quantity where sameNoun(f.unit, recipient) || namesNoun(titleWords, f.unit):
-                return f.number.flatMap { $0 == $0.rounded() ? Int($0) : nil }
+                return VietnameseNumber.whole(f.number)
             default: return nil
             }
         }
