@@ -17,13 +17,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Flags only: pkg-config for libxml2, ICU, zlib and poppler. Never imported by Swift code.
+        // Flags only: pkg-config for libxml2, ICU, zlib, poppler (with cairo, to render scanned pages) and Tesseract (with leptonica). Never imported by Swift code.
         .systemLibrary(
             name: "CSystemLibs",
-            pkgConfig: "libxml-2.0 icu-uc icu-i18n zlib poppler-glib",
-            providers: [.apt(["libxml2-dev", "libicu-dev", "zlib1g-dev", "libpoppler-glib-dev", "pkg-config"])]
+            pkgConfig: "libxml-2.0 icu-uc icu-i18n zlib poppler-glib cairo tesseract lept",
+            providers: [.apt(["libxml2-dev", "libicu-dev", "zlib1g-dev", "libpoppler-glib-dev", "libtesseract-dev", "pkg-config"])]
         ),
-        // The only code that includes libxml2, ICU, zlib or poppler headers. Plain C types in its public header.
+        // The only code that includes libxml2, ICU, zlib, poppler, cairo, Tesseract or leptonica headers. Plain C types in its public header.
         .target(name: "CSolieuShim", dependencies: ["CSystemLibs"]),
         .target(name: "SolieuText", dependencies: ["CSolieuShim"], resources: [.process("Resources")]),
         .target(name: "SolieuIngest", dependencies: ["CSolieuShim", "SolieuText"]),

@@ -2,7 +2,9 @@
 // with their boxes and fonts, for the Swift side to lay out into lines and paragraphs.
 #include "CSolieuShim.h"
 
+#include <cairo.h>
 #include <glib.h>
+#include <math.h>
 #include <poppler.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -142,5 +144,56 @@ static int32_t page_locked(solieu_pdf *pdf, int32_t index, uint8_t **out, size_t
     g_object_unref(page);
     *out = buffer;
     *out_length = (size_t)(p - buffer);
+    return SOLIEU_OK;
+}
+
+int32_t solieu_pdf_render(solieu_pdf *pdf, int32_t index, int32_t dpi, int64_t max_pixels, uint8_t **grey, int32_t *width, int32_t *height) {
+    *grey = NULL;
+    *width = *height = 0;
+    if (!pdf || dpi <= 0) return SOLIEU_ERR_PARSER;
+    pthread_mutex_lock(&poppler_lock);
+    int32_t rc = SOLIEU_OK;
+    PopplerPage *page = index >= 0 && index < poppler_document_get_n_pages(pdf->document) ? poppler_document_get_page(pdf->document, index) : NULL;
+    if (!page) { pthread_mutex_unlock(&poppler_lock); return SOLIEU_ERR_PARSER; }
+    double pw = 0, ph = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    double w = ceil(pw * dpi / 72.0), h = ceil(ph * dpi / 72.0);
+    // A page's size comes from the file: a huge MediaBox must not become a huge picture.
+    if (!(w >= 1 && h >= 1) || w * h > (double)max_pixels || w > 100000 || h > 100000) {
+        g_object_unref(page);
+        pthread_mutex_unlock(&poppler_lock);
+        return SOLIEU_ERR_TOO_LARGE;
+    }
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) rc = SOLIEU_ERR_ALLOC;
+    uint8_t *out = rc == SOLIEU_OK ? malloc((size_t)w * (size_t)h) : NULL;
+    if (rc == SOLIEU_OK && !out) rc = SOLIEU_ERR_ALLOC;
+    if (rc == SOLIEU_OK) {
+        cairo_t *cr = cairo_create(surface);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+        poppler_page_render_for_printing(page, cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(surface);
+        const uint8_t *data = cairo_image_surface_get_data(surface);
+        int stride = cairo_image_surface_get_stride(surface);
+        for (int y = 0; y < (int)h; y++) {
+            const uint32_t *row = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+            uint8_t *o = out + (size_t)y * (size_t)w;
+            for (int x = 0; x < (int)w; x++) {
+                uint32_t p = row[x];
+                uint32_t r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+                o[x] = (uint8_t)((r * 299 + g * 587 + b * 114) / 1000);
+            }
+        }
+    }
+    cairo_surface_destroy(surface);
+    g_object_unref(page);
+    pthread_mutex_unlock(&poppler_lock);
+    if (rc != SOLIEU_OK) { free(out); return rc; }
+    *grey = out;
+    *width = (int32_t)w;
+    *height = (int32_t)h;
     return SOLIEU_OK;
 }

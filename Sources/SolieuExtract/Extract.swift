@@ -65,6 +65,9 @@ public struct Figure: Sendable, Equatable, Codable {
     public var role: String?
     /// percent with role "change": +1 for a rise, -1 for a fall.
     public var sign: Int?
+    /// Text read by OCR: the engine's confidence (0–1) in the least sure word the figure was
+    /// read from, so an auditor can tell a recognized digit from a printed one; nil otherwise.
+    public var confidence: Double?
 
     init(kind: Kind, text: String, start: Int, end: Int) {
         self.kind = kind
@@ -76,7 +79,7 @@ public struct Figure: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case kind, text, start, end, sentence, value, unit, currency, numerator, denominator, from, to, number, type,
-             issuer, date, award, `class`, conferrer, recipient, count, posthumous, inferred, measure, period, partOf = "part_of", role, sign
+             issuer, date, award, `class`, conferrer, recipient, count, posthumous, inferred, measure, period, partOf = "part_of", role, sign, confidence
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -117,6 +120,7 @@ public struct Figure: Sendable, Equatable, Codable {
         try c.encodeIfPresent(partOf, forKey: .partOf)
         try c.encodeIfPresent(role, forKey: .role)
         try c.encodeIfPresent(sign, forKey: .sign)
+        try c.encodeIfPresent(confidence, forKey: .confidence)
     }
 
     public init(from decoder: Decoder) throws {
@@ -150,6 +154,7 @@ public struct Figure: Sendable, Equatable, Codable {
         partOf = try c.decodeIfPresent(Int.self, forKey: .partOf)
         role = try c.decodeIfPresent(String.self, forKey: .role)
         sign = try c.decodeIfPresent(Int.self, forKey: .sign)
+        confidence = try c.decodeIfPresent(Double.self, forKey: .confidence)
     }
 }
 

@@ -406,13 +406,14 @@ public final class SolieuDatabase: Sendable {
         try db.cachedStatement(sql: """
             INSERT INTO documents(content_hash, title, published, site, url, language, province, province_now, province_evidence,
                 period, period_first, period_last, period_evidence, text, chars, figure_count, ingested_at,
-                issuer, doc_number, doc_type, place)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                issuer, doc_number, doc_type, place, ocr_pages, ocr_confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [doc.contentHash, a.title, a.published, a.site, a.url, a.language,
                              doc.province?.province, doc.province?.provinceNow, doc.province?.evidence,
                              doc.period?.value, doc.period?.range.firstDay, doc.period?.range.lastDay, doc.period?.evidence,
                              doc.text, doc.chars, doc.figures.count, now,
-                             a.header?.issuer, a.header?.number, a.header?.type, a.header?.place])
+                             a.header?.issuer, a.header?.number, a.header?.type, a.header?.place,
+                             a.ocr?.pages, a.ocr.map { ($0.confidence * 1000).rounded() / 1000 }])
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO document_search(rowid, title, body, facets) VALUES (?, ?, ?, ?)").execute(
                        arguments: [id, doc.titleKey, doc.bodyKey,
@@ -426,8 +427,9 @@ public final class SolieuDatabase: Sendable {
             INSERT INTO figure_rows(id, kind, start, "end", sentence, sentence_start, sentence_end,
                 value, calendar, unit, currency, numerator, denominator, range_from, range_to,
                 doc_type, doc_number, issuer, doc_date,
-                award, award_class, conferrer, recipient, count, posthumous, inferred, measure, period, period_first, period_last, part_of, role)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                award, award_class, conferrer, recipient, count, posthumous, inferred, measure, period, period_first, period_last, part_of, role,
+                confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let documentPeriod = doc.period?.range
         var awardFacts: [AwardFact] = []
@@ -445,7 +447,7 @@ public final class SolieuDatabase: Sendable {
             let award = try terms.id(f.award, db), conferrer = try terms.id(f.conferrer, db), recipient = try terms.id(f.recipient, db)
             let period = try terms.id(f.period, db), unit = try terms.id(f.unit, db), currency = try terms.id(f.currency, db)
             let role = Schema.roleCode(f.role, sign: f.sign)
-            // Bound directly: 32 values per figure, tens of figures per bulletin, on the one
+            // Bound directly: 33 values per figure, tens of figures per bulletin, on the one
             // writer thread (boxed arguments cost it more than SQLite's own work).
             let b = FigureBinder(statement: insert.sqliteStatement)
             b.reset()
@@ -457,7 +459,7 @@ public final class SolieuDatabase: Sendable {
             b.int(20, award); b.int(21, f.awardClass.map(Int64.init)); b.int(22, conferrer); b.int(23, recipient)
             b.int(24, f.count.map(Int64.init)); b.int(25, f.posthumous.map { $0 ? 1 : 0 }); b.int(26, f.inferred ? 1 : nil)
             b.int(27, measure); b.int(28, period); b.int(29, ownFirst); b.int(30, ownLast)
-            b.int(31, partOf); b.int(32, role)
+            b.int(31, partOf); b.int(32, role); b.real(33, f.confidence)
             try b.step()
             if kind == Schema.awardKind {
                 awardFacts.append(AwardFact(award: award, recipient: recipient, count: f.count.map(Int64.init),

@@ -66,7 +66,11 @@ public struct Preparer: Sendable {
 
     public func prepare(path: String, bytes: [UInt8], article: Article, fileHash: String) -> PreparedDocument {
         let text = article.text
-        let (figures, sentences) = Extractor.extractWithSentences(text, published: article.published)
+        var (figures, sentences) = Extractor.extractWithSentences(text, published: article.published)
+        // Text read by OCR: each figure carries the engine's confidence in its least sure word.
+        if let ocr = article.ocr {
+            for k in figures.indices { figures[k].confidence = ocr.confidence(start: figures[k].start, end: figures[k].end) }
+        }
         let province = provinces.detect(title: article.title, text: text, site: article.site, url: article.url,
                                         pageHosts: Provinces.hosts(inPage: bytes) + Provinces.hosts(inPath: path), published: article.published)
         let period = documentPeriod(article: article, figures: figures)

@@ -70,6 +70,8 @@ public struct FigureRow: Sendable, Encodable {
     /// percent: "share", "plan" or "change" (with `sign` 1 or -1).
     public var role: String?
     public var sign: Int?
+    /// OCR'd text: the engine's confidence (0–1) in the figure's least sure word.
+    public var confidence: Double? = nil
     public var sentence: String
     public var sentenceStart: Int
     public var sentenceEnd: Int
@@ -141,6 +143,7 @@ public struct FigureRow: Sendable, Encodable {
         case "period_first": return t(periodFirst)
         case "period_last": return t(periodLast)
         case "part_of": return partOf.map { .integer($0) } ?? .null
+        case "confidence": return r(confidence)
         case "sentence_index": return i(sentenceIndex)
         case "sentence": return .text(sentence)
         case "sentence_start": return i(sentenceStart)
@@ -292,13 +295,16 @@ public struct StoredDocument: Sendable, Encodable {
     /// An official document's header (issuer, number, type, place); nil for news articles.
     public var header: DocumentHeader?
     public var sources: [String]
+    /// Read from pictures by OCR: the pages so read and the engine's mean confidence (0–1).
+    public var ocrPages: Int? = nil
+    public var ocrConfidence: Double? = nil
     /// Sources that are near-identical copies of the article (`NearDuplicates`), with what differs.
     public var copies: [SourceCopy] = []
     public var text: String
     public var figures: [FigureRow]
 
     enum CodingKeys: String, CodingKey {
-        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, issuer, docNumber = "doc_number", docType = "doc_type", place, sources, copies, text, figures
+        case id, title, published, publishedTime = "published_time", site, url, province, provinceNow = "province_now", period, issuer, docNumber = "doc_number", docType = "doc_type", place, ocr, ocrPages = "ocr_pages", ocrConfidence = "ocr_confidence", sources, copies, text, figures
     }
 
     /// `published` as the page states it is split: the day, and the time when given.
@@ -318,6 +324,9 @@ public struct StoredDocument: Sendable, Encodable {
         try c.encode(header?.number, forKey: .docNumber)
         try c.encode(header?.type, forKey: .docType)
         try c.encode(header?.place, forKey: .place)
+        try c.encode(ocrPages != nil, forKey: .ocr)
+        try c.encode(ocrPages, forKey: .ocrPages)
+        try c.encode(ocrConfidence, forKey: .ocrConfidence)
         try c.encode(sources, forKey: .sources)
         try c.encode(copies, forKey: .copies)
         try c.encode(text, forKey: .text)
@@ -349,6 +358,8 @@ public struct IndexSummary: Sendable, Encodable {
     public var byProvince: [String: Int]
     /// Sources by the format ingest read them as ("docx", "html", …; "(unknown)" before schema 11).
     public var byFormat: [String: Int]
+    /// Documents read from pictures by OCR (scans and images).
+    public var ocrDocuments: Int = 0
     public var textBytes: Int
 }
 
@@ -369,6 +380,7 @@ public extension SolieuDatabase {
                 figures: try Int.fetchOne(db, sql: "SELECT count(*) FROM figures") ?? 0,
                 failures: try Int.fetchOne(db, sql: "SELECT count(*) FROM failures") ?? 0,
                 byKind: byKind, byProvince: byProvince, byFormat: byFormat,
+                ocrDocuments: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE ocr_pages IS NOT NULL") ?? 0,
                 textBytes: try Int.fetchOne(db, sql: "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents") ?? 0)
         }
     }
@@ -536,7 +548,7 @@ public extension SolieuDatabase {
                    f.number, coalesce(f.date_value, f.period_value), f.unit, f.currency, f.numerator, f.denominator, f.range_from,
                    f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date, f.award, f.award_class, f.conferrer, f.recipient,
                    f.count, f.posthumous, f.inferred, f.measure, f.period, f.period_first, f.period_last, f.part_of,
-                   f.sentence_start, f.sentence_end, f.sentence, f.role, f.sign, f.site, f.url, f.sentence_index
+                   f.sentence_start, f.sentence_end, f.sentence, f.role, f.sign, f.site, f.url, f.sentence_index, f.confidence
             FROM hits CROSS JOIN figure_view f ON f.id = hits.id JOIN documents d ON d.id = f.document_id
             ORDER BY f.id
             """
@@ -553,7 +565,7 @@ public extension SolieuDatabase {
                   docNumber: row[20], issuer: row[21], docDate: row[22], award: row[23], awardClass: row[24], conferrer: row[25],
                   recipient: row[26], count: row[27], posthumous: (row[28] as Int?).map { $0 != 0 }, inferred: (row[29] as Int) != 0,
                   measure: row[30], period: row[31], periodFirst: row[32], periodLast: row[33], partOf: row[34],
-                  role: row[38], sign: row[39], sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36],
+                  role: row[38], sign: row[39], confidence: row[43], sentence: row[37] ?? "", sentenceStart: row[35], sentenceEnd: row[36],
                   site: row[40], url: row[41], sentenceIndex: row[42])
     }
 
@@ -906,7 +918,8 @@ public extension SolieuDatabase {
         let figures = try self.figures(filter)
         return try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, title, published, site, url, province, province_now, period, text, issuer, doc_number, doc_type, place
+                SELECT id, title, published, site, url, province, province_now, period, text, issuer, doc_number, doc_type, place,
+                       ocr_pages, ocr_confidence
                 FROM documents WHERE id = ?
                 """, arguments: [id]) else { throw IndexError("no document \(id)") }
             let sources = try String.fetchAll(db, sql: "SELECT path FROM sources WHERE document_id = ? ORDER BY id", arguments: [id])
@@ -917,10 +930,13 @@ public extension SolieuDatabase {
                 SourceCopy(path: r[0], site: r[1], url: r[2], similarity: r[3],
                            onlyHere: (r[4] as String?).map { $0.components(separatedBy: "\n\n").filter { !$0.isEmpty } } ?? [], missing: r[5] ?? 0)
             }
-            return StoredDocument(id: row[0], title: row[1], published: row[2], site: row[3], url: row[4], province: row[5],
-                                  provinceNow: row[6], period: row[7],
-                                  header: DocumentHeader(stating: row[9], number: row[10], type: row[11], place: row[12]),
-                                  sources: sources, copies: copies, text: row[8], figures: figures)
+            var document = StoredDocument(id: row[0], title: row[1], published: row[2], site: row[3], url: row[4], province: row[5],
+                                          provinceNow: row[6], period: row[7],
+                                          header: DocumentHeader(stating: row[9], number: row[10], type: row[11], place: row[12]),
+                                          sources: sources, copies: copies, text: row[8], figures: figures)
+            document.ocrPages = row[13]
+            document.ocrConfidence = row[14]
+            return document
         }
     }
 }

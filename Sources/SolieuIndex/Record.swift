@@ -83,6 +83,7 @@ public enum FigureRecord {
         Field(name: "period_first", type: .date, kinds: "all", meaning: "the first day of the figure's period (its own, else its document's)"),
         Field(name: "period_last", type: .date, kinds: "all", meaning: "the last day of that period"),
         Field(name: "part_of", type: .integer, kinds: "all", meaning: "the id of the total this figure is a part of"),
+        Field(name: "confidence", type: .number, kinds: "all", meaning: "text read by OCR: the engine's confidence (0 to 1) in the least sure word of the figure; empty for text that was not OCR'd"),
         Field(name: "sentence_index", type: .integer, kinds: "all", meaning: "the number of its sentence in the article (from 0)"),
         Field(name: "sentence", type: .text, kinds: "all", meaning: "the sentence, the evidence"),
         Field(name: "sentence_start", type: .integer, kinds: "all", meaning: "the sentence's first scalar"),
@@ -161,7 +162,7 @@ extension FigureRow {
                   issuer: f.issuer, docDate: f.docDate, award: f.award, awardClass: f.awardClass, conferrer: f.conferrer,
                   recipient: f.recipient, count: f.count, posthumous: f.posthumous, inferred: f.inferred, measure: f.measure,
                   period: f.period, periodFirst: nil, periodLast: nil, partOf: f.partOf.flatMap { $0 >= 0 ? Int64($0) : nil },
-                  role: f.role, sign: f.sign, sentence: sentence, sentenceStart: unit.start, sentenceEnd: unit.end)
+                  role: f.role, sign: f.sign, confidence: f.confidence, sentence: sentence, sentenceStart: unit.start, sentenceEnd: unit.end)
         site = article.site
         url = article.url
         sentenceIndex = f.sentence

@@ -23,7 +23,7 @@ import SolieuText
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 11
+    static let version = 12
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -45,7 +45,7 @@ enum Schema {
     /// The SELECT behind the `figures` view: `figure_rows` (alias r) decoded. With `codes`, also
     /// the stored codes queries filter on (`kind_code`, `award_code`, `recipient_code`,
     /// `measure_code`, `unit_code`), so a filter compares integers instead of decoding each row.
-    static func figuresSelect(codes: Bool = false, roles: Bool = true) -> String {
+    static func figuresSelect(codes: Bool = false, roles: Bool = true, confidence: Bool = true) -> String {
         func term(_ c: String) -> String { termName("r." + c) }
         return """
             SELECT r.id, r.id >> 20 AS document_id, \(kindName("r.kind")) AS kind, r.start, r."end", r.sentence, r.sentence_start, r.sentence_end,
@@ -55,7 +55,7 @@ enum Schema {
                    \(term("award")) AS award, r.award_class, \(term("conferrer")) AS conferrer, \(term("recipient")) AS recipient,
                    r.count, r.posthumous, r.inferred,
                    CASE r.measure WHEN 0 THEN '' ELSE \(term("measure")) END AS measure,
-                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(roles ? ", " + roleColumns : "")\(codes ? codeColumns(stored: true) : "")
+                   \(term("period")) AS period, r.period_first, r.period_last, r.part_of\(roles ? ", " + roleColumns : "")\(confidence ? ", r.confidence" : "")\(codes ? codeColumns(stored: true) : "")
             FROM figure_rows r
             """
     }
@@ -96,7 +96,7 @@ enum Schema {
     /// `figures` names the figures' source: the view, or (for queries) `figuresSelect(codes: true)`
     /// in parentheses, whose codes are then passed through, with the period's days as numbers
     /// (`first_day`, `last_day`) for comparisons.
-    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false) -> String {
+    static func figureViewSelect(join: String, figures: String = "figures", codes: Bool = false, confidence: Bool = true) -> String {
         func isoDay(_ e: String) -> String { "CASE WHEN \(e) IS NOT NULL THEN printf('%04d-%02d-%02d', \(e) / 10000, \(e) / 100 % 100, \(e) % 100) END" }
         return """
                 SELECT f.id, d.id AS document_id,
@@ -114,7 +114,7 @@ enum Schema {
                        f.role, f.sign, f.period,
                        \(isoDay("coalesce(f.period_first, d.period_first)")) AS period_first,
                        \(isoDay("coalesce(f.period_last, d.period_last)")) AS period_last,
-                       f.part_of, f.sentence AS sentence_index,
+                       f.part_of,\(confidence ? " f.confidence," : "") f.sentence AS sentence_index,
                        substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,
                        f.sentence_start, f.sentence_end\(codes ? codeColumns(stored: false) + ", coalesce(f.period_first, d.period_first) AS first_day, coalesce(f.period_last, d.period_last) AS last_day" : "")
                 FROM documents d \(join) \(figures) f
@@ -335,7 +335,7 @@ enum Schema {
                     FROM figures f JOIN figure_kinds k ON k.name = f.kind ORDER BY f.id;
                 DROP VIEW figure_view;
                 DROP TABLE figures;
-                CREATE VIEW figures AS \(figuresSelect(roles: false));
+                CREATE VIEW figures AS \(figuresSelect(roles: false, confidence: false));
                 CREATE VIEW figure_view AS \(figureViewSelectV1(join: "JOIN", roles: false));
                 CREATE INDEX figures_doc_number ON figure_rows(upper(doc_number)) WHERE doc_number IS NOT NULL;
                 -- The award titles present (a skip scan) and award lookups from SQL.
@@ -357,7 +357,7 @@ enum Schema {
                 ALTER TABLE figure_rows ADD COLUMN role INTEGER;
                 DROP VIEW figure_view;
                 DROP VIEW figures;
-                CREATE VIEW figures AS \(figuresSelect());
+                CREATE VIEW figures AS \(figuresSelect(confidence: false));
                 CREATE VIEW figure_view AS \(figureViewSelectV1(join: "JOIN"));
                 PRAGMA user_version = 6;
                 """)
@@ -375,7 +375,7 @@ enum Schema {
         migrator.registerMigration("v8") { db in
             try db.execute(sql: """
                 DROP VIEW figure_view;
-                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN", confidence: false));
                 PRAGMA user_version = 8;
                 """)
         }
@@ -426,6 +426,21 @@ enum Schema {
                 ALTER TABLE documents ADD COLUMN doc_type TEXT;
                 ALTER TABLE documents ADD COLUMN place TEXT;
                 PRAGMA user_version = 11;
+                """)
+        }
+        // v12: text read by OCR. A document records how many pages were read from pictures and
+        // the engine's mean confidence; a figure, its confidence in the least sure word it was
+        // read from (NULL for text that was not OCR'd), shown by the views.
+        migrator.registerMigration("v12") { db in
+            try db.execute(sql: """
+                ALTER TABLE documents ADD COLUMN ocr_pages INTEGER;
+                ALTER TABLE documents ADD COLUMN ocr_confidence REAL;
+                ALTER TABLE figure_rows ADD COLUMN confidence REAL;
+                DROP VIEW figure_view;
+                DROP VIEW figures;
+                CREATE VIEW figures AS \(figuresSelect());
+                CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
+                PRAGMA user_version = 12;
                 """)
         }
         return migrator

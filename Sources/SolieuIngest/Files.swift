@@ -145,7 +145,8 @@ public struct FileWalk: Sendable {
     public var skipped: [String: Int] = [:]
 
     /// The extensions read when walking a folder (a file named directly is always read).
-    public static let extensions: Set<String> = ["html", "htm", "xhtml", "txt", "aspx", "asp", "php", "jsp", "docx", "odt", "pdf", "doc"]
+    public static let extensions: Set<String> = ["html", "htm", "xhtml", "txt", "aspx", "asp", "php", "jsp", "docx", "odt", "pdf", "doc",
+                                                            "png", "jpg", "jpeg", "tif", "tiff", "bmp", "pnm", "pgm", "pbm"]
 
     public static func expand(_ inputs: [String], extensions: Set<String> = FileWalk.extensions) -> FileWalk {
         var walk = FileWalk()

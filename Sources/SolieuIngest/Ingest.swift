@@ -32,10 +32,14 @@ public struct Article: Sendable, Codable, Equatable {
     public var site: String?
     public var url: String?
     public var language: String?
-    /// What the file was, read by its content: "html", "text", "docx", "odt", "pdf" or "doc".
+    /// What the file was, read by its content: "html", "text", "docx", "odt", "pdf", "doc", or an
+    /// image read by OCR: "png", "jpeg", "tiff", "bmp", "pnm" (a scanned PDF is "pdf", with `ocr`).
     public var format: String?
     /// What an official document's header states (issuer, number, type, place); nil for news.
     public var header: DocumentHeader?
+    /// Set when the text was read from pictures (a scan or an image) by OCR: the page count, the
+    /// mean confidence and each word's confidence in the text.
+    public var ocr: OCRReading?
     /// The article's paragraphs in reading order (NFC), cut from `text`: an article keeps its
     /// text once, not a second time as paragraphs (a huge one would cost twice its size).
     public var paragraphs: [String] {
@@ -69,7 +73,7 @@ public struct Article: Sendable, Codable, Equatable {
     /// Paragraphs joined by one blank line: the text every character offset refers to.
     public let text: String
 
-    enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, format, header, paragraphs, hash, warnings, text }
+    enum CodingKeys: String, CodingKey { case source, title, published, site, url, language, format, header, ocr, paragraphs, hash, warnings, text }
 
     public init(source: String, title: String?, published: String?, site: String?, url: String?,
                 language: String?, paragraphs: [String], warnings: [String]) {
@@ -136,6 +140,7 @@ public struct Article: Sendable, Codable, Equatable {
         language = try c.decodeIfPresent(String.self, forKey: .language)
         format = try c.decodeIfPresent(String.self, forKey: .format)
         header = try c.decodeIfPresent(DocumentHeader.self, forKey: .header)
+        ocr = try c.decodeIfPresent(OCRReading.self, forKey: .ocr)
         let paragraphs = try c.decode([String].self, forKey: .paragraphs)
         paragraphBytes = paragraphs.map { $0.utf8.count }
         text = paragraphs.joined(separator: "\n\n")
@@ -153,6 +158,7 @@ public struct Article: Sendable, Codable, Equatable {
         try c.encode(language, forKey: .language)
         try c.encode(format, forKey: .format)
         try c.encode(header, forKey: .header)
+        try c.encode(ocr, forKey: .ocr)
         try c.encode(hash, forKey: .hash)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(paragraphs, forKey: .paragraphs)
@@ -315,6 +321,8 @@ public enum Ingest {
         case .zip?: return try OfficeArticle.extract(bytes, name: name, limit: limit)  // sets .format
         case .pdf?: return try OfficeArticle.article(try PDFText.read(bytes, name: name), format: .pdf, name: name)
         case .doc?: return try LegacyWord.read(bytes, name: name, limit: limit)
+        case let image? where image == .png || image == .jpeg || image == .tiff || image == .bmp || image == .pnm:
+            return try OfficeArticle.article(try OCR.readImage(bytes, format: image, name: name), format: image, name: name)
         case let other?: throw IngestError(file: name, reason: .unsupported(other.displayName))
         case nil: break
         }

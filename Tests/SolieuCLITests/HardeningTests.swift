@@ -283,13 +283,13 @@ import Testing
         let bytes = Array("Ủy ban nhân dân tỉnh trao 5 Bằng khen cho 5 tập thể năm 2020 ".utf8) + [0xFF, 0xFE, 0x80] +
             Array(" và 12 cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước.\n".utf8)
         _ = scratch.write("in/a.txt", bytes: bytes)
-        _ = scratch.write("in/scan.jpg", "\u{FF}\u{D8}")
+        _ = scratch.write("in/clip.mp4", "\u{FF}\u{D8}")
         let db = scratch.path("x.db")
         let (status, _, err) = try SolieuBinary.run(["ingest", dir, "--db", db, "--verbose"])
         #expect(status == 0, "\(err)")
         #expect(err.contains("1 with warnings"), "\(err)")
         #expect(err.contains("a.txt: warning:"), "\(err)")
-        #expect(err.contains("1 file in folders skipped for their type (.jpg 1)"), "\(err)")
+        #expect(err.contains("1 file in folders skipped for their type (.mp4 1)"), "\(err)")
         let queue = try DatabaseQueue(path: db)
         let kept = try queue.read { try String.fetchOne($0, sql: "SELECT warnings FROM sources") }
         #expect(kept?.isEmpty == false)

@@ -31,8 +31,10 @@ struct RobustnessTests {
     @Test func binaryFile() {
         var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]
         bytes += (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }
-        // Told by its first bytes: a PNG whatever its name says.
-        #expect(throws: IngestError(file: "x.png.html", reason: .unsupported("a PNG image"))) { try Ingest.article(bytes: bytes, name: "x.png.html") }
+        // Told by its first bytes: a PNG whatever its name says (read by OCR; this one is damaged).
+        #expect(throws: IngestError(file: "x.png.html", reason: .unreadableDocument(format: "PNG", why: "its header cannot be read (damaged or not an image)"))) {
+            try Ingest.article(bytes: bytes, name: "x.png.html")
+        }
         // Bytes of no known kind are binary.
         bytes[0] = 0x01
         #expect(throws: IngestError(file: "x.bin.html", reason: .binary)) { try Ingest.article(bytes: bytes, name: "x.bin.html") }

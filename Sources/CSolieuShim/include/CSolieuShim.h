@@ -1,4 +1,5 @@
-// CSolieuShim: the only code in solieu that includes libxml2, ICU, zlib or poppler headers.
+// CSolieuShim: the only code in solieu that includes libxml2, ICU, zlib, poppler, cairo, Tesseract or
+// leptonica headers.
 //
 // Its public surface uses plain C types only, so that Swift never sees libxml2's or the system
 // ICU's declarations (which clash with Foundation's own ICU module on Linux, and whose ICU
@@ -108,6 +109,36 @@ int32_t solieu_pdf_metadata(solieu_pdf *pdf, char **title, int64_t *created);
 /// reading order ('\n' between lines); then u32 font runs, each first and last character (u32),
 /// font size (f32) and font name (u16 length + bytes). Release `*out` with `solieu_free`.
 int32_t solieu_pdf_page(solieu_pdf *pdf, int32_t index, uint8_t **out, size_t *out_length);
+
+/// Renders page `index` at `dpi` to 8-bit grey pixels (`*width` × `*height`, one byte each, no
+/// padding; release with `solieu_free`), for OCR of a page that has no text layer.
+/// SOLIEU_ERR_TOO_LARGE when the picture would exceed `max_pixels`.
+int32_t solieu_pdf_render(solieu_pdf *pdf, int32_t index, int32_t dpi, int64_t max_pixels, uint8_t **grey, int32_t *width, int32_t *height);
+
+/// A Tesseract engine with one language model loaded. Not shared between threads: each thread
+/// that reads scans opens its own.
+typedef struct solieu_ocr solieu_ocr;
+/// Loads `language` ("vie") from the folder `tessdata` (NULL: Tesseract's default), LSTM engine,
+/// automatic page segmentation. SOLIEU_ERR_PARSER when the model cannot be loaded (`message`).
+int32_t solieu_ocr_open(const char *tessdata, const char *language, solieu_ocr **out, char *message, size_t message_size);
+void solieu_ocr_close(solieu_ocr *ocr);
+/// An image's size, page count (a multi-page TIFF) and stated resolution (0 when unknown), read
+/// from its header without decoding pixels. SOLIEU_ERR_PARSER when it is no image leptonica reads
+/// (PNG, JPEG, TIFF, BMP, PNM, GIF, WebP, JPEG 2000, as built).
+int32_t solieu_image_info(const uint8_t *bytes, size_t length, int32_t *width, int32_t *height, int32_t *pages, int32_t *dpi);
+/// Recognizes page `page` of an image. The buffer has the layout of `solieu_pdf_page` (page size
+/// and boxes in points at the image's resolution, or `fallback_dpi` when it states none; lines
+/// separated by '\n', words by ' '; no font runs), then u32 word count and per word, in the order
+/// of the characters: f32 confidence (0–100), u16 UTF-8 length, the word. `*mean` is the mean
+/// word confidence weighted by characters. SOLIEU_ERR_TOO_LARGE when the image has more than
+/// `max_pixels` (checked before decoding), SOLIEU_ERR_CORRUPT when its pixels do not decode.
+/// `deadline_ms` > 0 bounds the recognition's time (what was read by then is returned). An image
+/// of more than `read_dpi` (> 0) is scaled down to it first.
+int32_t solieu_ocr_image(solieu_ocr *ocr, const uint8_t *bytes, size_t length, int32_t page, int64_t max_pixels, int32_t fallback_dpi,
+                         int32_t read_dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length, float *mean);
+/// `solieu_ocr_image` for 8-bit grey pixels (`width` × `height`, no padding) at `dpi`.
+int32_t solieu_ocr_grey(solieu_ocr *ocr, const uint8_t *pixels, int32_t width, int32_t height, int32_t dpi, int32_t deadline_ms,
+                        uint8_t **out, size_t *out_length, float *mean);
 
 void solieu_free(void *pointer);
 

@@ -31,7 +31,7 @@ enum OfficeFailure: Error, Equatable, CustomStringConvertible {
 /// The formats of documents (not pages) solieu tells apart by their first bytes, whatever
 /// their file's extension says.
 public enum DocumentFormat: String, Sendable {
-    case docx, odt, pdf, doc, png, jpeg, tiff, zip
+    case docx, odt, pdf, doc, png, jpeg, tiff, bmp, pnm, zip
 
     static func sniff(_ bytes: [UInt8]) -> DocumentFormat? {
         func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
@@ -43,6 +43,9 @@ public enum DocumentFormat: String, Sendable {
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
+        if starts([0x42, 0x4D]), bytes.count >= 26, bytes[6] == 0, bytes[7] == 0, bytes[8] == 0, bytes[9] == 0 { return .bmp }
+        // Netpbm: "P1" … "P6" and a white-space byte.
+        if bytes.count >= 3, bytes[0] == 0x50, (0x31...0x36).contains(bytes[1]), [0x20, 0x0A, 0x0D, 0x09].contains(bytes[2]) { return .pnm }
         return nil
     }
 
@@ -55,6 +58,8 @@ public enum DocumentFormat: String, Sendable {
         case .png: return "a PNG image"
         case .jpeg: return "a JPEG image"
         case .tiff: return "a TIFF image"
+        case .bmp: return "a BMP image"
+        case .pnm: return "a PNM image"
         case .zip: return "a ZIP archive"
         }
     }
@@ -116,6 +121,10 @@ enum OfficeArticle {
                               warnings: warnings + decoded.warnings + repaired.sorted().map { "paragraphs in \($0) converted to Unicode" })
         article.format = format.rawValue
         article.header = header.flatMap { DocumentHeader(stating: $0.issuer, number: $0.number, type: $0.type, place: $0.place) }
+        if var ocr = text.ocr {
+            ocr.place(in: article.text)
+            article.ocr = ocr
+        }
         return article
     }
 }
@@ -164,7 +173,9 @@ enum OfficialHeader {
     }
 
     /// The national motto every official document's header carries, folded.
-    static let motto = "cong hoa xa hoi chu nghia viet nam"
+    /// The national motto's words that a scan's misread letters spare most ("CỘNG HÒA XÃ HỘI CHỦ
+    /// NGHĨA VIỆT NA nộ" in a poor copy): "xã hội chủ nghĩa", folded.
+    static let motto = "xa hoi chu nghia"
 
     /// What a header states, read by the layout's shape rather than from a list of names.
     struct Fields: Equatable, Sendable {
@@ -184,9 +195,43 @@ enum OfficialHeader {
     }
 
     /// The header of an official document, when its first lines are one (the motto among them).
+    /// The header table's rows as one when its cells wrap over several lines and each line came
+    /// out as a row of its own (a scan: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ", then "TỈNH AN
+    /// GIANG | NGHĨA VIỆT NAM"): rows of as many cells are joined cell by cell while the motto is
+    /// not yet whole in one of them.
+    static func wrappedRowsJoined(_ head: [String]) -> [String] {
+        guard !head.contains(where: { VietnameseFold.searchKey($0).contains(motto) }) else { return head }
+        for i in head.indices where head[i].contains(" | ") {
+            var cells = head[i].components(separatedBy: " | ")
+            var j = i + 1
+            while j < min(head.count, i + 4), head[j].contains(" | ") {
+                let next = head[j].components(separatedBy: " | ")
+                guard next.count == cells.count else { break }
+                // A fragment without two letters in a row is the rule under a cell read as marks ("; Ầ").
+                func isWords(_ t: String) -> Bool {
+                    var run = 0
+                    for c in t { run = c.isLetter ? run + 1 : 0; if run >= 2 { return true } }
+                    return false
+                }
+                cells = zip(cells, next).map { a, b in [a, b].map { $0.trimmingCharacters(in: .whitespaces) }.filter(isWords).joined(separator: " ") }
+                j += 1
+                if cells.contains(where: { VietnameseFold.searchKey($0).contains(motto) }) {
+                    return Array(head[..<i]) + [cells.joined(separator: " | ")] + Array(head[j...])
+                }
+            }
+        }
+        return head
+    }
+
     static func read(_ paragraphs: [String]) -> Fields? {
+        let joined = wrappedRowsJoined(Array(paragraphs.prefix(16)))
+        let paragraphs = joined + paragraphs.dropFirst(16)
         let head = Array(paragraphs.prefix(12))
-        guard let m = head.firstIndex(where: { VietnameseFold.searchKey($0).contains(motto) }) else { return nil }
+        // The motto, or its second line: a scan read at a low resolution may run the motto's
+        // first line into the issuer's ("CỘNG HÒA XÃ HỘI CHỦ TỈNH KIÊN GIANG NGHĨA VIỆT NAM").
+        guard let m = head.firstIndex(where: { VietnameseFold.searchKey($0).contains(motto) })
+                ?? head.firstIndex(where: { let k = VietnameseFold.searchKey($0); return k.contains("doc lap") && k.contains("hanh phuc") })
+        else { return nil }
         var f = Fields()
         // The issuer: the header row's other cells, or the upper-case lines above the motto.
         let row = head[m]

@@ -6,6 +6,8 @@ struct OfficeText {
     var title: String?
     /// ISO 8601 date the package says the document was created ("2024-01-07").
     var created: String?
+    /// Set when the text was read from pictures (OCR), with its words' confidences.
+    var ocr: OCRReading?
 }
 
 /// Collects paragraphs, table cells and rows while a reader walks a document's events. Table

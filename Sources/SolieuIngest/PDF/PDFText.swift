@@ -55,7 +55,7 @@ enum PDFText {
         if Int(pages) > maximumPages {
             throw IngestError(file: name, reason: .unreadableDocument(format: "PDF", why: "\(pages) pages is over the \(maximumPages)-page limit"))
         }
-        var lines: [Line] = []
+        var byPage: [[Line]] = []
         for p in 0..<Int(pages) {
             var out: UnsafeMutablePointer<UInt8>?
             var length = 0
@@ -63,17 +63,28 @@ enum PDFText {
                 throw IngestError(file: name, reason: .unreadableDocument(format: "PDF", why: "page \(p + 1) cannot be read"))
             }
             defer { solieu_free(out) }
-            let page = pageLines(UnsafeBufferPointer(start: out, count: length), page: p)
-            lines += Tables.rebuild(page)
+            byPage.append(Tables.rebuild(pageLines(UnsafeBufferPointer(start: out, count: length), page: p)))
         }
+        // Pages with no text layer are pictures of pages (a scan, or a scanned page among typed
+        // ones): they are rendered and read by OCR.
+        func hasText(_ page: [Line]) -> Bool { page.contains { $0.text.unicodeScalars.count > 1 } }
+        let scanned = byPage.indices.filter { !hasText(byPage[$0]) }
+        var ocr: OCRReading?
+        if !scanned.isEmpty && (scanned.count == byPage.count || scanned.count * 4 >= byPage.count) {
+            let read = try OCR.readScannedPDF(pdf, pages: scanned, name: name)
+            for page in read { byPage[page.index] = page.lines }
+            ocr = OCRReading(pages: read.count, words: read.flatMap(\.words))
+        }
+        let lines = byPage.flatMap { $0 }
         guard lines.contains(where: { $0.text.unicodeScalars.count > 1 }) else {
-            throw IngestError(file: name, reason: .unsupported("a PDF with no text layer (a scan: OCR is not available yet)"))
+            throw IngestError(file: name, reason: .unreadableDocument(format: "PDF", why: ocr == nil ? "it has no text" : "it has no text layer, and OCR found no text in it"))
         }
         var title: UnsafeMutablePointer<CChar>?
         var created: Int64 = -1
         _ = solieu_pdf_metadata(pdf, &title, &created)
         defer { solieu_free(title) }
         var text = OfficeText(paragraphs: paragraphs(withoutRunningLines(lines, pages: Int(pages))))
+        text.ocr = ocr
         if let title {
             let t = OfficeTextBuilder.collapse(String(cString: title))
             text.title = t.isEmpty ? nil : t

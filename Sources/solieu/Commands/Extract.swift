@@ -60,8 +60,10 @@ struct ExtractCommand: ParsableCommand {
                     defer { sentenceBase += sentences.count }
                     guard failure == nil else { return }
                     do {
-                        for figure in figures {
+                        for var figure in figures {
                             defer { number += 1 }
+                            // Text read by OCR: the figure's least sure word's confidence.
+                            if let ocr = article.ocr { figure.confidence = ocr.confidence(start: figure.start, end: figure.end) }
                             func record() -> FigureRow {
                                 Self.record(figure, number: number, article: article, source: doc, sentences: sentences,
                                             sentenceBase: sentenceBase, scalars: scalars)

@@ -239,6 +239,7 @@ struct StatsCommand: ParsableCommand {
             t.rows = [["documents", "\(s.documents)"], ["sources", "\(s.sources)"], ["figures", "\(s.figures)"], ["failed files", "\(s.failures)"]]
             t.rows += s.byKind.sorted { $0.key < $1.key }.map { ["  \($0.key)", "\($0.value)"] }
             t.rows += s.byFormat.sorted { $0.key < $1.key }.map { ["sources read as \($0.key)", "\($0.value)"] }
+            if s.ocrDocuments > 0 { t.rows.append(["documents read by OCR", "\(s.ocrDocuments)"]) }
             t.rows += s.byProvince.sorted { VietnameseCollation.precedes($0.key, $1.key) }.map { ["documents in \($0.key)", "\($0.value)"] }
             Output.print(format == .csv ? t.csv : t.render())
             return
@@ -307,6 +308,9 @@ struct ShowCommand: ParsableCommand {
             let parts = [h.type, h.number.map { "số \($0)" }, h.issuer.map { "issued by \($0)" }, h.place.map { "at \($0)" }].compactMap { $0 }
             Output.print(parts.joined(separator: " · "))
         }
+        if let pages = doc.ocrPages {
+            Output.print("read by OCR: \(pages) \(pages == 1 ? "page" : "pages"), mean confidence \(String(format: "%.3f", doc.ocrConfidence ?? 0))")
+        }
         let copies = Dictionary(doc.copies.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for s in doc.sources {
             guard let c = copies[s] else { Output.print("source \(RawPath.display(s))"); continue }
@@ -318,10 +322,12 @@ struct ShowCommand: ParsableCommand {
         Output.print("")
         Output.print(Self.marked(doc, color: color))
         Output.print("")
-        var t = Table(columns: ["#", "kind", "text", "value", "period", "part of"], flexible: ["text", "value"])
+        let ocr = doc.ocrPages != nil
+        var t = Table(columns: ["#", "kind", "text", "value", "period", "part of"] + (ocr ? ["confidence"] : []), flexible: ["text", "value"])
         let ids = Dictionary(uniqueKeysWithValues: doc.figures.enumerated().map { ($1.id, $0 + 1) })
         for (i, f) in doc.figures.enumerated() {
-            t.rows.append(["\(i + 1)", f.kind, f.text, f.valueSummary, f.period ?? "", f.partOf.flatMap { ids[$0] }.map { "#\($0)" } ?? ""])
+            t.rows.append(["\(i + 1)", f.kind, f.text, f.valueSummary, f.period ?? "", f.partOf.flatMap { ids[$0] }.map { "#\($0)" } ?? ""]
+                          + (ocr ? [f.confidence.map { String(format: "%.3f", $0) } ?? ""] : []))
         }
         Output.print(t.render())
     }
