@@ -22,6 +22,7 @@ struct OCRTests {
         #expect((a.ocr?.confidence ?? 0) > 0.8 && (a.ocr?.confidence ?? 2) <= 1)
         // The official header is read from the picture as from the text layer.
         #expect(a.header?.number == "346/TB-UBND")
+        #expect(a.header?.issuer == "ỦY BAN NHÂN DÂN TỈNH AN GIANG")
         #expect(a.published == "2019-05-14")
         #expect(a.text.contains("Tặng Cờ thi đua của Chính phủ cho 8 tập thể"))
     }
@@ -55,6 +56,17 @@ struct OCRTests {
         #expect(r.confidence(start: 14, end: 21) == 0.9)
         // No word there: the document's mean.
         #expect(r.confidence(start: 5, end: 7) == (r.confidence * 1000).rounded() / 1000)
+    }
+
+    /// A scan's header words take the body's marks; the motto's words leave the issuer.
+    @Test func headerWordsRespelledByTheBody() {
+        let body = ["UBND tỉnh Kiên Giang trao Bằng khen.", "Tỉnh Kiên Giang có 15 huyện; tình hình tỉnh Kiên Giang ổn định."]
+        let v = OCRVocabulary(body)
+        #expect(v.respelled("ỦY BAN NHÂN DÂN TĨNH KIEN GIANG") == "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG")
+        // Fewer than three in the body, or no clear winner: as read.
+        #expect(OCRVocabulary(["tỉnh Kiên Giang", "tình hình"]).respelled("TĨNH KIEN") == "TĨNH KIEN")
+        #expect(OfficialHeader.withoutMotto("ỦY BAN NHÂN DÂN CÔNG HÒA XÃ HỘI CHỦ TỈNH KIÊN GIANG NGHĨA VIỆT NĂM") == "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG")
+        #expect(OfficialHeader.withoutMotto("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU") == "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU")
     }
 
     @Test func badImagesAreNamedErrors() {

@@ -1,3 +1,5 @@
+import SolieuText
+
 /// What OCR says of a document: that it was read from pictures, how many, and how sure the
 /// engine was of each word it placed in the article's text.
 public struct OCRReading: Sendable, Codable, Equatable {
@@ -91,4 +93,42 @@ public struct OCRReading: Sendable, Codable, Equatable {
     }
 
     public static func == (a: OCRReading, b: OCRReading) -> Bool { a.pages == b.pages && a.confidence == b.confidence && a.spans == b.spans }
+}
+
+/// A scanned document's own spellings: each word of its body by its folded form (no marks,
+/// lower case), with how often each spelling comes. A word of the header read with a wrong or
+/// missing mark ("TĨNH", "KIEN") is respelled as the body writes it most ("tỉnh", "Kiên"), when
+/// the body writes it so at least three times and twice as often as any other spelling.
+struct OCRVocabulary {
+    private var spellings: [String: [String: Int]] = [:]
+
+    init<S: Sequence>(_ paragraphs: S) where S.Element == String {
+        for p in paragraphs {
+            for word in p.split(whereSeparator: { !$0.isLetter }) where word.count >= 2 {
+                let w = word.lowercased()
+                spellings[VietnameseFold.searchKey(w), default: [:]][w, default: 0] += 1
+            }
+        }
+    }
+
+    func respelled(_ text: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            let lower = word.lowercased()
+            guard let forms = spellings[VietnameseFold.searchKey(lower)] else { out += word; return }
+            let ranked = forms.sorted { $0.value > $1.value }
+            guard let best = ranked.first, best.key != lower, best.value >= 3,
+                  best.value >= 2 * (ranked.dropFirst().first?.value ?? 0) else { out += word; return }
+            // The header's case kept: capitals stay capitals.
+            out += word == word.uppercased() ? best.key.uppercased() : best.key
+        }
+        for c in text {
+            if c.isLetter { word.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
+    }
 }

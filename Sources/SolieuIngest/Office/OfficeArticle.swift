@@ -124,6 +124,11 @@ enum OfficeArticle {
         if var ocr = text.ocr {
             ocr.place(in: article.text)
             article.ocr = ocr
+            // The header's capitals are what a scan reads worst ("TĨNH KIEN GIANG"): its words take
+            // the marks the body gives them ("tỉnh Kiên Giang").
+            if let issuer = article.header?.issuer {
+                article.header?.issuer = OCRVocabulary(paragraphs.dropFirst(6)).respelled(issuer)
+            }
         }
         return article
     }
@@ -223,6 +228,26 @@ enum OfficialHeader {
         return head
     }
 
+    /// The issuer's lines without the motto's words run into them (a scan read line by line
+    /// across the two columns of the header: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ TỈNH KIÊN
+    /// GIANG NGHĨA VIỆT NAM"): runs of two or more words that are the motto's, in its order, go.
+    static func withoutMotto(_ issuer: String) -> String? {
+        let mottoWords = "cong hoa xa hoi chu nghia viet nam".split(separator: " ").map(String.init)
+        let words = issuer.split(separator: " ").map(String.init)
+        let keys = words.map { VietnameseFold.searchKey($0) }
+        var keep = [Bool](repeating: true, count: words.count)
+        var i = 0
+        while i < words.count {
+            guard let start = mottoWords.firstIndex(of: keys[i]) else { i += 1; continue }
+            var j = i, k = start
+            while j < words.count, k < mottoWords.count, keys[j] == mottoWords[k] { j += 1; k += 1 }
+            if j - i >= 2 { for x in i..<j { keep[x] = false } }
+            i = max(j, i + 1)
+        }
+        let kept = zip(words, keep).filter(\.1).map(\.0).joined(separator: " ")
+        return kept.isEmpty ? nil : kept
+    }
+
     static func read(_ paragraphs: [String]) -> Fields? {
         let joined = wrappedRowsJoined(Array(paragraphs.prefix(16)))
         let paragraphs = joined + paragraphs.dropFirst(16)
@@ -253,7 +278,7 @@ enum OfficialHeader {
             f.issuer = parts.isEmpty ? nil : parts.joined(separator: " ")
         } else {
             let above = head[..<m].filter { $0.uppercased() == $0 && !$0.contains("|") }
-            f.issuer = above.isEmpty ? nil : above.joined(separator: " ")
+            f.issuer = above.isEmpty ? nil : withoutMotto(above.joined(separator: " "))
         }
         var typeLine: Int?
         for (i, p) in head.enumerated() where i >= m {
