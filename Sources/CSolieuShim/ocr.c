@@ -119,13 +119,16 @@ static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadlin
     *out_length = 0;
     *mean = 0;
     TessBaseAPI *api = ocr->api;
-    TessBaseAPISetImage2(api, pix);
+    // A page scanned a little askew is turned straight first: the layout reads lines and columns
+    // by where their words sit, and a turned page runs one column's lines into the other's.
+    PIX *straight = pixDeskew(pix, 0);
+    TessBaseAPISetImage2(api, straight ? straight : pix);
     TessBaseAPISetSourceResolution(api, dpi);
     ETEXT_DESC *monitor = TessMonitorCreate();
     if (monitor && deadline_ms > 0) TessMonitorSetDeadlineMSecs(monitor, deadline_ms);
     int rc = TessBaseAPIRecognize(api, monitor);
     if (monitor) TessMonitorDelete(monitor);
-    if (rc != 0) { TessBaseAPIClear(api); return SOLIEU_ERR_PARSER; }
+    if (rc != 0) { TessBaseAPIClear(api); if (straight) pixDestroy(&straight); return SOLIEU_ERR_PARSER; }
     float scale = 72.0f / (float)dpi;
     growable chars = {0}, words = {0};
     uint32_t nchars = 0, nwords = 0;
@@ -182,6 +185,7 @@ static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadlin
     }
     TessBaseAPIClear(api);
     l_int32 w = pixGetWidth(pix), h = pixGetHeight(pix);
+    if (straight) pixDestroy(&straight);
     size_t size = 4 + 4 + 4 + chars.length + 4 + 4 + words.length;
     uint8_t *buffer = failed ? NULL : malloc(size);
     if (!buffer) { free(chars.data); free(words.data); return SOLIEU_ERR_ALLOC; }

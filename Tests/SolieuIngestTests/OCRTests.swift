@@ -36,6 +36,19 @@ struct OCRTests {
         #expect(cer.rate < 0.08, "character error rate \(cer.rate)")
     }
 
+    /// A report set in two columns, scanned askew: the page is turned straight, and the columns'
+    /// lines, which fill them row after row, are prose read column by column, not table rows.
+    @Test func twoColumnsScannedAskew() throws {
+        let a = try Ingest.article(file: scan("report-08-300-poor.pdf"))
+        let cer = CharacterErrorRate(predicted: a.text, gold: try gold("report-08"))
+        #expect(cer.rate < 0.05, "character error rate \(cer.rate)")
+        #expect(a.text.contains("nhận đỡ đầu cha mẹ liệt sĩ neo đơn và con liệt sĩ cho đến tuổi trưởng thành"))
+        #expect(!a.paragraphs.contains { $0.hasPrefix("1. Tình hình chung |") })
+        // The text layer of the same report: the same rule.
+        let pdf = try Ingest.article(file: Project.path("fixtures/office/report-08.pdf"))
+        #expect(BagOfWordsScore(predicted: pdf.text, gold: try gold("report-08")).f1 == 1)
+    }
+
     @Test func imagesOfOnePage() throws {
         for file in ["report-00-page1-300-clean.png", "report-00-page1-300-poor.jpg"] {
             let a = try Ingest.article(file: scan(file))

@@ -13,6 +13,9 @@ import SolieuText
 ///   another for a run): the character error rate of the 300-dpi scans read at 200 is that of
 ///   reading them at 300 (clean 1.82% and 1.80%, poor 2.85% and 3.04%), and a page is read in
 ///   0.85 s rather than 1.06 s.
+/// - A page scanned askew is turned straight (leptonica's deskew) before it is read: the poor
+///   copies' error rate falls from 2.85% to 1.35%, and a turned two-column page no longer runs
+///   its columns' lines into one another.
 /// - The recognized words come back as lines with boxes in points, the shape of a PDF text layer,
 ///   and go through the same layout: running headers and page numbers out, lines into
 ///   paragraphs, table rows as `cell | cell`.

@@ -479,7 +479,14 @@ enum Tables {
             }
             let region = Array(rows[r..<end])
             let narrow = columns.contains { $0.1 - $0.0 < 0.3 * width }
-            let accepted = columns.count >= 3 || (columns.count == 2 && (narrow || region.count <= 8))
+            // Two wide columns whose lines fill them, row after row, are prose set in two columns
+            // (a scan's reader gives them column by column already), not a table's cells.
+            let prose = columns.count == 2 && !narrow && region.count >= 3 && columns.allSatisfy { col in
+                let inColumn = region.flatMap { $0 }.map { lines[$0] }.filter { $0.x1 < col.1 && $0.x2 > col.0 }
+                let filled = inColumn.filter { $0.x2 - $0.x1 >= 0.85 * (col.1 - col.0) }
+                return inColumn.count >= 3 && Double(filled.count) >= 0.6 * Double(inColumn.count)
+            }
+            let accepted = !prose && (columns.count >= 3 || (columns.count == 2 && (narrow || region.count <= 8)))
             guard accepted, region.count >= 2 || columns.count >= 3 else { r = end; continue }
             // Logical rows: a new one at a line of the first column after one that stopped
             // short of the column's edge (its label ended), at a line under a cell that holds a
