@@ -101,6 +101,18 @@ struct RobustnessTests {
         #expect(article.paragraphs.contains("Đoạn thứ hai của bài viết, cũng đủ dài để được coi là nội dung chính của trang."))
     }
 
+    /// An empty cell of a page's table keeps its place, as in DOCX, ODT and PDF tables: the 3
+    /// stays under "Cá nhân", not "Tập thể". A row with one filled cell is no table row.
+    @Test func emptyTableCellsKeepTheirPlace() throws {
+        let intro = "<p>Tỉnh tổ chức hội nghị tổng kết công tác thi đua, khen thưởng năm 2019 và trao các danh hiệu cao quý cho tập thể, cá nhân.</p>"
+        let rows = "<tr><td>Hình thức</td><td>Tập thể</td><td>Cá nhân</td></tr><tr><td>Bà mẹ Việt Nam anh hùng</td><td></td><td>3</td></tr>"
+            + "<tr><td>Bằng khen</td><td>5</td><td> </td></tr><tr><td></td><td>Ghi chú: số liệu đến tháng 12</td><td></td></tr>"
+        let article = try html("<html><body><h1>Tổng kết thi đua khen thưởng năm 2019</h1>\(intro)<table>\(rows)</table>\(intro)</body></html>")
+        #expect(article.paragraphs.contains("Bà mẹ Việt Nam anh hùng | | 3"), "\(article.paragraphs)")
+        #expect(article.paragraphs.contains("Bằng khen | 5"))
+        #expect(!article.paragraphs.contains { $0.contains("| Ghi chú") })
+    }
+
     @Test func siteSuffixIsStrippedFromThePageTitle() {
         #expect(HTMLArticle.stripSiteSuffix("Sơ kết thi đua 6 tháng đầu năm - Cổng thông tin tỉnh Kiên Giang") == "Sơ kết thi đua 6 tháng đầu năm")
         // The last separator: a dash inside the title stays.

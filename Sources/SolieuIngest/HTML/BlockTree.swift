@@ -558,11 +558,11 @@ private struct Builder {
                 tree.linkCarry += only.linkChars
                 tree.cellBytes += only.chars
             } else if tree.blocks.count == open.startBlocks, stack.count >= 2, stack[stack.count - 2].tag == Tag.tr {
+                // An empty cell keeps its place: the count after it stays under its own column's
+                // heading ("Bà mẹ Việt Nam anh hùng | | 3"), as in DOCX, ODT and PDF tables.
                 let cell = collapse(buffer)
-                if !cell.isEmpty {
-                    stack[stack.count - 2].cells.append(cell)
-                    stack[stack.count - 2].cellNodes.append(open.node)
-                }
+                stack[stack.count - 2].cells.append(cell)
+                stack[stack.count - 2].cellNodes.append(open.node)
                 tree.linkCarry += bufferLinkBytes
                 tree.cellBytes += bufferTextBytes
                 buffer.removeAll(keepingCapacity: true)
@@ -573,15 +573,17 @@ private struct Builder {
             }
         } else if tag == Tag.tr {
             flush()
-            if !open.cells.isEmpty {
-                let text = open.cells.joined(separator: " | ")
+            let filled = open.cells.indices.filter { !open.cells[$0].isEmpty }
+            if !filled.isEmpty {
+                // One filled cell is a line of a layout table, whatever empty cells stand by it.
+                let single = filled.count == 1
+                let text = single ? open.cells[filled[0]] : OfficeTextBuilder.row(open.cells)
                 let chars = scalarCount(text)
                 let linkChars = tree.cellBytes > 0 ? min(chars, chars * tree.linkCarry / tree.cellBytes) : 0
                 tree.linkCarry = 0
                 tree.cellBytes = 0
                 // A one-cell row is a line of a layout table: it belongs to its cell (and its class).
-                let single = open.cells.count == 1
-                appendBlock(text, kind: single ? .paragraph : .tableRow, node: single ? open.cellNodes[0] : open.node,
+                appendBlock(text, kind: single ? .paragraph : .tableRow, node: single ? open.cellNodes[filled[0]] : open.node,
                             linkChars: linkChars, chars: chars)
             }
         } else {
