@@ -80,6 +80,16 @@ struct OCRTests {
         #expect(OCRVocabulary(["tỉnh Kiên Giang", "tình hình"]).respelled("TĨNH KIEN") == "TĨNH KIEN")
         #expect(OfficialHeader.withoutMotto("ỦY BAN NHÂN DÂN CÔNG HÒA XÃ HỘI CHỦ TỈNH KIÊN GIANG NGHĨA VIỆT NĂM") == "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG")
         #expect(OfficialHeader.withoutMotto("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU") == "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU")
+        // By the pair it makes: "kien giang" is "Kiên Giang" here, though "kiến" comes as often alone.
+        let pairs = OCRVocabulary(["tỉnh Kiên Giang có nhiều ý kiến.", "Kiên Giang ghi nhận các kiến nghị, kiến thức."])
+        #expect(pairs.respelled("TĨNH KIEN GIANG") == "TĨNH KIÊN GIANG")
+        // A doubled mark ("BẾÊN") is the body's word once.
+        #expect(OCRVocabulary(["Bến Tre", "tỉnh Bến Tre", "Bến Tre"]).respelled("BẾÊN TRE") == "BẾN TRE")
+        // Header rows with marks read off a rule between them, down to the motto's second line.
+        let header = OfficialHeader.read(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH CÀ MAU | ù",
+                                          " | Độc lập - Tự do - Hạnh phúc", "Số: 143/KH-UBND | Cà Mau, ngày 16 tháng 1 năm 2023", "KẾ HOẠCH", "Tổ chức"])
+        #expect(header?.issuer == "ỦY BAN NHÂN DÂN TỈNH CÀ MAU")
+        #expect(header?.number == "143/KH-UBND")
     }
 
     @Test func badImagesAreNamedErrors() {

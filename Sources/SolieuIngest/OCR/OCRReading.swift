@@ -95,40 +95,87 @@ public struct OCRReading: Sendable, Codable, Equatable {
     public static func == (a: OCRReading, b: OCRReading) -> Bool { a.pages == b.pages && a.confidence == b.confidence && a.spans == b.spans }
 }
 
-/// A scanned document's own spellings: each word of its body by its folded form (no marks,
-/// lower case), with how often each spelling comes. A word of the header read with a wrong or
-/// missing mark ("TĨNH", "KIEN") is respelled as the body writes it most ("tỉnh", "Kiên"), when
-/// the body writes it so at least three times and twice as often as any other spelling.
+/// A scanned document's own spellings: each word of its body, and each pair of words that follow
+/// each other, by its folded form (no marks, lower case, a doubled letter as one), with how often
+/// each spelling comes. A word of the header read with a wrong, missing or doubled mark ("TĨNH",
+/// "KIEN", "BẾÊN") is respelled as the body writes it most ("tỉnh", "Kiên", "Bến"): by the pair
+/// it makes with the word before or after it when the body has that pair at least twice ("kien
+/// giang" → "kiên giang", not "kiến"), else by itself when the body writes it so at least three
+/// times; either way twice as often as any other spelling.
 struct OCRVocabulary {
-    private var spellings: [String: [String: Int]] = [:]
+    private var words: [String: [String: Int]] = [:]
+    private var pairs: [String: [String: Int]] = [:]
+
+    static func key(_ w: String) -> String {
+        var out = ""
+        for c in VietnameseFold.searchKey(w) where c != out.last { out.append(c) }
+        return out
+    }
 
     init<S: Sequence>(_ paragraphs: S) where S.Element == String {
         for p in paragraphs {
-            for word in p.split(whereSeparator: { !$0.isLetter }) where word.count >= 2 {
-                let w = word.lowercased()
-                spellings[VietnameseFold.searchKey(w), default: [:]][w, default: 0] += 1
+            var previous: String?
+            var sawOther = false
+            var word = ""
+            func end() {
+                if word.count >= 2 {
+                    let w = word.lowercased()
+                    words[Self.key(w), default: [:]][w, default: 0] += 1
+                    if let a = previous, !sawOther { pairs[Self.key(a) + " " + Self.key(w), default: [:]][a + " " + w, default: 0] += 1 }
+                    previous = w
+                } else {
+                    previous = nil
+                }
+                word = ""
+                sawOther = false
             }
+            for c in p {
+                if c.isLetter { word.append(c) } else {
+                    if !word.isEmpty { end() }
+                    if c != " " { sawOther = true; previous = nil }
+                }
+            }
+            if !word.isEmpty { end() }
         }
     }
 
+    /// The clear winner among spellings: seen `least` times or more, twice any other.
+    static func winner(_ forms: [String: Int]?, least: Int) -> String? {
+        guard let ranked = forms?.sorted(by: { $0.value > $1.value }), let best = ranked.first, best.value >= least,
+              best.value >= 2 * (ranked.dropFirst().first?.value ?? 0) else { return nil }
+        return best.key
+    }
+
     func respelled(_ text: String) -> String {
-        var out = ""
-        var word = ""
-        func flush() {
-            defer { word = "" }
-            guard !word.isEmpty else { return }
-            let lower = word.lowercased()
-            guard let forms = spellings[VietnameseFold.searchKey(lower)] else { out += word; return }
-            let ranked = forms.sorted { $0.value > $1.value }
-            guard let best = ranked.first, best.key != lower, best.value >= 3,
-                  best.value >= 2 * (ranked.dropFirst().first?.value ?? 0) else { out += word; return }
-            // The header's case kept: capitals stay capitals.
-            out += word == word.uppercased() ? best.key.uppercased() : best.key
-        }
+        // The text as words and what stands between them.
+        var pieces: [(word: Bool, text: String)] = []
         for c in text {
-            if c.isLetter { word.append(c) } else { flush(); out.append(c) }
+            if c.isLetter, let last = pieces.last, last.word { pieces[pieces.count - 1].text.append(c) }
+            else { pieces.append((c.isLetter, String(c))) }
         }
-        flush()
+        let indices = pieces.indices.filter { pieces[$0].word }
+        var spelled: [Int: String] = [:]
+        for (n, i) in indices.enumerated() {
+            let lower = pieces[i].text.lowercased()
+            // The pair with the word after it, then with the word before it (one space between).
+            var choice: String?
+            if n + 1 < indices.count, indices[n + 1] == i + 2, pieces[i + 1].text == " " {
+                let next = pieces[i + 2].text.lowercased()
+                choice = Self.winner(pairs[Self.key(lower) + " " + Self.key(next)], least: 2).map { String($0.split(separator: " ")[0]) }
+            }
+            if choice == nil, n > 0, indices[n - 1] == i - 2, pieces[i - 1].text == " " {
+                let before = pieces[i - 2].text.lowercased()
+                choice = Self.winner(pairs[Self.key(before) + " " + Self.key(lower)], least: 2).map { String($0.split(separator: " ")[1]) }
+            }
+            if choice == nil { choice = Self.winner(words[Self.key(lower)], least: 3) }
+            if let c = choice, c != lower { spelled[i] = c }
+        }
+        var out = ""
+        for (i, p) in pieces.enumerated() {
+            guard let c = spelled[i] else { out += p.text; continue }
+            // The header's case kept: capitals stay capitals.
+            out += p.text == p.text.uppercased() ? c.uppercased() : c
+        }
         return out
     }
 }

@@ -101,7 +101,9 @@ enum OfficeArticle {
         var repaired: Set<String> = []
         let lines = decoded.text.split(separator: "\n", omittingEmptySubsequences: true).map { line -> String in
             let p = String(line)
-            guard let fix = LegacyVietnamese.repair(p) else {
+            // Text read by OCR is Unicode as the engine writes it: its misreadings are no legacy
+            // encoding to convert.
+            guard text.ocr == nil, let fix = LegacyVietnamese.repair(p) else {
                 // Soft hyphens of Unicode text are invisible: they go.
                 return p.contains("\u{AD}") ? p.replacingOccurrences(of: "\u{AD}", with: "") : p
             }
@@ -212,12 +214,6 @@ enum OfficialHeader {
             while j < min(head.count, i + 4), head[j].contains(" | ") {
                 let next = head[j].components(separatedBy: " | ")
                 guard next.count == cells.count else { break }
-                // A fragment without two letters in a row is the rule under a cell read as marks ("; Ầ").
-                func isWords(_ t: String) -> Bool {
-                    var run = 0
-                    for c in t { run = c.isLetter ? run + 1 : 0; if run >= 2 { return true } }
-                    return false
-                }
                 cells = zip(cells, next).map { a, b in [a, b].map { $0.trimmingCharacters(in: .whitespaces) }.filter(isWords).joined(separator: " ") }
                 j += 1
                 if cells.contains(where: { VietnameseFold.searchKey($0).contains(motto) }) {
@@ -231,6 +227,14 @@ enum OfficialHeader {
     /// The issuer's lines without the motto's words run into them (a scan read line by line
     /// across the two columns of the header: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ TỈNH KIÊN
     /// GIANG NGHĨA VIỆT NAM"): runs of two or more words that are the motto's, in its order, go.
+    /// Words, not marks: two letters in a row somewhere. A fragment without is the rule under a
+    /// cell read as marks ("; Ầ", "ù").
+    static func isWords(_ t: String) -> Bool {
+        var run = 0
+        for c in t { run = c.isLetter ? run + 1 : 0; if run >= 2 { return true } }
+        return false
+    }
+
     static func withoutMotto(_ issuer: String) -> String? {
         let mottoWords = "cong hoa xa hoi chu nghia viet nam".split(separator: " ").map(String.init)
         let words = issuer.split(separator: " ").map(String.init)
@@ -263,15 +267,27 @@ enum OfficialHeader {
         if row.contains(" | ") {
             // The issuer's cell beside the motto, and beside "Độc lập - Tự do - Hạnh phúc" when
             // the two lines of the header come out as two rows (a PDF's table).
+            // A scan may give the header's lines as rows of their own, with marks read off its
+            // rules between them ("TỈNH CÀ MAU | ù"): the rows go on down to the "Độc lập" row
+            // when it comes within three, and up to three rows of cells above a motto row
+            // found by its second line.
             var parts: [String] = []
-            var i = m
+            var first = m
+            while first > 0, m - first < 3, head[first - 1].contains(" | "),
+                  !VietnameseFold.searchKey(head[m]).contains(motto) { first -= 1 }
+            var last = m
+            if let d = (m..<min(head.count, m + 4)).first(where: { head[$0].contains(" | ") && VietnameseFold.searchKey(head[$0]).contains("doc lap") }),
+               (m...d).allSatisfy({ head[$0].contains(" | ") }) {
+                last = d
+            }
+            var i = first
             while i < head.count, head[i].contains(" | ") {
                 let cells = head[i].components(separatedBy: " | ")
                 let keys = cells.map { VietnameseFold.searchKey($0) }
-                guard keys.contains(where: { $0.contains(motto) || $0.hasPrefix("doc lap") }) else { break }
+                guard i <= last || keys.contains(where: { $0.contains(motto) || $0.hasPrefix("doc lap") }) else { break }
                 if let cell = zip(cells, keys).first(where: { !$0.1.contains(motto) && !$0.1.hasPrefix("doc lap") })?.0 {
                     let t = cell.trimmingCharacters(in: .whitespaces)
-                    if !t.isEmpty { parts.append(t) }
+                    if Self.isWords(t) { parts.append(t) }
                 }
                 i += 1
             }
