@@ -1,4 +1,4 @@
-// A growable byte buffer for the event buffers the shim hands to Swift (html.c, office.c):
+// A growable byte buffer for the event buffers the shim hands to Swift (html.c, office.c, ocr.c):
 // reserve room for a whole event, then write it; a failed allocation sticks, so the caller checks
 // once at the end.
 #ifndef CSOLIEU_BYTES_H

@@ -3,6 +3,7 @@
 // the layout of `solieu_pdf_page` (boxes in points), so one layout pass serves text layers and
 // scans alike, followed by each word's text and confidence.
 #include "CSolieuShim.h"
+#include "bytes.h"
 
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
@@ -73,24 +74,12 @@ int32_t solieu_image_info(const uint8_t *bytes, size_t length, int32_t *width, i
 
 static void put(uint8_t **p, const void *v, size_t n) { memcpy(*p, v, n); *p += n; }
 
-typedef struct { uint8_t *data; size_t length, capacity; } growable;
-
-static int grow(growable *g, size_t more) {
-    if (g->length + more <= g->capacity) return 1;
-    size_t c = g->capacity ? g->capacity : 4096;
-    while (c < g->length + more) c *= 2;
-    uint8_t *d = realloc(g->data, c);
-    if (!d) return 0;
-    g->data = d;
-    g->capacity = c;
-    return 1;
-}
-
-static int append(growable *g, const void *v, size_t n) {
-    if (!grow(g, n)) return 0;
-    memcpy(g->data + g->length, v, n);
-    g->length += n;
-    return 1;
+// One character of the page buffer: its code point and box.
+static void put_char(ShimBytes *b, uint32_t cp, float x1, float y1, float x2, float y2) {
+    if (!shim_reserve(b, 20)) return;
+    float box[4] = {x1, y1, x2, y2};
+    shim_put_u32(b, cp);
+    shim_put(b, box, 16);
 }
 
 // UTF-8 → code points (Tesseract's words are valid UTF-8).
@@ -114,10 +103,9 @@ static int has_alnum(const char *s) {
 }
 
 // Recognizes `pix` (any depth) at `dpi`: see `solieu_ocr_image` for the buffer.
-static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length, float *mean) {
+static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length) {
     *out = NULL;
     *out_length = 0;
-    *mean = 0;
     TessBaseAPI *api = ocr->api;
     // A page scanned a little askew is turned straight first: the layout reads lines and columns
     // by where their words sit, and a turned page runs one column's lines into the other's.
@@ -130,19 +118,15 @@ static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadlin
     if (monitor) TessMonitorDelete(monitor);
     if (rc != 0) { TessBaseAPIClear(api); if (straight) pixDestroy(&straight); return SOLIEU_ERR_PARSER; }
     float scale = 72.0f / (float)dpi;
-    growable chars = {0}, words = {0};
+    ShimBytes chars = {0}, words = {0};
     uint32_t nchars = 0, nwords = 0;
-    double confidence_sum = 0, weight_sum = 0;
-    int failed = 0;
     TessResultIterator *ri = TessBaseAPIGetIterator(api);
     if (ri) {
         TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
         int first = 1;
         do {
             if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) && !first) {
-                uint32_t nl = '\n';
-                float box[4] = {0, 0, 0, 0};
-                failed |= !append(&chars, &nl, 4) || !append(&chars, box, 16);
+                put_char(&chars, '\n', 0, 0, 0, 0);
                 nchars++;
             }
             char *word = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
@@ -158,36 +142,35 @@ static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadlin
             if (n > 0) {
                 if (!first && !TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
                     // A space between two words of a line, over the gap between them.
-                    uint32_t sp = ' ';
-                    float box[4] = {(float)l * scale, (float)t * scale, (float)l * scale, (float)b * scale};
-                    failed |= !append(&chars, &sp, 4) || !append(&chars, box, 16);
+                    put_char(&chars, ' ', (float)l * scale, (float)t * scale, (float)l * scale, (float)b * scale);
                     nchars++;
                 }
                 // The word's box shared out evenly between its characters.
                 float x = (float)l * scale, step = (float)(r - l) * scale / (float)n;
                 for (size_t k = 0; k < n; k++) {
-                    float box[4] = {x + step * (float)k, (float)t * scale, x + step * (float)(k + 1), (float)b * scale};
-                    failed |= !append(&chars, &cps[k], 4) || !append(&chars, box, 16);
+                    put_char(&chars, cps[k], x + step * (float)k, (float)t * scale, x + step * (float)(k + 1), (float)b * scale);
                     nchars++;
                 }
                 size_t bytes = strlen(word);
                 if (bytes > 0xFFFF) bytes = 0xFFFF;
                 uint16_t b16 = (uint16_t)bytes;
-                failed |= !append(&words, &conf, 4) || !append(&words, &b16, 2) || !append(&words, word, bytes);
+                if (shim_reserve(&words, 6 + bytes)) {
+                    shim_put(&words, &conf, 4);
+                    shim_put_u16(&words, b16);
+                    shim_put(&words, word, bytes);
+                }
                 nwords++;
-                confidence_sum += conf * (double)n;
-                weight_sum += (double)n;
                 first = 0;
             }
             TessDeleteText(word);
-        } while (!failed && TessResultIteratorNext(ri, RIL_WORD));
+        } while (!chars.failed && !words.failed && TessResultIteratorNext(ri, RIL_WORD));
         TessResultIteratorDelete(ri);
     }
     TessBaseAPIClear(api);
     l_int32 w = pixGetWidth(pix), h = pixGetHeight(pix);
     if (straight) pixDestroy(&straight);
     size_t size = 4 + 4 + 4 + chars.length + 4 + 4 + words.length;
-    uint8_t *buffer = failed ? NULL : malloc(size);
+    uint8_t *buffer = chars.failed || words.failed ? NULL : malloc(size);
     if (!buffer) { free(chars.data); free(words.data); return SOLIEU_ERR_ALLOC; }
     uint8_t *p = buffer;
     float fw = (float)w * scale, fh = (float)h * scale;
@@ -201,7 +184,6 @@ static int32_t recognize(solieu_ocr *ocr, PIX *pix, int32_t dpi, int32_t deadlin
     free(words.data);
     *out = buffer;
     *out_length = size;
-    *mean = weight_sum > 0 ? (float)(confidence_sum / weight_sum) : 0;
     return SOLIEU_OK;
 }
 
@@ -214,11 +196,10 @@ static PIX *grey(PIX *pix) {
 }
 
 int32_t solieu_ocr_image(solieu_ocr *ocr, const uint8_t *bytes, size_t length, int32_t page, int64_t max_pixels, int32_t fallback_dpi,
-                         int32_t read_dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length, float *mean) {
+                         int32_t read_dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length) {
     pthread_once(&quiet_once, quiet);
     *out = NULL;
     *out_length = 0;
-    *mean = 0;
     if (!ocr) return SOLIEU_ERR_PARSER;
     int32_t w, h, pages, dpi;
     if (solieu_image_info(bytes, length, &w, &h, &pages, &dpi) != SOLIEU_OK) return SOLIEU_ERR_PARSER;
@@ -243,16 +224,15 @@ int32_t solieu_ocr_image(solieu_ocr *ocr, const uint8_t *bytes, size_t length, i
         pixDestroy(&eight);
         if (scaled) { pixDestroy(&g); g = scaled; dpi_read = read_dpi; }
     }
-    int32_t rc = recognize(ocr, g, dpi_read, deadline_ms, out, out_length, mean);
+    int32_t rc = recognize(ocr, g, dpi_read, deadline_ms, out, out_length);
     pixDestroy(&g);
     return rc;
 }
 
 int32_t solieu_ocr_grey(solieu_ocr *ocr, const uint8_t *pixels, int32_t width, int32_t height, int32_t dpi, int32_t deadline_ms,
-                        uint8_t **out, size_t *out_length, float *mean) {
+                        uint8_t **out, size_t *out_length) {
     *out = NULL;
     *out_length = 0;
-    *mean = 0;
     if (!ocr || !pixels || width <= 0 || height <= 0 || dpi <= 0) return SOLIEU_ERR_PARSER;
     PIX *pix = pixCreate(width, height, 8);
     if (!pix) return SOLIEU_ERR_ALLOC;
@@ -264,7 +244,7 @@ int32_t solieu_ocr_grey(solieu_ocr *ocr, const uint8_t *pixels, int32_t width, i
         const uint8_t *row = pixels + (size_t)y * (size_t)width;
         for (int32_t x = 0; x < width; x++) SET_DATA_BYTE(line, x, row[x]);
     }
-    int32_t rc = recognize(ocr, pix, dpi, deadline_ms, out, out_length, mean);
+    int32_t rc = recognize(ocr, pix, dpi, deadline_ms, out, out_length);
     pixDestroy(&pix);
     return rc;
 }

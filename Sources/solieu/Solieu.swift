@@ -33,8 +33,9 @@ enum Main {
         // Tesseract (OCR) runs OpenMP threads of its own, four for each page it reads, whatever
         // the batch's --jobs: with two jobs on two cores, 16 scans took 97 s instead of 19. Its
         // OpenMP reads OMP_THREAD_LIMIT once, when the process loads, so the limit is set and the
-        // program started again; a limit the user set stands.
-        if getenv("OMP_THREAD_LIMIT") == nil {
+        // program started again; a limit the user set stands. Only the commands that read files
+        // may OCR: the others start once.
+        if getenv("OMP_THREAD_LIMIT") == nil, CommandLine.arguments.count > 1, ["ingest", "article", "extract"].contains(CommandLine.arguments[1]) {
             setenv("OMP_THREAD_LIMIT", "1", 1)
             execv("/proc/self/exe", CommandLine.unsafeArgv)
             // No /proc (or exec refused): on with OpenMP's threads.

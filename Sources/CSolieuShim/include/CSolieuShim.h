@@ -129,16 +129,15 @@ int32_t solieu_image_info(const uint8_t *bytes, size_t length, int32_t *width, i
 /// Recognizes page `page` of an image. The buffer has the layout of `solieu_pdf_page` (page size
 /// and boxes in points at the image's resolution, or `fallback_dpi` when it states none; lines
 /// separated by '\n', words by ' '; no font runs), then u32 word count and per word, in the order
-/// of the characters: f32 confidence (0–100), u16 UTF-8 length, the word. `*mean` is the mean
-/// word confidence weighted by characters. SOLIEU_ERR_TOO_LARGE when the image has more than
+/// of the characters: f32 confidence (0–100), u16 UTF-8 length, the word. SOLIEU_ERR_TOO_LARGE when the image has more than
 /// `max_pixels` (checked before decoding), SOLIEU_ERR_CORRUPT when its pixels do not decode.
 /// `deadline_ms` > 0 bounds the recognition's time (what was read by then is returned). An image
 /// of more than `read_dpi` (> 0) is scaled down to it first.
 int32_t solieu_ocr_image(solieu_ocr *ocr, const uint8_t *bytes, size_t length, int32_t page, int64_t max_pixels, int32_t fallback_dpi,
-                         int32_t read_dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length, float *mean);
+                         int32_t read_dpi, int32_t deadline_ms, uint8_t **out, size_t *out_length);
 /// `solieu_ocr_image` for 8-bit grey pixels (`width` × `height`, no padding) at `dpi`.
 int32_t solieu_ocr_grey(solieu_ocr *ocr, const uint8_t *pixels, int32_t width, int32_t height, int32_t dpi, int32_t deadline_ms,
-                        uint8_t **out, size_t *out_length, float *mean);
+                        uint8_t **out, size_t *out_length);
 
 void solieu_free(void *pointer);
 

@@ -113,9 +113,8 @@ enum OCR {
         for p in 0..<Int(pages) {
             var out: UnsafeMutablePointer<UInt8>?
             var length = 0
-            var mean: Float = 0
             let rc = bytes.withUnsafeBufferPointer {
-                solieu_ocr_image(engine, $0.baseAddress, $0.count, Int32(p), maximumPixels, fallbackDPI, readDPI, pageDeadlineMs, &out, &length, &mean)
+                solieu_ocr_image(engine, $0.baseAddress, $0.count, Int32(p), maximumPixels, fallbackDPI, readDPI, pageDeadlineMs, &out, &length)
             }
             guard rc == Int32(SOLIEU_OK), let out else {
                 let why: String
@@ -152,8 +151,7 @@ enum OCR {
             defer { solieu_free(grey) }
             var out: UnsafeMutablePointer<UInt8>?
             var length = 0
-            var mean: Float = 0
-            guard solieu_ocr_grey(engine, grey, width, height, renderDPI, pageDeadlineMs, &out, &length, &mean) == Int32(SOLIEU_OK), let out else {
+            guard solieu_ocr_grey(engine, grey, width, height, renderDPI, pageDeadlineMs, &out, &length) == Int32(SOLIEU_OK), let out else {
                 throw IngestError(file: name, reason: .unreadableDocument(format: "PDF", why: "OCR failed on page \(p + 1)"))
             }
             defer { solieu_free(out) }
