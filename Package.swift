@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Flags only: pkg-config for libxml2, ICU, zlib, poppler (with cairo, to render scanned pages) and Tesseract (with leptonica). Never imported by Swift code.
@@ -39,11 +40,19 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         .target(name: "SolieuAudit", dependencies: ["SolieuIndex"]),
+        // `solieu serve`: the web app and JSON API over any FigureStore (Hummingbird 2).
+        .target(
+            name: "SolieuServe",
+            dependencies: ["SolieuIndex", "SolieuAudit", "SolieuExtract", "SolieuText",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird")],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "solieu",
             dependencies: [
-                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit",
+                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit", "SolieuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Generated bulletins for scale tests and benchmarks.
@@ -57,6 +66,10 @@ let package = Package(
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SolieuAuditTests", dependencies: ["SolieuAudit", "SolieuIndex", "SolieuTestSupport", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
+        // The server's routes through HummingbirdTesting, and the binary on loopback.
+        .testTarget(name: "SolieuServeTests", dependencies: ["SolieuServe", "SolieuIndex", "SolieuAudit", "SolieuTestSupport", "solieu",
+                                                       .product(name: "Hummingbird", package: "hummingbird"),
+                                                       .product(name: "HummingbirdTesting", package: "hummingbird")]),
         // The command line under hostile conditions (issue 13): each test runs the built binary.
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuIndex", "SolieuIngest", "SolieuTestSupport", "solieu",
                                                      .product(name: "GRDB", package: "GRDB.swift")]),

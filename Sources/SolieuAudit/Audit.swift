@@ -43,6 +43,9 @@ public struct Finding: Sendable, Encodable {
         public var text: String
     }
 
+    /// A stable id: the check and its evidence (documents and spans) hashed, "sum-1f3a9c0d".
+    /// The same finding on the same documents has the same id in every run, report and page.
+    public var id = ""
     public var check: Check
     public var status: Status
     /// The numbers of the relation: sum: the parts; ratio/plan: x and y; change: before and
@@ -61,6 +64,27 @@ public struct Finding: Sendable, Encodable {
     public var evidence: [Evidence]
 
     public var documents: [Int64] { Array(Set(evidence.map(\.document))).sorted() }
+
+    /// Ids from the check and the evidence (FNV-1a over "check|doc:start-end,…"); the rare
+    /// findings with the same evidence are told apart by a suffix in report order.
+    static func assignIDs(_ findings: inout [Finding]) {
+        var seen: [String: Int] = [:]
+        for i in findings.indices {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var key = findings[i].check.rawValue
+            for e in findings[i].evidence {
+                key += "|\(e.document):\(e.sentenceStart)"
+                for s in e.spans { key += ",\(s.start)-\(s.end)" }
+            }
+            for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let hex = String(h & 0xffff_ffff, radix: 16)
+            var id = findings[i].check.rawValue + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+            let n = seen[id, default: 0]
+            seen[id] = n + 1
+            if n > 0 { id += "-\(n + 1)" }
+            findings[i].id = id
+        }
+    }
 }
 
 public struct AuditReport: Sendable, Encodable {
@@ -73,9 +97,10 @@ public struct AuditReport: Sendable, Encodable {
 }
 
 public struct Auditor: Sendable {
-    public let database: SolieuDatabase
+    /// Any store (SQLite today): the audit reads documents through `FigureStore` only.
+    public let database: any FigureStore
 
-    public init(database: SolieuDatabase) { self.database = database }
+    public init(database: any FigureStore) { self.database = database }
 
     public func run(scope: DocumentScope = DocumentScope()) throws -> AuditReport {
         var findings: [Finding] = []
@@ -95,6 +120,7 @@ public struct Auditor: Sendable {
             cross.add(view)
         }
         findings += cross.findings()
+        Finding.assignIDs(&findings)
         var parts: [String] = []
         if let d = scope.document { parts.append("document \(d)") }
         if let p = scope.province { parts.append("province \(p)") }

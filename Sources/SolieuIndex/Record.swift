@@ -173,3 +173,37 @@ extension FigureRow {
         }
     }
 }
+
+public extension FigureRecord {
+    /// A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The CSV header line of figure records (no line end).
+    static var csvHeader: String { names.map(csvField).joined(separator: ",") }
+
+    /// One figure as a CSV line (no line end), fields in `names` order.
+    static func csvLine(_ row: FigureRow) -> String { names.map { csvField(row[$0].csv) }.joined(separator: ",") }
+}
+
+/// A `stats` group as JSON and JSONL (CLI and server): its keys, then the same fields in every
+/// row, null when not given.
+public struct StatsRecord: Encodable, Sendable {
+    public var row: StatsRow
+    public var keys: [String]
+    public init(_ row: StatsRow, keys: [String]) { self.row = row; self.keys = keys }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: FigureRecord.Key.self)
+        for k in keys { try c.encode((row.keys[k] ?? nil), forKey: .init(k)) }
+        try c.encode(row.sum, forKey: .init("sum"))
+        try c.encode(row.min, forKey: .init("min"))
+        try c.encode(row.median, forKey: .init("median"))
+        try c.encode(row.max, forKey: .init("max"))
+        try c.encode(row.weightedMean, forKey: .init("weighted_mean"))
+        try c.encode(row.figures, forKey: .init("figures"))
+        try c.encode(row.documents, forKey: .init("documents"))
+        try c.encode(row.note, forKey: .init("note"))
+    }
+}

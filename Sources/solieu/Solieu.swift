@@ -18,7 +18,7 @@ struct Solieu: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self, AuditCommand.self,
+            IngestCommand.self, SearchCommand.self, FiguresCommand.self, StatsCommand.self, ShowCommand.self, ExportCommand.self, AuditCommand.self, ServeCommand.self,
             ArticleCommand.self, ExtractCommand.self, TokensCommand.self, DatabaseCommand.self, FieldsCommand.self,
         ]
     )

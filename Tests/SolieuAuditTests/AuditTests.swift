@@ -106,9 +106,26 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
         #expect(html.contains("<mark>608/769 tập thể</mark>, chiếm <mark>79,6%</mark>"))
         #expect(!html.contains("<script"))
+        // Failures in full with their ids; what holds is counted, not listed: the report grows
+        // with the failures, not with the bulletins.
+        let failing = try #require(report.findings.first { $0.status == .fails })
+        #expect(failing.id.hasPrefix("ratio-") && failing.id.count == 14)
+        #expect(html.contains("id=\"\(failing.id)\""))
+        let holding = try #require(report.findings.first { $0.status == .holds })
+        #expect(!html.contains(holding.id))
+        let clean = try Self.audit(Self.seedPaths)
+        defer { clean.2.cleanup() }
+        let cleanHTML = try clean.0.render(.html)
+        #expect(cleanHTML.contains("No check fails."))
+        #expect(html.utf8.count - cleanHTML.utf8.count < 3000)
         let text = try report.render(.text, onlyFails: true)
         #expect(text.contains("FAILS  ratio  608 / 769"))
+        #expect(text.contains("[\(failing.id)]"))
         #expect(!text.contains("HOLDS"))
+        // Ids are stable: the same audit again gives the same ids in the same order.
+        let again = try Self.audit(Self.seedPaths + [Project.path("fixtures/audit/percent-off.txt")])
+        defer { again.2.cleanup() }
+        #expect(again.0.findings.map(\.id) == report.findings.map(\.id))
     }
 
     @Test func exitStatusGatesAPipeline() throws {

@@ -173,13 +173,13 @@ _solieu() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ingest|search|figures|stats|show|export|audit|article|extract|tokens|db|fields|help)
+    ingest|search|figures|stats|show|export|audit|serve|article|extract|tokens|db|fields|help)
         # Offer subcommand argument completions
         "_solieu_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ingest search figures stats show export audit article extract tokens db fields help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'ingest search figures stats show export audit serve article extract tokens db fields help' -- "${cur}"))
         ;;
     esac
 }
@@ -417,6 +417,36 @@ _solieu_audit() {
         return
         ;;
     '--out')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_solieu_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--public --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --port --token --timeout --workers --db)
+    __solieu_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--workers')
         return
         ;;
     '--db')

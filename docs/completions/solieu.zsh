@@ -57,6 +57,7 @@ _solieu() {
             'show:Print a stored article with its figures marked [like this]¹ and listed below it.'
             'export:Export figures with their document'\''s metadata as CSV, JSON lines or JSON, for spreadsheets and notebooks.'
             'audit:Cross-check reported numbers inside each bulletin and across bulletins, with the sentences as evidence.'
+            'serve:Serve the index to a browser and to programs: search, figures, stats, documents and audit pages, and a JSON API under /api/v1.'
             'article:Print the clean article (and its metadata) of each HTML or text file.'
             'extract:Print every figure (counts, percentages, money, dates, periods, document numbers, awards) of each file.'
             'tokens:Show the tokens (with kinds and offsets), words or sentences of a file'\''s article text.'
@@ -68,7 +69,7 @@ _solieu() {
         ;;
     arg)
         case "${words[1]}" in
-        ingest|search|figures|stats|show|export|audit|article|extract|tokens|db|fields|help)
+        ingest|search|figures|stats|show|export|audit|serve|article|extract|tokens|db|fields|help)
             "_solieu_${words[1]}" && ret=0
             ;;
         esac
@@ -211,6 +212,24 @@ _solieu_audit() {
         '--only[Show only these findings\: fails.]:only:'
         '--format[text, json or html.]:format:{__solieu_complete "${___format[@]}"}'
         '--out[Write the report to this file (complete or not at all); '\''-'\'' is standard output.]:out:'
+        '--db[The solieu database file (default\: $SOLIEU_DB, else ./solieu.db).]:path:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_solieu_serve() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--host[Address to listen on.]:host:'
+        '--port[Port (0\: any free port, printed at start).]:port:'
+        '--token[Requests must carry this bearer token (at least 16 characters; default $SOLIEU_TOKEN).]:token:'
+        '--public[Listen beyond loopback without a token.]'
+        '--timeout[Seconds a request'\''s queries may run before they are stopped.]:timeout:'
+        '--workers[Queries run at once (more wait their turn, up to 64).]:workers:'
         '--db[The solieu database file (default\: $SOLIEU_DB, else ./solieu.db).]:path:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'

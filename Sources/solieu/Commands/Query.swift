@@ -27,34 +27,19 @@ struct FigureFilterOptions: ParsableArguments {
     var document: String?
 
     func validate() throws {
-        // An empty value is a mistake (an unset shell variable), not "no filter".
-        for (name, value) in [("kind", kind.isEmpty ? nil : kind.joined()), ("award", award), ("recipient", recipient), ("province", province),
-                              ("period", period), ("measure", measure), ("role", role), ("doc", document)] {
-            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--\(name): empty value") }
-        }
-        if kind.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--kind: empty value") }
+        _ = try filter()
     }
 
+    /// The filters as the query layer reads them (`QueryParameters`): the server reads its URL
+    /// parameters with the same function, so a value means the same and is refused alike.
     func filter(limit: Int? = nil) throws -> FigureFilter {
-        var f = FigureFilter()
-        for k in kind.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) {
-            guard let parsed = Figure.Kind(rawValue: k.lowercased()) else {
-                throw ValidationError("unknown kind '\(k)': use \(Figure.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            f.kinds.append(parsed)
+        do {
+            return try QueryParameters.commandLine.figureFilter(kind: kind, award: award, recipient: recipient, province: province,
+                                                                 period: period, measure: measure, role: role, document: document,
+                                                                 limit: limit)
+        } catch {
+            throw ValidationError(error.message)
         }
-        f.award = award
-        f.recipient = recipient
-        f.province = province
-        f.period = period
-        f.measure = measure
-        if let role {
-            guard ["share", "plan", "change"].contains(role.lowercased()) else { throw ValidationError("unknown role '\(role)': use share, plan, change") }
-            f.role = role.lowercased()
-        }
-        f.document = document
-        f.limit = limit
-        return f
     }
 }
 
@@ -207,6 +192,9 @@ enum FigureColumns {
     }
 
     static func fields(_ r: FigureRow) -> [String] { FigureRecord.names.map { r[$0].csv } }
+
+    /// A CSV line as export and `solieu serve` write it.
+    static func csvLine(_ r: FigureRow) -> String { FigureRecord.csvLine(r) }
 }
 
 /// `solieu stats`: sums, counts and documents per group.
@@ -230,7 +218,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        let keys = groupBy.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        let keys = try reportingErrors { try QueryParameters.commandLine.groupKeys(groupBy) }
         let filter = try filters.filter()
         if keys.isEmpty && filter == FigureFilter() {
             let s = try db.summary()
@@ -248,8 +236,8 @@ struct StatsCommand: ParsableCommand {
         let shown = SolieuDatabase.statsKeys(filter, groupBy: keys)
         // Why a group has no sum, once per reason, where a reader of the table sees it.
         for note in Set(rows.compactMap(\.note)).sorted() { Output.error("note: \(note)") }
-        if format == .json { Output.print(try Output.json(rows.map { StatsJSON($0, keys: shown) }, pretty: true)); return }
-        if format == .jsonl { for r in rows { Output.print(try Output.json(StatsJSON(r, keys: shown))) }; return }
+        if format == .json { Output.print(try Output.json(rows.map { StatsRecord($0, keys: shown) }, pretty: true)); return }
+        if format == .jsonl { for r in rows { Output.print(try Output.json(StatsRecord(r, keys: shown))) }; return }
         let spread = rows.contains { $0.min != nil }
         let weighted = rows.contains { $0.weightedMean != nil }
         var t = Table(columns: shown + ["sum"] + (spread ? ["min", "median", "max"] : []) + (weighted ? ["weighted_mean"] : []) + ["figures", "documents"],
@@ -262,25 +250,6 @@ struct StatsCommand: ParsableCommand {
             t.rows.append(cells + ["\(r.figures)", "\(r.documents)"])
         }
         Output.print(format == .csv ? t.csv : t.render())
-    }
-
-    /// A group as JSON: its keys, then the same fields in every row (null when not given).
-    struct StatsJSON: Encodable {
-        var row: StatsRow
-        var keys: [String]
-        init(_ row: StatsRow, keys: [String]) { self.row = row; self.keys = keys }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: FigureRecord.Key.self)
-            for k in keys { try c.encode((row.keys[k] ?? nil), forKey: .init(k)) }
-            try c.encode(row.sum, forKey: .init("sum"))
-            try c.encode(row.min, forKey: .init("min"))
-            try c.encode(row.median, forKey: .init("median"))
-            try c.encode(row.max, forKey: .init("max"))
-            try c.encode(row.weightedMean, forKey: .init("weighted_mean"))
-            try c.encode(row.figures, forKey: .init("figures"))
-            try c.encode(row.documents, forKey: .init("documents"))
-            try c.encode(row.note, forKey: .init("note"))
-        }
     }
 }
 
@@ -373,14 +342,14 @@ struct ExportCommand: ParsableCommand {
         let db = try database.open()
         let filter = try filters.filter()
         let sink = OutputSink(file: try out.flatMap { $0 == "-" ? nil : try OutFile.open($0, database: database.path) })
-        if format == .csv { try sink.write(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r\n") }
+        if format == .csv { try sink.write(FigureRecord.csvHeader + "\r\n") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var first = true
         try reportingErrors {
             try db.eachFigure(filter) { row in
                 switch format {
-                case .csv: try sink.write(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r\n")
+                case .csv: try sink.write(FigureRecord.csvLine(row) + "\r\n")
                 case .jsonl: try sink.write(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
                 case .json:
                     try sink.write((first ? "[\n" : ",\n") + String(decoding: try encoder.encode(row), as: UTF8.self))

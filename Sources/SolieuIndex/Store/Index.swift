@@ -1,5 +1,11 @@
 // SolieuIndex: the SQLite store of documents and figures, batch ingest into it, and the queries
-// researchers run on it.
+// researchers run on it. Three rooms, one folder each:
+// - Pipeline/ turns files into prepared documents and feeds them to a store (`Preparer`,
+//   `BatchIngest`, `NearDuplicates`);
+// - Store/ is the SQLite engine (this file, `Schema`, the queries and their fast scans);
+// - Query/ is what readers depend on: the `FigureStore` protocol the store conforms to, the
+//   search language (`SearchQuery`), `QueryParameters` (flags and URL parameters read alike)
+//   and `QueryDeadline`. The CLI, `solieu serve` and the audit see only this room.
 //
 // Brief overview
 // - `SolieuDatabase(path:)` opens (or creates, then migrates) one SQLite file through GRDB, in
@@ -76,6 +82,9 @@ public final class SolieuDatabase: Sendable {
             }
             // Plans must not depend on building a throw-away index over millions of figures.
             try db.execute(sql: "PRAGMA automatic_index = OFF")
+            // A query past its deadline (`QueryDeadline`, set per request by the server) is
+            // interrupted: SQLite asks every few thousand steps.
+            sqlite3_progress_handler(db.sqliteConnection, 4000, { _ in QueryDeadline.expired ? 1 : 0 }, nil)
             // solieu_key(text): the search key (lower-case, no diacritics, "đ" → "d").
             db.add(function: DatabaseFunction("solieu_key", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).map(VietnameseFold.searchKey)
@@ -205,6 +214,8 @@ public final class SolieuDatabase: Sendable {
             return IndexError("\(shown): cannot open (missing folder, no permission, or a read-only folder that cannot hold its -wal/-shm files)")
         case .SQLITE_IOERR:
             return IndexError("\(shown): I/O error: \(e.message ?? "unknown")")
+        case .SQLITE_INTERRUPT:
+            return IndexError(QueryDeadline.message)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return IndexError("\(shown): still locked by another process after 30 s")
         default:

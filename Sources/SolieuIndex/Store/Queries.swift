@@ -23,6 +23,8 @@ public struct FigureFilter: Sendable, Equatable {
     /// A document: its id, a path (or the end of one), or a content-hash prefix.
     public var document: String?
     public var limit: Int?
+    /// Only figures whose id is greater: the next page of a listing in id order.
+    public var after: Int64?
 
     public init() {}
 }
@@ -179,10 +181,14 @@ public struct FigureRow: Sendable, Encodable {
 /// Rows of a listing up to its limit, and how many there are in all.
 public struct ListingPage<Element: Sendable>: Sendable {
     public var rows: [Element]
+    /// How many match in all (every page together).
     public var total: Int
+    /// Rows follow this page's last one.
+    public var more: Bool
     public init(rows: [Element], total: Int) {
         self.rows = rows
         self.total = total
+        more = rows.count < total
     }
     /// "showing 200 of 650", or nil when every row is shown.
     public func notice(noun: String) -> String? {
@@ -396,8 +402,16 @@ public extension SolieuDatabase {
     /// on an index of up to `Ranking.sampleSize` documents, slower on large ones.
     func search(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20,
                 exactRanking: Bool = false, markers: (String, String) = ("[", "]")) throws -> [SearchHit] {
+        try search(SearchRequest(query: query, province: province, from: from, to: to, limit: limit, exactRanking: exactRanking, markers: markers))
+    }
+
+    /// Ranked documents for `request` (see `search(_:province:…)`); pages have a stable order:
+    /// relevance, then the newest publication, then the newest id.
+    func search(_ request: SearchRequest) throws -> [SearchHit] {
+        let query = request.query, limit = request.limit, exactRanking = request.exactRanking, markers = request.markers
         guard limit > 0 else { throw IndexError("--limit must be at least 1") }
-        let scope = try searchScope(query, province: province, from: from, to: to)
+        guard request.offset >= 0 else { throw IndexError("offset must be 0 or more") }
+        let scope = try searchScope(query, province: request.province, from: request.from, to: request.to)
         let parsed = scope.parsed, match = scope.match, conditions = scope.conditions
         var arguments = scope.arguments
         // bm25 costs a few µs per matching document; when a query matches more than
@@ -426,18 +440,20 @@ public extension SolieuDatabase {
             SELECT document_search.rowid AS id, \(rankExpression) AS rank
             FROM document_search JOIN documents d ON d.id = document_search.rowid
             WHERE document_search MATCH ? AND document_search.rowid >= ?\(conditions.map { " AND " + $0 }.joined())
-            ORDER BY rank LIMIT ?
+            ORDER BY rank, d.published DESC, d.id DESC LIMIT ? OFFSET ?
             """
-        arguments = rankArguments + [match, bound] + arguments + [limit]
+        arguments = rankArguments + [match, bound] + arguments + [limit, request.offset]
         let sql = """
             SELECT d.id, d.title, d.published, d.province, d.province_now, d.text, hits.rank,
                    (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1)
             FROM (\(ranked)) hits JOIN documents d ON d.id = hits.id
-            ORDER BY hits.rank, d.published DESC
+            ORDER BY hits.rank, d.published DESC, d.id DESC
             """
         let rows: [Row]
         do {
             rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_INTERRUPT && QueryDeadline.expired {
+            throw IndexError(QueryDeadline.message)
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_ERROR {
             throw IndexError("search: the index could not run '\(query)': \(error.message ?? "\(error.resultCode)")")
         } catch {
@@ -485,7 +501,11 @@ public extension SolieuDatabase {
 
     /// How many documents a search matches in all (a listing that stops at its limit says so).
     public func searchTotal(_ query: String, province: String? = nil, from: String? = nil, to: String? = nil) throws -> Int {
-        let scope = try searchScope(query, province: province, from: from, to: to)
+        try searchTotal(SearchRequest(query: query, province: province, from: from, to: to))
+    }
+
+    func searchTotal(_ request: SearchRequest) throws -> Int {
+        let scope = try searchScope(request.query, province: request.province, from: request.from, to: request.to)
         let sql = """
             SELECT count(*) FROM document_search JOIN documents d ON d.id = document_search.rowid
             WHERE document_search MATCH ?\(scope.conditions.map { " AND " + $0 }.joined())
@@ -508,16 +528,27 @@ public extension SolieuDatabase {
     /// The figures up to the filter's limit, and how many match in all: a listing never stops
     /// at its limit without saying so.
     public func figurePage(_ filter: FigureFilter) throws -> ListingPage<FigureRow> {
+        var whole = filter
+        whole.limit = nil
+        whole.after = nil
         guard let limit = filter.limit else {
             let rows = try figures(filter)
-            return ListingPage(rows: rows, total: rows.count)
+            var page = ListingPage(rows: rows, total: filter.after == nil ? rows.count : try countFigures(whole))
+            page.more = false
+            return page
         }
         var probe = filter
         probe.limit = limit + 1  // one more than shown tells whether there are more
         var rows = try figures(probe)
-        guard rows.count > limit else { return ListingPage(rows: rows, total: rows.count) }
+        guard rows.count > limit else {
+            var page = ListingPage(rows: rows, total: filter.after == nil ? rows.count : try countFigures(whole))
+            page.more = false
+            return page
+        }
         rows.removeLast(rows.count - limit)
-        return ListingPage(rows: rows, total: try countFigures(filter))
+        var page = ListingPage(rows: rows, total: try countFigures(whole))
+        page.more = true
+        return page
     }
 
     /// How many figures match the filter (its limit aside).
@@ -616,6 +647,10 @@ public extension SolieuDatabase {
     func figureConditions(_ filter: FigureFilter) throws -> (String, [(any DatabaseValueConvertible)?]) {
         var conditions = ["1"]
         var arguments: [(any DatabaseValueConvertible)?] = []
+        if let after = filter.after {
+            conditions.append("f.id > ?")
+            arguments.append(after)
+        }
         if !filter.kinds.isEmpty {
             let codes = filter.kinds.compactMap { Schema.kindCode($0.rawValue) }
             // `kind = 9` as such: the award index is partial on it.
@@ -704,7 +739,7 @@ public extension SolieuDatabase {
         return matching
     }
 
-    static func provinceName(_ query: String) throws -> String {
+    public static func provinceName(_ query: String) throws -> String {
         if let unit = Provinces.bundled.unit(named: query) { return unit.name }
         let words = SearchQuery.fold(query)
         let close = Provinces.bundled.allNames.filter { name in
@@ -1037,5 +1072,79 @@ public extension SolieuDatabase {
                          posthumous: (r[22] as Int?).map { $0 != 0 }, inferred: (r[23] as Int? ?? 0) != 0, measure: measure,
                          period: r[25], periodFirst: day(r[26]), periodLast: day(r[27]), partOf: r[28],
                          role: r[31], sign: r[32], sentence: "", sentenceStart: r[29], sentenceEnd: r[30])
+    }
+}
+
+// MARK: the store protocol
+
+extension SolieuDatabase: FigureStore {
+    public var location: String { path }
+
+    public func explain(_ error: Error) -> IndexError { Self.explain(error, path: path) }
+
+    /// Documents, sources, figures and failures counted with their largest ids: any commit of
+    /// an ingest (a new article, a second source, a replaced document, a failed file) changes it.
+    public func version() throws -> Int64 {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM documents), (SELECT coalesce(max(id), 0) FROM documents),
+                       (SELECT count(*) FROM sources), (SELECT coalesce(max(id), 0) FROM sources),
+                       (SELECT coalesce(max(id), 0) FROM figures), (SELECT count(*) FROM failures)
+                """)
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in 0..<6 {
+                let v: Int64 = row?[i] ?? 0
+                h = (h ^ UInt64(bitPattern: v)) &* 0x100_0000_01b3
+            }
+            return Int64(bitPattern: h >> 1)
+        }
+    }
+
+    /// Facets over the documents `search` ranks: every match, or the newest `rankingWindow`.
+    public func searchFacets(_ request: SearchRequest) throws -> SearchFacets {
+        let scope = try searchScope(request.query, province: request.province, from: request.from, to: request.to)
+        let conditions = scope.conditions.map { " AND " + $0 }.joined()
+        do {
+            return try pool.read { db in
+                let bound = try Int64.fetchOne(db, sql: "SELECT rowid FROM document_search WHERE document_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                                               arguments: [scope.match, Self.rankingWindow - 1]) ?? 0
+                let matched = """
+                    SELECT d.id, d.province, d.province_now, substr(d.published, 1, 4) AS year, d.site
+                    FROM document_search JOIN documents d ON d.id = document_search.rowid
+                    WHERE document_search MATCH ? AND document_search.rowid >= ?\(conditions)
+                    """
+                let arguments = StatementArguments([scope.match, bound] + scope.arguments)
+                var tallies: [[String: Int]] = Array(repeating: [:], count: 4)
+                var documents = 0
+                let cursor = try Row.fetchCursor(db, sql: matched, arguments: arguments)
+                while let row = try cursor.next() {
+                    documents += 1
+                    for i in 0..<4 {
+                        if let v: String = row[i + 1], !v.isEmpty { tallies[i][v, default: 0] += 1 }
+                    }
+                }
+                func counts(_ i: Int) -> [SearchFacets.Count] {
+                    tallies[i].map { SearchFacets.Count(value: $0.key, documents: $0.value) }
+                        .sorted { $0.documents != $1.documents ? $0.documents > $1.documents : VietnameseCollation.precedes($0.value, $1.value) }
+                }
+                var facets = SearchFacets()
+                facets.province = counts(0)
+                facets.provinceNow = counts(1)
+                facets.year = counts(2).sorted { $0.value > $1.value }
+                facets.site = counts(3)
+                let kinds = try Row.fetchAll(db, sql: """
+                    SELECT r.kind, count(DISTINCT h.id) FROM (\(matched)) h
+                    JOIN figure_rows r ON r.id BETWEEN h.id * 1048576 AND h.id * 1048576 + 1048575 GROUP BY 1
+                    """, arguments: arguments)
+                facets.kind = kinds.compactMap { r in
+                    Schema.kindCodes.first { $0.code == (r[0] as Int) }.map { SearchFacets.Count(value: $0.name, documents: r[1]) }
+                }.sorted { $0.documents > $1.documents }
+                facets.documents = documents
+                facets.sampled = bound > 0
+                return facets
+            }
+        } catch {
+            throw Self.explain(error, path: path)
+        }
     }
 }

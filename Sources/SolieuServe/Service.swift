@@ -1,0 +1,254 @@
+// SolieuServe: `solieu serve`, the web app and JSON API over an index.
+//
+// Brief overview
+// - `Server.application(service:options:)` builds a Hummingbird 2 application: the JSON API
+//   under /api/v1 (API.swift), server-rendered pages (Pages.swift, HTML.swift, Chart.swift), the
+//   OpenAPI document (Resources/openapi.json) and one stylesheet. Middleware (Middleware.swift)
+//   adds the security headers, checks the bearer token and turns every error into a JSON or HTML
+//   answer with a code and a message.
+// - `Service` holds the store (any `FigureStore`: the server never knows the engine), reads URL
+//   parameters with the CLI's own `QueryParameters`, and runs every query through `QueryRunner`:
+//   on a thread of its own (stores block), at most N at once, each under a deadline.
+// - `AuditCache` runs the audit once per version of the index and keeps its findings, sorted
+//   failures first, for /audit and the documents' pages.
+//
+// The database is opened read-only: the server never writes, and documents an ingest adds to
+// it (WAL) appear on the next request.
+import Foundation
+import SolieuAudit
+import SolieuIndex
+
+/// An error a request ends with: an HTTP status, a code a program can test and a message a
+/// person can read. No SQL, stack or path is ever in it.
+public struct ServeError: Error, Sendable {
+    public var status: Int
+    public var code: String
+    public var message: String
+
+    public init(_ status: Int, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    static func badParameter(_ message: String) -> ServeError { ServeError(400, "bad_parameter", message) }
+    static func notFound(_ message: String) -> ServeError { ServeError(404, "not_found", message) }
+}
+
+/// Limits that keep one request from taking the server down.
+public struct ServeLimits: Sendable {
+    /// Longest search query, in characters.
+    public var queryLength = 500
+    /// Longest query string, in bytes.
+    public var queryStringBytes = 8192
+    /// Rows a page may ask for.
+    public var pageSize = 500
+    /// Seconds a request's queries may run (waiting for a turn included).
+    public var requestSeconds = 10.0
+    /// Queries running at once, and waiting for a turn beyond them (then 503).
+    public var running = 4
+    public var waiting = 64
+    /// Open connections (further ones wait in the accept backlog).
+    public var connections = 256
+
+    public init() {}
+}
+
+/// Runs blocking store calls off the event loop: at most `running` at once, `waiting` more in
+/// line, each under `QueryDeadline` so a long query is stopped, not left to run.
+public final class QueryRunner: @unchecked Sendable {
+    let limits: ServeLimits
+    private let lock = NSLock()
+    private var active = 0
+    private let turns: DispatchSemaphore
+    private let queue = DispatchQueue(label: "solieu.queries", attributes: .concurrent)
+
+    public init(limits: ServeLimits) {
+        self.limits = limits
+        turns = DispatchSemaphore(value: limits.running)
+    }
+
+    /// `body` on a query thread; `seconds` overrides the request's time limit (the audit).
+    public func run<T: Sendable>(seconds: Double? = nil, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        let admitted: Bool = lock.withLock {
+            guard active < limits.running + limits.waiting else { return false }
+            active += 1
+            return true
+        }
+        guard admitted else { throw ServeError(503, "busy", "too many requests at once; try again in a moment") }
+        let limit = seconds ?? limits.requestSeconds
+        let start = DispatchTime.now()
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            queue.async { [self] in
+                defer { lock.withLock { active -= 1 } }
+                guard turns.wait(timeout: start + limit) == .success else {
+                    continuation.resume(throwing: ServeError(503, "timeout", "the server is busy and the request waited longer than \(Int(limit)) s"))
+                    return
+                }
+                defer { turns.signal() }
+                let left = limit - Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                continuation.resume(with: Result {
+                    try QueryDeadline.run(seconds: max(0.000_001, left)) {
+                        do {
+                            return try body()
+                        } catch {
+                            // Whatever the store threw once the deadline passed (an interrupted statement).
+                            if QueryDeadline.expired { throw ServeError(503, "timeout", QueryDeadline.message) }
+                            throw error
+                        }
+                    }
+                })
+            }
+        }
+    }
+}
+
+/// The findings of the audit for one version of the index, failures first.
+public actor AuditCache {
+    private var cached: (version: Int64, report: AuditReport)?
+    private var running: Task<AuditReport, Error>?
+
+    public init() {}
+
+    /// The report for the store as it is now (run again after an ingest changed it).
+    func report(_ service: Service) async throws -> AuditReport {
+        let version = try await service.runner.run { try service.store.version() }
+        if let cached, cached.version == version { return cached.report }
+        if let running { return try await running.value }
+        let task = Task { () throws -> AuditReport in
+            var report = try await service.runner.run(seconds: 600) { try Auditor(database: service.store).run() }
+            report.findings = AuditReport.failuresFirst(report.findings)
+            return report
+        }
+        running = task
+        defer { running = nil }
+        let report = try await task.value
+        cached = (version, report)
+        return report
+    }
+}
+
+/// What the routes share: the store, the runner, the limits and the audit cache.
+public struct Service: Sendable {
+    public let store: any FigureStore
+    public let runner: QueryRunner
+    public let limits: ServeLimits
+    public let audit = AuditCache()
+    /// The bearer token requests must carry, if any.
+    public let token: String?
+
+    public init(store: any FigureStore, limits: ServeLimits = ServeLimits(), token: String? = nil) {
+        self.store = store
+        self.limits = limits
+        self.token = token
+        runner = QueryRunner(limits: limits)
+    }
+
+    /// A store call on the runner, its `IndexError` turned into a 400 with the store's location
+    /// taken out of the message.
+    func query<T: Sendable>(_ body: @escaping @Sendable (any FigureStore) throws -> T) async throws -> T {
+        let store = self.store
+        do {
+            return try await runner.run { try body(store) }
+        } catch let error as IndexError {
+            throw scrubbed(error)
+        } catch let error as ServeError {
+            throw error
+        } catch {
+            // The engine's own error, in the store's words.
+            throw scrubbed(store.explain(error))
+        }
+    }
+
+    func scrubbed(_ error: IndexError) -> ServeError {
+        var message = error.message.replacingOccurrences(of: store.location, with: "the index")
+        message = message.replacingOccurrences(of: "`solieu db check --db the index`", with: "`solieu db check`")
+        if message.hasPrefix("the query took longer") { return ServeError(503, "timeout", message) }
+        if message.hasPrefix("no document") { return ServeError(404, "not_found", message) }
+        if message.hasPrefix("the index: ") { return ServeError(500, "store", message) }
+        return .badParameter(message)
+    }
+}
+
+/// A request's URL parameters: decoded as HTML forms send them ("+" is a space), checked for
+/// UTF-8 and against the names a route takes. Empty values are dropped (an empty form field
+/// means no filter).
+public struct Parameters: Sendable {
+    private var values: [(String, String)] = []
+
+    init(query: String?, allowed: Set<String>, limits: ServeLimits) throws {
+        guard let query, !query.isEmpty else { return }
+        guard query.utf8.count <= limits.queryStringBytes else {
+            throw ServeError(414, "too_long", "the query string is longer than \(limits.queryStringBytes) bytes")
+        }
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { throw ServeError.badParameter("a parameter name is not valid UTF-8 or percent-encoding") }
+            guard let value = Self.decode(parts.count > 1 ? parts[1] : "") else {
+                throw ServeError.badParameter("\(Self.shown(name)): not valid UTF-8 or percent-encoding")
+            }
+            guard allowed.contains(name) else {
+                throw ServeError.badParameter("unknown parameter '\(Self.shown(name))': use \(allowed.sorted().joined(separator: ", "))")
+            }
+            if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+                throw ServeError.badParameter("\(name): control characters are not allowed")
+            }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { values.append((name, value.precomposedStringWithCanonicalMapping)) }
+        }
+    }
+
+    static func decode(_ s: Substring) -> String? {
+        String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    /// A name as it may be quoted in a message: at most 40 characters.
+    static func shown(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
+
+    /// The value given last (a repeated parameter: the last one counts, as on the command line).
+    public subscript(_ name: String) -> String? { values.last { $0.0 == name }?.1 }
+    /// Every value of a repeatable parameter (kind).
+    public func all(_ name: String) -> [String] { values.filter { $0.0 == name }.map(\.1) }
+    /// The parameters as given, for links to other pages of the same view.
+    public var pairs: [(String, String)] { values }
+
+    /// A yes/no parameter: true/false, 1/0, yes/no, on (a checkbox).
+    public func flag(_ name: String) throws -> Bool {
+        guard let v = self[name]?.lowercased() else { return false }
+        switch v {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ServeError.badParameter("\(name): '\(Self.shown(v))' is not true or false")
+        }
+    }
+
+    /// The figure filters, read as the CLI reads its flags.
+    func figureFilter(limit: Int? = nil) throws -> FigureFilter {
+        do {
+            return try QueryParameters.url.figureFilter(kind: all("kind"), award: self["award"], recipient: self["recipient"],
+                                                        province: self["province"], period: self["period"], measure: self["measure"],
+                                                        role: self["role"], document: self["doc"], limit: limit)
+        } catch {
+            throw ServeError.badParameter(error.message)
+        }
+    }
+
+    static let figureFilterNames: Set<String> = ["kind", "award", "recipient", "province", "period", "measure", "role", "doc"]
+
+    /// This view's URL with some parameters replaced (nil removes one).
+    func link(_ path: String, replacing changes: [String: String?] = [:]) -> String {
+        var out = values.filter { changes[$0.0] == nil }
+        for (k, v) in changes.sorted(by: { $0.key < $1.key }) { if let v { out.append((k, v)) } }
+        guard !out.isEmpty else { return path }
+        return path + "?" + out.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~,/")
+        // Letters of any script stay percent-encoded: links are ASCII.
+        return s.unicodeScalars.map { u in
+            u.isASCII && allowed.contains(u) ? String(u) : String(u).utf8.map { String(format: "%%%02X", $0) }.joined()
+        }.joined()
+    }
+}
