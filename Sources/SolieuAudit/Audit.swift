@@ -33,6 +33,8 @@ public struct Finding: Sendable, Encodable {
         public var sentenceStart: Int
         /// Scalar offsets in the article text (not in the sentence).
         public var spans: [Span]
+        /// The document's content hash (not encoded): what the finding's id is made from.
+        var contentHash = ""
 
         enum CodingKeys: String, CodingKey { case document, title, source, province, published, sentence, sentenceStart = "sentence_start", spans }
     }
@@ -65,17 +67,20 @@ public struct Finding: Sendable, Encodable {
 
     public var documents: [Int64] { Array(Set(evidence.map(\.document))).sorted() }
 
-    /// Ids from the check and the evidence (FNV-1a over "check|doc:start-end,…"); the rare
-    /// findings with the same evidence are told apart by a suffix in report order.
+    /// Ids from the check and the evidence (FNV-1a over "check|article hash@sentence start|span
+    /// offsets…"), not from document numbers: the same finding has the same id in any index
+    /// built from the same bulletins. The rare findings with the same evidence are told apart
+    /// by a suffix in report order.
     static func assignIDs(_ findings: inout [Finding]) {
         var seen: [String: Int] = [:]
         for i in findings.indices {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var key = findings[i].check.rawValue
-            for e in findings[i].evidence {
-                key += "|\(e.document):\(e.sentenceStart)"
-                for s in e.spans { key += ",\(s.start)-\(s.end)" }
+            // Evidence in a fixed order: a cross-document finding lists its documents in the
+            // order they were stored, which differs between indexes.
+            let parts = findings[i].evidence.map { e in
+                "|\(e.contentHash.isEmpty ? e.sentence : e.contentHash)@\(e.sentenceStart)" + e.spans.map { ",\($0.start)-\($0.end)" }.joined()
             }
+            let key = findings[i].check.rawValue + parts.sorted().joined()
             for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
             let hex = String(h & 0xffff_ffff, radix: 16)
             var id = findings[i].check.rawValue + "-" + String(repeating: "0", count: 8 - hex.count) + hex
@@ -184,9 +189,11 @@ struct AuditDocument {
         let first = figs.min { $0.sentenceStart < $1.sentenceStart } ?? figs[0]
         let start = figs.map(\.sentenceStart).min() ?? first.sentenceStart
         let end = figs.map(\.sentenceEnd).max() ?? first.sentenceEnd
-        return Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
-                                sentence: text(start, end), sentenceStart: start,
-                                spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: text($0.start, $0.end)) })
+        var e = Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
+                                 sentence: text(start, end), sentenceStart: start,
+                                 spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: text($0.start, $0.end)) })
+        e.contentHash = doc.contentHash
+        return e
     }
 
     var period: String? { doc.period }

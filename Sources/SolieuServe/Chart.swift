@@ -32,10 +32,17 @@ enum Chart {
         return out + "</svg></figure>"
     }
 
-    static func lines(_ groups: [StatsRecord], series: (StatsRecord) -> String, x: (StatsRecord) -> String, lang: Lang) -> String {
+    /// An x value a line can pass through: a year, a month, a quarter or a half, not a span of
+    /// years ("2016/2020") or a missing key. Groups with another one are in the table only.
+    static func onAxis(_ value: String) -> Bool {
+        value.count >= 4 && !value.contains("/") && value.prefix(4).allSatisfy(\.isNumber)
+    }
+
+    static func lines(_ all: [StatsRecord], series: (StatsRecord) -> String, x: (StatsRecord) -> String, lang: Lang) -> String {
+        let groups = all.filter { onAxis(x($0)) }
         let xs = Array(Set(groups.map(x))).sorted()
         guard xs.count >= 2 else {
-            return bars(groups.map { ("\(series($0)) · \(x($0))", $0.row.sum ?? 0) }, lang: lang)
+            return bars(all.map { ("\(series($0)) · \(x($0))", $0.row.sum ?? 0) }, lang: lang)
         }
         // The series with the largest totals (at most 8), each a line over the x values.
         var totals: [String: Double] = [:]
@@ -51,7 +58,7 @@ enum Chart {
         var out = "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"><title>\(lang.t("Tổng theo thời gian", "Sum over time"))</title>"
         out += "<line x1=\"\(left)\" y1=\"\(10 + plotH)\" x2=\"\(left + plotW)\" y2=\"\(10 + plotH)\" class=\"axis\"/>"
         out += "<text x=\"\(left - 4)\" y=\"16\" text-anchor=\"end\">\(HTML.number(top))</text><text x=\"\(left - 4)\" y=\"\(10 + plotH)\" text-anchor=\"end\">0</text>"
-        let step = max(1, xs.count / 10)
+        let step = max(1, (xs.count * 48 + plotW - 1) / plotW)  // labels 48 px apart at least
         for (i, label) in xs.enumerated() where i % step == 0 {
             out += "<text x=\"\(px(i))\" y=\"\(height - 8)\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
         }
@@ -59,9 +66,15 @@ enum Chart {
             let series = points[name] ?? [:]
             let coords = xs.enumerated().compactMap { i, label in series[label].map { "\(px(i)),\(py($0))" } }
             out += "<polyline class=\"line s\(n)\" points=\"\(coords.joined(separator: " "))\"><title>\(HTML.escape(name))</title></polyline>"
+            for (i, label) in xs.enumerated() {
+                guard let v = series[label] else { continue }
+                out += "<circle class=\"s\(n)\" cx=\"\(px(i))\" cy=\"\(py(v))\" r=\"3\"><title>\(HTML.escape(name)) \(HTML.escape(label)): \(HTML.number(v))</title></circle>"
+            }
             out += "<rect x=\"\(width - legend + 10)\" y=\"\(14 + n * 18)\" width=\"10\" height=\"10\" class=\"key s\(n)\"/>"
                 + "<text x=\"\(width - legend + 26)\" y=\"\(23 + n * 18)\">\(HTML.escape(name))</text>"
         }
-        return out + "</svg></figure>"
+        let off = all.count - groups.count
+        let caption = off > 0 ? "<figcaption>\(lang.t("\(off) nhóm không thuộc một năm (khoảng nhiều năm, không rõ) chỉ có trong bảng.", "\(off) groups without a single year (spans of years, unknown) are in the table only."))</figcaption>" : ""
+        return out + "</svg>\(caption)</figure>"
     }
 }

@@ -59,6 +59,12 @@ struct ErrorAnswers<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
+            // Everything is read with GET; the one form (/login) posts.
+            if request.method != .get && !(request.method == .post && request.uri.path == "/login") {
+                var answer = Self.answer(ServeError(405, "method_not_allowed", "\(request.method.rawValue) is not served here: use GET"), request: request)
+                answer.headers[.allow] = request.uri.path == "/login" ? "GET, POST" : "GET"
+                return answer
+            }
             return try await next(request, context)
         } catch let error as ServeError {
             return Self.answer(error, request: request)

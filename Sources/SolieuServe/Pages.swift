@@ -20,6 +20,8 @@ enum Pages {
         router.get("/stats.csv") { request, _ in try await statsCSV(request, service) }
         router.get("/login") { request, _ in login(request) }
         router.post("/login") { request, context in try await signIn(request, context, service) }
+        // Browsers ask for it on every site; there is none, and saying so is not an error.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/static/solieu.css") { _, _ throws in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPI.serve(OpenAPI.stylesheet, name: "solieu.css"))))
@@ -176,7 +178,6 @@ enum Pages {
         let p = try Parameters(request, API.statsNames.union(common), service)
         var body = "<h1>\(lang.t("Thống kê", "Stats"))</h1>"
         let groupField = "<label>\(lang.t("Nhóm theo", "Group by")) <input name=\"group_by\" value=\"\(e(p["group_by"] ?? "province,year"))\" size=\"18\"></label>"
-        body += filterForm("/stats", p, lang, extra: groupField)
         // The page's view: award counts by province and year unless asked otherwise.
         var effective = p
         if p["group_by"] == nil { effective = try Parameters(query: (request.uri.query.map { $0 + "&" } ?? "") + "group_by=province,year",
@@ -185,6 +186,7 @@ enum Pages {
             effective = try Parameters(query: effective.pairs.map { Parameters.encode($0.0) + "=" + Parameters.encode($0.1) }.joined(separator: "&") + "&kind=award",
                                        allowed: API.statsNames.union(common), limits: service.limits)
         }
+        body += filterForm("/stats", effective, lang, extra: groupField)
         let answer = try await API.statsAnswer(effective, service, summaryWhenEmpty: false)
         for note in answer.notes { body += "<p class=\"note\">\(e(note))</p>" }
         body += Chart.svg(answer, lang: lang)
@@ -253,7 +255,7 @@ enum Pages {
         if let u = HTML.href(d.url), !urls.contains(d.url ?? "") { body += "<li><a href=\"\(u)\" rel=\"noopener noreferrer\">\(u)</a></li>" }
         body += "</ul>"
         let marks = d.figures.map { f in
-            (start: f.start, end: f.end, open: "<mark class=\"fig \(e(f.kind))\" id=\"fig-\(f.id)\" tabindex=\"0\" data-figure=\"\(f.id)\" data-kind=\"\(e(f.kind))\" data-tip=\"\(e(tip(f)))\">", close: "</mark>")
+            (start: f.start, end: f.end, open: "<span id=\"at-\(f.start)\"></span><mark class=\"fig \(e(f.kind))\" id=\"fig-\(f.id)\" tabindex=\"0\" data-figure=\"\(f.id)\" data-kind=\"\(e(f.kind))\" data-tip=\"\(e(tip(f)))\">", close: "</mark>")
         }
         body += "<article class=\"text\">" + HTML.marked(d.text, marks).split(separator: "\n", omittingEmptySubsequences: false)
             .map { "<p>\($0)</p>" }.joined() + "</article>"
@@ -278,7 +280,8 @@ enum Pages {
             if let reason = f.reason { out += "<p class=\"reason\">\(e(reason))</p>" }
             for ev in f.evidence {
                 let marks = ev.spans.map { (start: $0.start - ev.sentenceStart, end: $0.end - ev.sentenceStart, open: "<mark>", close: "</mark>") }
-                let link = "/documents/\(ev.document)\(lang.english ? "?lang=en" : "")"
+                // To the sentence: the first operand's place in the article.
+                let link = "/documents/\(ev.document)\(lang.english ? "?lang=en" : "")" + (ev.spans.first.map { "#at-\($0.start)" } ?? "")
                 out += "<blockquote><p>\(HTML.marked(ev.sentence, marks))</p><footer>"
                     + "<a href=\"\(link)\">\(e(ev.title ?? "document \(ev.document)"))</a> · \(e(ev.province)) · \(e(ev.published))</footer></blockquote>"
             }

@@ -327,6 +327,15 @@ import Testing
         #expect(login.0 == .seeOther && login.1?.contains("HttpOnly") == true)
     }
 
+    @Test func onlyGetIsServed() async throws {
+        let app = Self.app()
+        let (status, body, allow) = try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/figures", method: .delete) { ($0.status, String(buffer: $0.body), $0.headers[.allow]) }
+        }
+        #expect(status == .methodNotAllowed && allow == "GET" && body.contains("\"code\":\"method_not_allowed\""))
+        #expect(try await Self.get("/favicon.ico", app).0 == .noContent)
+    }
+
     @Test func bindingBeyondLoopbackNeedsATokenOrPublic() throws {
         var o = ServeOptions()
         o.host = "0.0.0.0"

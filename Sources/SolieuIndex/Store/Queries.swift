@@ -989,6 +989,8 @@ public struct DocumentWithFigures: Sendable {
     public var text: String
     /// In document order; `sentence` (the text) is empty: slice `text` with sentenceStart/End.
     public var figures: [FigureRow]
+    /// The article's content hash: the same in every index built from the same bulletin.
+    public var contentHash: String = ""
 }
 
 /// Which documents a whole-document pass covers.
@@ -1020,7 +1022,7 @@ public extension SolieuDatabase {
             let docs = try Row.fetchCursor(db, sql: """
                 SELECT d.id, d.title, d.published, d.province, d.province_now, d.period, d.period_evidence, d.text,
                        (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1),
-                       d.period_first, d.period_last
+                       d.period_first, d.period_last, d.content_hash
                 FROM documents d WHERE \(whereSQL) ORDER BY d.id
                 """, arguments: StatementArguments(arguments))
             let figures = try Row.fetchCursor(db, sql: """
@@ -1054,7 +1056,7 @@ public extension SolieuDatabase {
                     }
                 }
                 try body(DocumentWithFigures(id: id, title: d[1], published: d[2], province: d[3], provinceNow: d[4], period: d[5],
-                                             periodEvidence: d[6], source: d[8], text: text, figures: list))
+                                             periodEvidence: d[6], source: d[8], text: text, figures: list, contentHash: d[11] ?? ""))
             }
         }
     }
