@@ -7,21 +7,39 @@ import SolieuIndex
 /// `QueryParameters`), pages with a stable order and a `next` link, errors as
 /// `{"error": {"code", "message"}}`. Resources/openapi.json describes every route.
 enum API {
-    static let searchNames: Set<String> = ["q", "province", "from", "to", "limit", "offset", "exact_ranking", "facets"]
-    static let figureNames = Parameters.figureFilterNames.union(["limit", "after"])
+    static let searchNames: Set<String> = ["q", "province", "from", "to", "limit", "offset", "exact_ranking", "facets", "format"]
+    static let figureNames = Parameters.figureFilterNames.union(["limit", "after", "sort", "offset"])
     static let statsNames = Parameters.figureFilterNames.union(["group_by"])
-    static let auditNames: Set<String> = ["status", "check", "province", "doc", "limit", "offset"]
+    static let auditNames: Set<String> = ["status", "check", "province", "doc", "limit", "offset", "format"]
     static let exportNames = Parameters.figureFilterNames.union(["format"])
 
     static func register(_ router: Router<BasicRequestContext>, _ service: Service) {
-        router.get("/api/v1/search") { request, _ in try await json(search(Parameters(request, searchNames, service), service)) }
+        router.get("/api/v1/search") { request, _ in
+            let p = try Parameters(request, searchNames, service)
+            let answer = try await search(p, service)
+            guard try csvWanted(p) else { return try json(answer) }
+            return csv(["id", "published", "published_time", "province", "province_now", "title", "score", "snippet", "source"],
+                       answer.results.map { h in
+                           ["\(h.id)", h.published ?? "", h.publishedTime ?? "", h.province ?? "", h.provinceNow ?? "", h.title ?? "",
+                            String(h.score), h.snippet, h.source ?? ""]
+                       }, name: "solieu-search")
+        }
         router.get("/api/v1/figures") { request, _ in try await json(figures(Parameters(request, figureNames, service), service)) }
         router.get("/api/v1/stats") { request, _ in try await json(stats(Parameters(request, statsNames, service), service)) }
         router.get("/api/v1/documents/:id") { request, context in
             _ = try Parameters(request, [], service)
             return try await json(document(context.parameters.get("id") ?? "", service))
         }
-        router.get("/api/v1/audit") { request, _ in try await json(audit(Parameters(request, auditNames, service), service)) }
+        router.get("/api/v1/audit") { request, _ in
+            let p = try Parameters(request, auditNames, service)
+            let answer = try await audit(p, service)
+            guard try csvWanted(p) else { return try json(answer) }
+            return csv(["id", "status", "check", "relation", "difference", "reason", "province", "period", "documents", "sentence"],
+                       answer.findings.map { f in
+                           [f.id, f.status.rawValue, f.check.rawValue, f.relation, f.difference.map { String($0) } ?? "", f.reason ?? "",
+                            f.province ?? "", f.period ?? "", f.documents.map(String.init).joined(separator: " "), f.evidence.first?.sentence ?? ""]
+                       }, name: "solieu-audit")
+        }
         router.get("/api/v1/export") { request, _ in try await export(Parameters(request, exportNames, service), service) }
         router.get("/api/openapi.json") { _, _ throws in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPI.serve(OpenAPI.document, name: "openapi.json"))))
@@ -95,9 +113,28 @@ enum API {
         let limit = try pageSize(p, 50, service)
         var filter = try p.figureFilter(limit: limit)
         filter.after = try position(p, "after")
+        if let sort = p["sort"] {
+            guard let parsed = FigureSort(sort) else {
+                throw ServeError.badParameter("sort: '\(Parameters.shown(sort))': use \(FigureSort.Key.allCases.map(\.rawValue).joined(separator: ", ")), with '-' before for descending")
+            }
+            guard filter.after == nil else { throw ServeError.badParameter("after: pages of a sorted listing are counted with offset, not after") }
+            filter.sort = parsed
+            let offset = try position(p, "offset") ?? 0
+            guard offset <= 100_000 else { throw ServeError.badParameter("offset: at most 100000; narrow the listing instead") }
+            filter.offset = Int(offset)
+        } else if p["offset"] != nil {
+            throw ServeError.badParameter("offset: figures in id order are paged with after (the next link gives it); offset goes with sort")
+        }
         let asked = filter
         let page = try await service.query { try $0.figurePage(asked) }
-        let next = page.more ? page.rows.last.map { p.link(path, replacing: ["after": String($0.id)]) } : nil
+        let next: String?
+        if !page.more {
+            next = nil
+        } else if filter.sort != nil {
+            next = p.link(path, replacing: ["offset": String(filter.offset + page.rows.count)])
+        } else {
+            next = page.rows.last.map { p.link(path, replacing: ["after": String($0.id)]) }
+        }
         return (page, limit, next)
     }
 
@@ -276,6 +313,22 @@ enum API {
     }
 
     // MARK: helpers
+
+    /// `format=json` (the default) or `format=csv`: the same page as a CSV.
+    static func csvWanted(_ p: Parameters) throws -> Bool {
+        switch p["format"] ?? "json" {
+        case "json": return false
+        case "csv": return true
+        case let other: throw ServeError.badParameter("format: '\(Parameters.shown(other))': use json or csv")
+        }
+    }
+
+    static func csv(_ header: [String], _ rows: [[String]], name: String) -> Response {
+        var out = header.map(FigureRecord.csvField).joined(separator: ",") + "\r\n"
+        for r in rows { out += r.map(FigureRecord.csvField).joined(separator: ",") + "\r\n" }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: out)))
+    }
 
     static func pageSize(_ p: Parameters, _ fallback: Int, _ service: Service) throws -> Int {
         do { return try QueryParameters.url.pageSize(p["limit"], fallback: fallback, maximum: service.limits.pageSize) } catch {

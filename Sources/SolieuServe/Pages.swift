@@ -103,7 +103,8 @@ enum Pages {
         }
         body += "</ol>"
         body += pager(p, "/search", offset: request2.offset, count: hits.count, total: total, lang: lang)
-        body += HTML.twins(json: p.link("/api/v1/search", replacing: ["lang": nil]), csv: nil, lang: lang)
+        body += HTML.twins(json: p.link("/api/v1/search", replacing: ["lang": nil]),
+                           csv: p.link("/api/v1/search", replacing: ["lang": nil, "format": "csv"]), lang: lang)
         body += "</section></div>"
         return html(HTML.page(title: p["q"] ?? "", lang: lang, request: request, active: "/") { body })
     }
@@ -160,14 +161,24 @@ enum Pages {
             ["<a href=\"/documents/\(f.document)\(lang.english ? "?lang=en" : "")#fig-\(f.id)\">\(f.document)</a>", e(f.province), e(f.kind),
              e(f.valueSummary), e(f.measure), e(f.period ?? f.periodFirst.map { "\($0)…\(f.periodLast ?? "")" }), e(f.role), evidence(f)]
         }
-        body += HTML.table([lang.t("Bản tin", "Doc"), lang.t("Tỉnh", "Province"), lang.t("Loại", "Kind"), lang.t("Giá trị", "Value"),
-                            lang.t("Chỉ tiêu", "Measure"), lang.t("Kỳ", "Period"), lang.t("Vai trò", "Role"), lang.t("Câu gốc", "Sentence")], rows)
+        // Sortable columns: a link that orders the whole listing (not just this page) on the server.
+        func sortable(_ label: String, _ key: FigureSort.Key) -> String {
+            let current = p["sort"]
+            let next = current == key.rawValue ? "-" + key.rawValue : key.rawValue
+            let arrow = current == key.rawValue ? " ▲" : current == "-" + key.rawValue ? " ▼" : ""
+            return "<a href=\"\(e(p.link("/figures", replacing: ["sort": next, "offset": nil, "after": nil])))\">\(label)\(arrow)</a>"
+        }
+        body += HTML.table([sortable(lang.t("Bản tin", "Doc"), .published), lang.t("Tỉnh", "Province"), lang.t("Loại", "Kind"),
+                            sortable(lang.t("Giá trị", "Value"), .value), lang.t("Chỉ tiêu", "Measure"), sortable(lang.t("Kỳ", "Period"), .period),
+                            lang.t("Vai trò", "Role"), lang.t("Câu gốc", "Sentence")], rows)
         var nav = "<nav class=\"pager\">"
-        if p["after"] != nil { nav += "<a href=\"\(e(p.link("/figures", replacing: ["after": nil])))\">« \(lang.t("Đầu", "First"))</a> " }
+        if p["after"] != nil || p["offset"] != nil {
+            nav += "<a href=\"\(e(p.link("/figures", replacing: ["after": nil, "offset": nil])))\">« \(lang.t("Đầu", "First"))</a> "
+        }
         if let next { nav += "<a rel=\"next\" href=\"\(e(next))\">\(lang.t("Sau", "Next")) →</a>" }
         body += nav + "</nav>"
         body += HTML.twins(json: p.link("/api/v1/figures", replacing: ["lang": nil]),
-                           csv: p.link("/api/v1/export", replacing: ["lang": nil, "limit": nil, "after": nil, "format": "csv"]), lang: lang)
+                           csv: p.link("/api/v1/export", replacing: ["lang": nil, "limit": nil, "after": nil, "offset": nil, "sort": nil, "format": "csv"]), lang: lang)
         return html(HTML.page(title: lang.t("Số liệu", "Figures"), lang: lang, request: request, active: "/figures") { body })
     }
 
@@ -303,7 +314,8 @@ enum Pages {
             + input("province", lang.t("Tỉnh", "Province"), p, size: 12) + "<button>\(lang.t("Lọc", "Filter"))</button></form>"
         body += findingList(answer.findings, lang: lang, linkDocuments: true)
         body += pager(p, "/audit", offset: answer.offset, count: answer.findings.count, total: answer.total, lang: lang)
-        body += HTML.twins(json: p.link("/api/v1/audit", replacing: ["lang": nil]), csv: nil, lang: lang)
+        body += HTML.twins(json: p.link("/api/v1/audit", replacing: ["lang": nil]),
+                           csv: p.link("/api/v1/audit", replacing: ["lang": nil, "format": "csv"]), lang: lang)
         return html(HTML.page(title: lang.t("Kiểm tra", "Audit"), lang: lang, request: request, active: "/audit") { body })
     }
 

@@ -136,6 +136,32 @@ import Testing
         #expect(role.message.hasPrefix("role: unknown role"))
     }
 
+    /// A sorted listing orders every figure, not one page: pages by offset, in order, no overlap.
+    @Test func figuresSortAcrossPages() async throws {
+        var values: [Double] = [], ids: [Int] = []
+        var uri: String? = "/api/v1/figures?kind=award&sort=-value&limit=7"
+        var total = 0
+        while let u = uri {
+            let page = try await Self.json(u)
+            total = page["total"] as? Int ?? 0
+            for f in page["figures"] as? [[String: Any]] ?? [] {
+                ids.append(f["id"] as? Int ?? 0)
+                values.append(Double(f["count"] as? Int ?? -1))
+            }
+            uri = page["next"] as? String
+            #expect(uri == nil || uri!.contains("offset="))
+        }
+        #expect(ids.count == total && Set(ids).count == total && total > 20)
+        #expect(values == values.sorted(by: >))
+        let up = try await Self.json("/api/v1/figures?kind=award&sort=value&limit=500")
+        let upCounts = (up["figures"] as? [[String: Any]] ?? []).map { Double($0["count"] as? Int ?? -1) }
+        #expect(upCounts == upCounts.sorted())
+        let (_, page, _) = try await Self.get("/figures?kind=award&sort=-value", Self.app())
+        #expect(page.contains("▼"))
+        #expect(Self.error(try await Self.json("/api/v1/figures?sort=size", status: .badRequest)).message.hasPrefix("sort: 'size'"))
+        #expect(Self.error(try await Self.json("/api/v1/figures?offset=10", status: .badRequest)).message.contains("offset goes with sort"))
+    }
+
     @Test func statsSumWhatMayBeAddedAndSplitMoney() async throws {
         let answer = try await Self.json("/api/v1/stats?kind=award&group_by=province,year")
         let groups = try #require(answer["groups"] as? [[String: Any]])
@@ -212,6 +238,22 @@ import Testing
         #expect(jsonl.split(separator: "\n").count == (try Self.shared.db.summary().figures))
         let bad = try await Self.get("/api/v1/export?format=xlsx", Self.app())
         #expect(bad.0 == .badRequest)
+    }
+
+    /// Search and audit pages as CSV: the same rows as their JSON.
+    @Test func searchAndAuditHaveCSVTwins() async throws {
+        let json = try await Self.json("/api/v1/search?q=bang+khen&limit=7")
+        let (_, csv, headers) = try await Self.get("/api/v1/search?q=bang+khen&limit=7&format=csv", Self.app())
+        #expect(headers[.contentType]?.hasPrefix("text/csv") == true)
+        let ids = (json["results"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }.map(String.init)
+        #expect(csv.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) } == ids)
+        let audit = try await Self.json("/api/v1/audit?status=fails")
+        let (_, auditCSV, _) = try await Self.get("/api/v1/audit?status=fails&format=csv", Self.app())
+        let fids = (audit["findings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(!fids.isEmpty)
+        #expect(auditCSV.split(separator: "\r\n").first == "id,status,check,relation,difference,reason,province,period,documents,sentence")
+        for id in fids { #expect(auditCSV.contains("\r\n\(id),fails,")) }
+        #expect(try await Self.get("/api/v1/audit?format=xml", Self.app()).0 == .badRequest)
     }
 
     /// Every path of the OpenAPI document answers as it says, with the properties it requires,

@@ -25,8 +25,36 @@ public struct FigureFilter: Sendable, Equatable {
     public var limit: Int?
     /// Only figures whose id is greater: the next page of a listing in id order.
     public var after: Int64?
+    /// Listing order other than by id (figures then come `offset` rows in).
+    public var sort: FigureSort?
+    public var offset = 0
 
     public init() {}
+}
+
+/// An order for figure listings: by value (an award's count, a quantity's number, a percent), by
+/// the first day of its period, or by its document's publication; ascending or descending, ties
+/// by id (a total order: pages of a sorted listing never overlap).
+public struct FigureSort: Sendable, Equatable {
+    public enum Key: String, Sendable, CaseIterable { case value, period, published }
+    public var key: Key
+    public var descending: Bool
+
+    /// "value", "-period" (descending).
+    public init?(_ text: String) {
+        let desc = text.hasPrefix("-")
+        guard let key = Key(rawValue: String(desc ? text.dropFirst() : Substring(text))) else { return nil }
+        self.key = key
+        descending = desc
+    }
+
+    var expression: String {
+        switch key {
+        case .value: return "coalesce(f.count, f.number)"
+        case .period: return "f.first_day"
+        case .published: return "(SELECT published FROM documents WHERE id = f.document_id)"
+        }
+    }
 }
 
 /// One figure with its document and evidence sentence. JSON, JSONL, CSV and the SQL view
@@ -531,9 +559,11 @@ public extension SolieuDatabase {
         var whole = filter
         whole.limit = nil
         whole.after = nil
+        whole.offset = 0
+        let paged = filter.after != nil || filter.offset > 0
         guard let limit = filter.limit else {
             let rows = try figures(filter)
-            var page = ListingPage(rows: rows, total: filter.after == nil ? rows.count : try countFigures(whole))
+            var page = ListingPage(rows: rows, total: paged ? try countFigures(whole) : rows.count)
             page.more = false
             return page
         }
@@ -541,7 +571,7 @@ public extension SolieuDatabase {
         probe.limit = limit + 1  // one more than shown tells whether there are more
         var rows = try figures(probe)
         guard rows.count > limit else {
-            var page = ListingPage(rows: rows, total: filter.after == nil ? rows.count : try countFigures(whole))
+            var page = ListingPage(rows: rows, total: paged ? try countFigures(whole) : rows.count)
             page.more = false
             return page
         }
@@ -572,16 +602,29 @@ public extension SolieuDatabase {
         // Select the ids first (filters, order, limit); slice texts and sentences only for those.
         // The same order either way (id = document × 2^20 + seq), said so that SQLite sees it is
         // the order it visits rows in: documents by id then their figures, or figures by id.
-        let order = Self.startsFromDocuments(filter) ? "f.document_id, f.id" : "f.id"
+        var order = Self.startsFromDocuments(filter) ? "f.document_id, f.id" : "f.id"
+        var key = "", outer = "f.id"
+        if let sort = filter.sort {
+            // Values missing from the order (a date has no value) come last either way.
+            let direction = sort.descending ? "DESC" : "ASC"
+            order = "\(sort.expression) IS NULL, \(sort.expression) \(direction), f.id"
+            key = ", \(sort.expression) IS NULL AS missing, \(sort.expression) AS k"
+            outer = "hits.missing, hits.k \(direction), f.id"
+            if filter.offset > 0 {
+                if limitSQL.isEmpty { limitSQL = " LIMIT -1" }
+                limitSQL += " OFFSET ?"
+                args.append(filter.offset)
+            }
+        }
         let sql = """
-            WITH hits AS (SELECT f.id FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY \(order)\(limitSQL))
+            WITH hits AS (SELECT f.id\(key) FROM \(figureSource(filter)) f WHERE \(whereSQL) ORDER BY \(order)\(limitSQL))
             SELECT f.id, f.document_id, f.source, f.title, d.published, f.province, f.province_now, f.kind, f.text, f.start, f."end",
                    f.number, coalesce(f.date_value, f.period_value), f.unit, f.currency, f.numerator, f.denominator, f.range_from,
                    f.range_to, f.doc_type, f.doc_number, f.issuer, f.doc_date, f.award, f.award_class, f.conferrer, f.recipient,
                    f.count, f.posthumous, f.inferred, f.measure, f.period, f.period_first, f.period_last, f.part_of,
                    f.sentence_start, f.sentence_end, f.sentence, f.role, f.sign, f.site, f.url, f.sentence_index, f.confidence
             FROM hits CROSS JOIN figure_view f ON f.id = hits.id JOIN documents d ON d.id = f.document_id
-            ORDER BY f.id
+            ORDER BY \(outer)
             """
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
