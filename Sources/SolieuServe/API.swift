@@ -184,10 +184,14 @@ enum API {
     struct DocumentAnswer: Encodable, Sendable {
         var document: StoredDocument
         var findings: [Finding]
+        /// "index": every finding citing the document, cross-document ones included; "document":
+        /// its own checks only, while the audit of the whole index is still running.
+        var findingsScope: String
         func encode(to encoder: Encoder) throws {
             try document.encode(to: encoder)
             var c = encoder.container(keyedBy: FigureRecord.Key.self)
             try c.encode(findings, forKey: .init("findings"))
+            try c.encode(findingsScope, forKey: .init("findings_scope"))
         }
     }
 
@@ -198,8 +202,11 @@ enum API {
             throw ServeError.notFound("no document '\(Parameters.shown(id))': documents are named by their number (/documents/12)")
         }
         let doc = try await service.query { try $0.document(String(n)) }
-        let report = try await service.audit.report(service)
-        return DocumentAnswer(document: doc, findings: report.findings.filter { $0.evidence.contains { $0.document == n } })
+        if let report = try await service.audit.currentReport(service) {
+            return DocumentAnswer(document: doc, findings: report.findings.filter { $0.evidence.contains { $0.document == n } }, findingsScope: "index")
+        }
+        let own = try await service.query { store in try Auditor(database: store).run(scope: DocumentScope(document: String(n))).findings }
+        return DocumentAnswer(document: doc, findings: AuditReport.failuresFirst(own), findingsScope: "document")
     }
 
     // MARK: audit

@@ -273,6 +273,9 @@ enum Pages {
         if !answer.findings.isEmpty {
             body += "<h2>\(lang.t("Kiểm tra", "Audit findings"))</h2>" + findingList(answer.findings, lang: lang, linkDocuments: false)
         }
+        if answer.findingsScope == "document" {
+            body += "<p class=\"hint\">\(lang.t("Đối chiếu giữa các bản tin sẽ có khi kiểm tra toàn bộ chỉ mục xong.", "Checks across bulletins appear once the audit of the whole index is done."))</p>"
+        }
         body += "<h2>\(lang.t("Số liệu", "Figures")) (\(d.figures.count))</h2>"
         body += HTML.table(["#", lang.t("Loại", "Kind"), lang.t("Chữ", "Text"), lang.t("Giá trị", "Value"), lang.t("Chỉ tiêu", "Measure"), lang.t("Kỳ", "Period")],
                            d.figures.map { f in ["<a href=\"#fig-\(f.id)\">\(f.id & 0xfffff)</a>", e(f.kind), e(f.text), e(f.valueSummary), e(f.measure), e(f.period)] })

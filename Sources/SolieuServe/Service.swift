@@ -106,25 +106,56 @@ public final class QueryRunner: @unchecked Sendable {
 /// The findings of the audit for one version of the index, failures first.
 public actor AuditCache {
     private var cached: (version: Int64, report: AuditReport)?
-    private var running: Task<AuditReport, Error>?
+    private var running: (version: Int64, task: Task<AuditReport, Error>)?
+    /// The store's version, read at most once a second (a new document shows within a second).
+    private var checked: (version: Int64, at: UInt64)?
 
     public init() {}
 
-    /// The report for the store as it is now (run again after an ingest changed it).
-    func report(_ service: Service) async throws -> AuditReport {
+    func currentVersion(_ service: Service) async throws -> Int64 {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let checked, now - checked.at < 1_000_000_000 { return checked.version }
         let version = try await service.runner.run { try service.store.version() }
+        checked = (version, now)
+        return version
+    }
+
+    /// The report for the store as it is now, waiting for a run when an ingest changed it.
+    func report(_ service: Service) async throws -> AuditReport {
+        let version = try await currentVersion(service)
         if let cached, cached.version == version { return cached.report }
-        if let running { return try await running.value }
+        return try await refresh(service, version: version).value
+    }
+
+    /// The report when it is current; else nil, and a run starts in the background (a page that
+    /// only shows some findings does not wait for the whole index to be audited).
+    func currentReport(_ service: Service) async throws -> AuditReport? {
+        let version = try await currentVersion(service)
+        if let cached, cached.version == version { return cached.report }
+        _ = refresh(service, version: version)
+        return nil
+    }
+
+    /// Starts the first audit (at server start).
+    public func warm(_ service: Service) async {
+        _ = try? await currentReport(service)
+    }
+
+    private func refresh(_ service: Service, version: Int64) -> Task<AuditReport, Error> {
+        if let running, running.version == version { return running.task }
         let task = Task { () throws -> AuditReport in
-            var report = try await service.runner.run(seconds: 600) { try Auditor(database: service.store).run() }
+            var report = try await service.runner.run(seconds: 3600) { try Auditor(database: service.store).run() }
             report.findings = AuditReport.failuresFirst(report.findings)
+            await self.keep(report, version: version)
             return report
         }
-        running = task
-        defer { running = nil }
-        let report = try await task.value
-        cached = (version, report)
-        return report
+        running = (version, task)
+        return task
+    }
+
+    private func keep(_ report: AuditReport, version: Int64) {
+        if cached.map({ $0.version != version }) ?? true { cached = (version, report) }
+        if running?.version == version { running = nil }
     }
 }
 

@@ -46,6 +46,8 @@ struct ServeCommand: ParsableCommand {
         let app = Server.application(service, options: options) { port in
             Output.error("serving http://\(shownHost):\(port)/ (database \(RawPath.display(dbPath)), read-only); Ctrl-C stops")
         }
+        // The audit of the whole index runs once in the background, before anyone asks.
+        Task { await service.audit.warm(service) }
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         Task {
