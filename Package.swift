@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The AddressSanitizer run of scripts/test (SOLIEU_SANITIZER=address) checks the C shim and the
+// code around it; it builds without the server (Hummingbird, SwiftNIO and, for its tests,
+// AsyncHTTPClient with BoringSSL), which the plain and ThreadSanitizer runs test. This keeps a
+// cold CI run well inside its time.
+let withServer = Context.environment["SOLIEU_SANITIZER"] != "address"
+
 let package = Package(
     name: "solieu",
     platforms: [.macOS(.v13)],
@@ -40,20 +46,12 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         .target(name: "SolieuAudit", dependencies: ["SolieuIndex"]),
-        // `solieu serve`: the web app and JSON API over any FigureStore (Hummingbird 2).
-        .target(
-            name: "SolieuServe",
-            dependencies: ["SolieuIndex", "SolieuAudit", "SolieuExtract", "SolieuText",
-                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird")],
-            resources: [.copy("Resources")]
-        ),
         .executableTarget(
             name: "solieu",
             dependencies: [
-                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit", "SolieuServe",
+                "SolieuIngest", "SolieuText", "SolieuExtract", "SolieuIndex", "SolieuAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ] + (withServer ? ["SolieuServe", .product(name: "Hummingbird", package: "hummingbird")] : [])
         ),
         // Generated bulletins for scale tests and benchmarks.
         .target(name: "SolieuGen"),
@@ -66,15 +64,27 @@ let package = Package(
                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SolieuAuditTests", dependencies: ["SolieuAudit", "SolieuIndex", "SolieuTestSupport", "solieu"]),
         .testTarget(name: "SolieuExtractTests", dependencies: ["SolieuExtract", "SolieuIngest", "SolieuText", "SolieuTestSupport"]),
-        // The server's routes through HummingbirdTesting, and the binary on loopback.
-        .testTarget(name: "SolieuServeTests", dependencies: ["SolieuServe", "SolieuIndex", "SolieuAudit", "SolieuTestSupport", "solieu",
-                                                       .product(name: "Hummingbird", package: "hummingbird"),
-                                                       .product(name: "HummingbirdTesting", package: "hummingbird")]),
         // The command line under hostile conditions (issue 13): each test runs the built binary.
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuIndex", "SolieuIngest", "SolieuTestSupport", "solieu",
                                                      .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
+
+if withServer {
+    package.targets += [
+        // `solieu serve`: the web app and JSON API over any FigureStore (Hummingbird 2).
+        .target(
+            name: "SolieuServe",
+            dependencies: ["SolieuIndex", "SolieuAudit", "SolieuExtract", "SolieuText",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird")],
+            resources: [.copy("Resources")]
+        ),
+        // The server's routes through HummingbirdTesting.
+        .testTarget(name: "SolieuServeTests", dependencies: ["SolieuServe", "SolieuIndex", "SolieuAudit", "SolieuTestSupport", "solieu",
+                                                       .product(name: "Hummingbird", package: "hummingbird"),
+                                                       .product(name: "HummingbirdTesting", package: "hummingbird")]),
+    ]
+}
 
 // libFuzzer harnesses (Fuzz/): built only by scripts/fuzz, which sets SOLIEU_FUZZ=1 and builds
 // with -sanitize=fuzzer,address; each main.swift hands its harness to FuzzDriver.fuzzMain.

@@ -5,7 +5,11 @@ import Testing
 /// What is generated from the CLI's definitions (scripts/gen-docs) is committed current: the shell
 /// completions, and a man page naming every command and the exit statuses.
 @Suite struct GeneratedDocsTests {
-    @Test(arguments: ["bash", "zsh", "fish"]) func completionsAreCurrent(shell: String) throws {
+    /// The AddressSanitizer build has no `serve` (Package.swift), so its completions differ.
+    static let withoutServer = ProcessInfo.processInfo.environment["SOLIEU_SANITIZER"] == "address"
+
+    @Test(.disabled(if: withoutServer, "the AddressSanitizer build has no serve command"), arguments: ["bash", "zsh", "fish"])
+    func completionsAreCurrent(shell: String) throws {
         let (status, script, _) = try SolieuBinary.run(["--generate-completion-script", shell])
         #expect(status == 0)
         #expect(script.contains("ingest") && script.contains("measure"))

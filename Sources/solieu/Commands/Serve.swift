@@ -1,3 +1,4 @@
+#if canImport(SolieuServe)
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -63,3 +64,4 @@ struct ServeCommand: ParsableCommand {
 
     final class Failure: @unchecked Sendable { var error: Error? }
 }
+#endif
