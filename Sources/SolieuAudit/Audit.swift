@@ -31,12 +31,14 @@ public struct Finding: Sendable, Encodable {
         public var published: String?
         public var sentence: String
         public var sentenceStart: Int
+        /// The scalar after the sentence's last.
+        public var sentenceEnd: Int
         /// Scalar offsets in the article text (not in the sentence).
         public var spans: [Span]
         /// The document's content hash (not encoded): what the finding's id is made from.
         var contentHash = ""
 
-        enum CodingKeys: String, CodingKey { case document, title, source, province, published, sentence, sentenceStart = "sentence_start", spans }
+        enum CodingKeys: String, CodingKey { case document, title, source, province, published, sentence, sentenceStart = "sentence_start", sentenceEnd = "sentence_end", spans }
     }
 
     public struct Span: Sendable, Encodable, Equatable {
@@ -64,6 +66,13 @@ public struct Finding: Sendable, Encodable {
     public var province: String?
     public var period: String?
     public var evidence: [Evidence]
+    /// Set when `evidence` lists only some of the finding's evidence (a document's page shows
+    /// its own sentence of a cross-document finding and a few others): how many there are.
+    public var evidenceTotal: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, check, status, operands, stated, relation, difference, reason, province, period, evidence, evidenceTotal = "evidence_total"
+    }
 
     public var documents: [Int64] { Array(Set(evidence.map(\.document))).sorted() }
 
@@ -104,8 +113,15 @@ public struct AuditReport: Sendable, Encodable {
 public struct Auditor: Sendable {
     /// Any store (SQLite today): the audit reads documents through `FigureStore` only.
     public let database: any FigureStore
+    /// False: evidence keeps its sentence's offsets but not its text (`sentence` is empty), for
+    /// a reader that holds every finding of a large index and slices the few it shows (the
+    /// server); the audit's memory then grows with its findings, not with their sentences.
+    public var sentences: Bool
 
-    public init(database: any FigureStore) { self.database = database }
+    public init(database: any FigureStore, sentences: Bool = true) {
+        self.database = database
+        self.sentences = sentences
+    }
 
     public func run(scope: DocumentScope = DocumentScope()) throws -> AuditReport {
         var findings: [Finding] = []
@@ -113,7 +129,8 @@ public struct Auditor: Sendable {
         var documents = 0
         try database.eachDocument(scope) { doc in
             documents += 1
-            let view = AuditDocument(doc)
+            var view = AuditDocument(doc)
+            view.sentences = sentences
             findings += SumCheck.run(view)
             findings += RatioCheck.run(view)
             findings += ShareCheck.run(view)
@@ -144,6 +161,8 @@ struct AuditDocument {
     var figures: [FigureRow]
     /// Figure index by figure id.
     let byID: [Int64: Int]
+    /// Whether evidence carries its sentence's text (`Auditor.sentences`).
+    var sentences = true
 
     init(_ doc: DocumentWithFigures) {
         self.doc = doc
@@ -190,7 +209,7 @@ struct AuditDocument {
         let start = figs.map(\.sentenceStart).min() ?? first.sentenceStart
         let end = figs.map(\.sentenceEnd).max() ?? first.sentenceEnd
         var e = Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
-                                 sentence: text(start, end), sentenceStart: start,
+                                 sentence: sentences ? text(start, end) : "", sentenceStart: start, sentenceEnd: end,
                                  spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: text($0.start, $0.end)) })
         e.contentHash = doc.contentHash
         return e

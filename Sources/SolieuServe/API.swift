@@ -48,9 +48,13 @@ enum API {
 
     // MARK: search
 
+    /// Matching documents are counted up to this many; "total_is_lower_bound" says when more match.
+    static let countLimit = 10_000
+
     struct SearchAnswer: Encodable, Sendable {
         var query: String
         var total: Int
+        var totalIsLowerBound: Bool
         var offset: Int
         var limit: Int
         var results: [SearchHit]
@@ -60,6 +64,7 @@ enum API {
             var c = encoder.container(keyedBy: FigureRecord.Key.self)
             try c.encode(query, forKey: .init("query"))
             try c.encode(total, forKey: .init("total"))
+            try c.encode(totalIsLowerBound, forKey: .init("total_is_lower_bound"))
             try c.encode(offset, forKey: .init("offset"))
             try c.encode(limit, forKey: .init("limit"))
             try c.encode(results, forKey: .init("results"))
@@ -85,12 +90,13 @@ enum API {
         let withFacets = try p.flag("facets")
         let (hits, total, facets) = try await service.query { store in
             let hits = try store.search(request)
-            // A full first page with nothing skipped is the common case: count only when needed.
-            let total = hits.count < request.limit ? request.offset + hits.count : try store.searchTotal(request)
+            // Counted only when the page is full, and only as far as `countLimit`.
+            let total = hits.count < request.limit ? request.offset + hits.count : try store.searchTotal(request, upTo: countLimit)
             return (hits, total, withFacets ? try store.searchFacets(request) : nil)
         }
         let next = request.offset + hits.count < total ? p.link("/api/v1/search", replacing: ["offset": String(request.offset + hits.count)]) : nil
-        return SearchAnswer(query: request.query, total: total, offset: request.offset, limit: request.limit, results: hits, facets: facets, next: next)
+        return SearchAnswer(query: request.query, total: total, totalIsLowerBound: total >= countLimit, offset: request.offset,
+                            limit: request.limit, results: hits, facets: facets, next: next)
     }
 
     // MARK: figures
@@ -195,6 +201,10 @@ enum API {
         }
     }
 
+    /// Evidence an answer gives of one finding at most (`Finding.evidenceTotal` then says how
+    /// many; `solieu audit --format json` lists all).
+    static let documentEvidence = 6
+
     /// A document by its numeric id only: paths and hashes are for the CLI, and nothing a URL
     /// holds is ever taken for a file name.
     static func document(_ id: String, _ service: Service) async throws -> DocumentAnswer {
@@ -203,7 +213,18 @@ enum API {
         }
         let doc = try await service.query { try $0.document(String(n)) }
         if let report = try await service.audit.currentReport(service) {
-            return DocumentAnswer(document: doc, findings: report.findings.filter { $0.evidence.contains { $0.document == n } }, findingsScope: "index")
+            // A cross-document finding cites every bulletin that reports the same count (90 of
+            // them on the bench index): a document shows its own sentence and the first few others.
+            let mine = (report.byDocument[n] ?? []).map { i -> Finding in
+                var f = report.findings[i]
+                if f.evidence.count > documentEvidence {
+                    let own = f.evidence.filter { $0.document == n }
+                    f.evidenceTotal = f.evidence.count
+                    f.evidence = own + f.evidence.filter { $0.document != n }.prefix(max(0, documentEvidence - own.count))
+                }
+                return f
+            }
+            return DocumentAnswer(document: doc, findings: try await service.withSentences(mine), findingsScope: "index")
         }
         let own = try await service.query { store in try Auditor(database: store).run(scope: DocumentScope(document: String(n))).findings }
         return DocumentAnswer(document: doc, findings: AuditReport.failuresFirst(own), findingsScope: "document")
@@ -257,16 +278,37 @@ enum API {
             do { return try SolieuDatabase.provinceName(name) } catch { throw ServeError.badParameter("province: \((error as? IndexError)?.message ?? "unknown province")") }
         }
         let report = try await service.audit.report(service)
-        let matching = report.findings.filter { f in
-            (status == nil || f.status == status) && (check == nil || f.check == check)
-                && (docID == nil || f.evidence.contains { $0.document == docID })
-                && (province == nil || f.province == province || f.evidence.contains { $0.province == province })
+        // The smallest index that applies, then the other filters over it (in failures-first order).
+        var candidates: [Int]
+        if let docID {
+            candidates = report.byDocument[docID] ?? []
+            if let province { candidates = candidates.filter { i in report.byProvince[province]?.contains(i) ?? false } }
+        } else if let province {
+            candidates = report.byProvince[province] ?? []
+        } else if let status {
+            candidates = report.byStatus[status] ?? []
+        } else {
+            candidates = Array(report.findings.indices)
         }
-        let page = Array(matching.dropFirst(offset).prefix(limit))
-        let next = offset + page.count < matching.count ? p.link(path, replacing: ["offset": String(offset + page.count)]) : nil
+        if check != nil || (status != nil && (docID != nil || province != nil)) {
+            candidates = candidates.filter { i in
+                let f = report.findings[i]
+                return (check == nil || f.check == check) && (status == nil || f.status == status)
+            }
+        }
+        let shown = candidates.dropFirst(offset).prefix(limit).map { i -> Finding in
+            var f = report.findings[i]
+            if f.evidence.count > documentEvidence {
+                f.evidenceTotal = f.evidence.count
+                f.evidence = Array(f.evidence.prefix(documentEvidence))
+            }
+            return f
+        }
+        let page = try await service.withSentences(Array(shown))
+        let next = offset + page.count < candidates.count ? p.link(path, replacing: ["offset": String(offset + page.count)]) : nil
         let summary = AuditAnswer.Summary(documents: report.documents, findings: report.findings.count, fails: report.count(.fails),
                                           unverifiable: report.count(.unverifiable), holds: report.count(.holds))
-        return AuditAnswer(summary: summary, total: matching.count, offset: offset, limit: limit, findings: page, next: next)
+        return AuditAnswer(summary: summary, total: candidates.count, offset: offset, limit: limit, findings: page, next: next)
     }
 
     static func audit(_ p: Parameters, _ service: Service) async throws -> AuditAnswer { try await auditAnswer(p, service, path: "/api/v1/audit") }

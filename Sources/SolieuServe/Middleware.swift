@@ -95,3 +95,75 @@ struct ErrorAnswers<Context: RequestContext>: RouterMiddleware {
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }
+
+/// Answers kept for the index's current version: the same page or API call asked again (a
+/// researcher paging back, a dashboard polling, many readers of one report) is served from
+/// memory until an ingest changes the index. Only complete 200 answers of at most 2 MB are
+/// kept, at most `capacity` bytes in all, the least recently used dropped first; the export
+/// stream never is.
+actor ResponseCache {
+    struct Entry {
+        var version: Int64
+        var headers: HTTPFields
+        var body: ByteBuffer
+        var used: UInt64
+    }
+    private var entries: [String: Entry] = [:]
+    private var bytes = 0
+    private var clock: UInt64 = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func get(_ key: String, version: Int64) -> Response? {
+        guard var e = entries[key] else { return nil }
+        guard e.version == version else {
+            bytes -= e.body.readableBytes
+            entries[key] = nil
+            return nil
+        }
+        clock += 1
+        e.used = clock
+        entries[key] = e
+        return Response(status: .ok, headers: e.headers, body: .init(byteBuffer: e.body))
+    }
+
+    func put(_ key: String, version: Int64, headers: HTTPFields, body: ByteBuffer) {
+        guard body.readableBytes <= min(2 << 20, capacity) else { return }
+        if let old = entries[key] { bytes -= old.body.readableBytes }
+        clock += 1
+        entries[key] = Entry(version: version, headers: headers, body: body, used: clock)
+        bytes += body.readableBytes
+        while bytes > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used }) {
+            bytes -= oldest.value.body.readableBytes
+            entries[oldest.key] = nil
+        }
+    }
+}
+
+struct CachedAnswers<Context: RequestContext>: RouterMiddleware {
+    let service: Service
+    let cache: ResponseCache
+
+    final class Collector: ResponseBodyWriter {
+        var buffer = ByteBuffer()
+        func write(_ part: ByteBuffer) async throws { buffer.writeImmutableBuffer(part) }
+        func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard request.method == .get, path != "/api/v1/export", path != "/login", !path.hasPrefix("/static/") else {
+            return try await next(request, context)
+        }
+        let key = path + "?" + (request.uri.query ?? "")
+        let version = try await service.audit.currentVersion(service)
+        if let hit = await cache.get(key, version: version) { return hit }
+        let response = try await next(request, context)
+        guard response.status == .ok, let length = response.body.contentLength, length <= 2 << 20 else { return response }
+        let collector = Collector()
+        try await response.body.write(collector)
+        await cache.put(key, version: version, headers: response.headers, body: collector.buffer)
+        return Response(status: .ok, headers: response.headers, body: .init(byteBuffer: collector.buffer))
+    }
+}

@@ -68,7 +68,7 @@ enum Pages {
         let request2 = try API.searchRequest(p, service, markers: ("\u{E000}", "\u{E001}"))
         let (hits, total, facets) = try await service.query { store in
             let hits = try store.search(request2)
-            let total = hits.count < request2.limit ? request2.offset + hits.count : try store.searchTotal(request2)
+            let total = hits.count < request2.limit ? request2.offset + hits.count : try store.searchTotal(request2, upTo: API.countLimit)
             return (hits, total, try store.searchFacets(request2))
         }
         body += "<div class=\"columns\"><aside class=\"facets\">"
@@ -95,7 +95,8 @@ enum Pages {
         facet(lang.t("Loại số liệu", "Figure kind"), facets.kind, nil)
         if facets.sampled { body += "<p class=\"hint\">\(lang.t("Đếm trên \(facets.documents) bản tin mới nhất.", "Counted over the newest \(facets.documents) bulletins."))</p>" }
         body += "</aside><section>"
-        body += "<p class=\"summary\">\(lang.t("\(total) bản tin khớp", "\(total) bulletins match"))</p><ol class=\"hits\" start=\"\(request2.offset + 1)\">"
+        let shownTotal = total >= API.countLimit ? lang.t("hơn \(API.countLimit)", "more than \(API.countLimit)") : "\(total)"
+        body += "<p class=\"summary\">\(lang.t("\(shownTotal) bản tin khớp", "\(shownTotal) bulletins match"))</p><ol class=\"hits\" start=\"\(request2.offset + 1)\">"
         for h in hits {
             let snippet = e(h.snippet).replacingOccurrences(of: "\u{E000}", with: "<mark>").replacingOccurrences(of: "\u{E001}", with: "</mark>")
             body += "<li><a class=\"title\" href=\"/documents/\(h.id)\(lang.english ? "?lang=en" : "")\">\(e(h.title ?? lang.t("(không tiêu đề)", "(no title)")))</a>"
@@ -298,6 +299,9 @@ enum Pages {
                 let link = "/documents/\(ev.document)\(lang.english ? "?lang=en" : "")" + (ev.spans.first.map { "#at-\($0.start)" } ?? "")
                 out += "<blockquote><p>\(HTML.marked(ev.sentence, marks))</p><footer>"
                     + "<a href=\"\(link)\">\(e(ev.title ?? "document \(ev.document)"))</a> · \(e(ev.province)) · \(e(ev.published))</footer></blockquote>"
+            }
+            if let total = f.evidenceTotal, total > f.evidence.count {
+                out += "<p class=\"hint\">\(lang.t("và \(total - f.evidence.count) bản tin khác", "and \(total - f.evidence.count) more bulletins"))</p>"
             }
             out += "</li>"
         }

@@ -34,6 +34,7 @@ public enum Server {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorAnswers(service: service))
         if let token = service.token { router.add(middleware: TokenCheck(token: token)) }
+        if service.limits.cacheBytes > 0 { router.add(middleware: CachedAnswers(service: service, cache: ResponseCache(capacity: service.limits.cacheBytes))) }
         API.register(router, service)
         Pages.register(router, service)
         return router

@@ -50,6 +50,8 @@ public struct ServeLimits: Sendable {
     public var waiting = 64
     /// Open connections (further ones wait in the accept backlog).
     public var connections = 256
+    /// Bytes of answers kept for the index's current version (0: none).
+    public var cacheBytes = 64 << 20
 
     public init() {}
 }
@@ -103,10 +105,46 @@ public final class QueryRunner: @unchecked Sendable {
     }
 }
 
-/// The findings of the audit for one version of the index, failures first.
+/// The audit's findings as the server keeps them: failures first, evidence sentences dropped
+/// (kept as offsets and sliced from the articles for the page shown: on 100,000 bulletins they
+/// were most of a 1.5 GB heap), with the findings of each status and of each document indexed.
+public struct AuditIndex: Sendable {
+    public var findings: [Finding]
+    public var documents: Int
+    var byStatus: [Finding.Status: [Int]] = [:]
+    var byDocument: [Int64: [Int]] = [:]
+    /// By the finding's province and its documents' provinces.
+    var byProvince: [String: [Int]] = [:]
+
+    init(_ report: AuditReport) {
+        findings = AuditReport.failuresFirst(report.findings)
+        documents = report.documents
+        for i in findings.indices {
+            byStatus[findings[i].status, default: []].append(i)
+            var seen = Set<Int64>()
+            var places = Set<String>()
+            if let p = findings[i].province { places.insert(p) }
+            for j in findings[i].evidence.indices {
+                // Sliced again with the document's title, date and source for the page shown.
+                findings[i].evidence[j].sentence = ""
+                findings[i].evidence[j].title = nil
+                findings[i].evidence[j].source = nil
+                findings[i].evidence[j].published = nil
+                let d = findings[i].evidence[j].document
+                if seen.insert(d).inserted { byDocument[d, default: []].append(i) }
+                if let p = findings[i].evidence[j].province { places.insert(p) }
+            }
+            for p in places { byProvince[p, default: []].append(i) }
+        }
+    }
+
+    func count(_ status: Finding.Status) -> Int { byStatus[status]?.count ?? 0 }
+}
+
+/// The findings of the audit for one version of the index.
 public actor AuditCache {
-    private var cached: (version: Int64, report: AuditReport)?
-    private var running: (version: Int64, task: Task<AuditReport, Error>)?
+    private var cached: (version: Int64, report: AuditIndex)?
+    private var running: (version: Int64, task: Task<AuditIndex, Error>)?
     /// The store's version, read at most once a second (a new document shows within a second).
     private var checked: (version: Int64, at: UInt64)?
 
@@ -121,7 +159,7 @@ public actor AuditCache {
     }
 
     /// The report for the store as it is now, waiting for a run when an ingest changed it.
-    func report(_ service: Service) async throws -> AuditReport {
+    func report(_ service: Service) async throws -> AuditIndex {
         let version = try await currentVersion(service)
         if let cached, cached.version == version { return cached.report }
         return try await refresh(service, version: version).value
@@ -129,7 +167,7 @@ public actor AuditCache {
 
     /// The report when it is current; else nil, and a run starts in the background (a page that
     /// only shows some findings does not wait for the whole index to be audited).
-    func currentReport(_ service: Service) async throws -> AuditReport? {
+    func currentReport(_ service: Service) async throws -> AuditIndex? {
         let version = try await currentVersion(service)
         if let cached, cached.version == version { return cached.report }
         _ = refresh(service, version: version)
@@ -141,11 +179,10 @@ public actor AuditCache {
         _ = try? await currentReport(service)
     }
 
-    private func refresh(_ service: Service, version: Int64) -> Task<AuditReport, Error> {
+    private func refresh(_ service: Service, version: Int64) -> Task<AuditIndex, Error> {
         if let running, running.version == version { return running.task }
-        let task = Task { () throws -> AuditReport in
-            var report = try await service.runner.run(seconds: 3600) { try Auditor(database: service.store).run() }
-            report.findings = AuditReport.failuresFirst(report.findings)
+        let task = Task { () throws -> AuditIndex in
+            let report = try await service.runner.run(seconds: 3600) { AuditIndex(try Auditor(database: service.store, sentences: false).run()) }
             await self.keep(report, version: version)
             return report
         }
@@ -153,7 +190,7 @@ public actor AuditCache {
         return task
     }
 
-    private func keep(_ report: AuditReport, version: Int64) {
+    private func keep(_ report: AuditIndex, version: Int64) {
         if cached.map({ $0.version != version }) ?? true { cached = (version, report) }
         if running?.version == version { running = nil }
     }
@@ -189,6 +226,24 @@ public struct Service: Sendable {
             // The engine's own error, in the store's words.
             throw scrubbed(store.explain(error))
         }
+    }
+
+    /// Findings with their evidence sentences sliced from the articles again.
+    func withSentences(_ findings: [Finding]) async throws -> [Finding] {
+        let wanted = findings.flatMap { f in f.evidence.map { TextSlice(document: $0.document, start: $0.sentenceStart, end: $0.sentenceEnd) } }
+        let texts = try await query { try $0.slices(wanted) }
+        var out = findings
+        var k = 0
+        for i in out.indices {
+            for j in out[i].evidence.indices where k < texts.count {
+                out[i].evidence[j].sentence = texts[k].text
+                out[i].evidence[j].title = texts[k].title
+                out[i].evidence[j].source = texts[k].source
+                out[i].evidence[j].published = texts[k].published
+                k += 1
+            }
+        }
+        return out
     }
 
     func scrubbed(_ error: IndexError) -> ServeError {

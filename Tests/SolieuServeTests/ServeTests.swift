@@ -439,6 +439,8 @@ import Testing
         let writeAttempt = Result { try reader.recordFailure(path: "x", reason: "y") }
         #expect((try? writeAttempt.get()) == nil)
         let (_, auditBefore, _) = try await Self.get("/api/v1/audit", app)
+        let (_, statsBefore, _) = try await Self.get("/api/v1/stats", app)
+        #expect(try await Self.get("/api/v1/stats", app).1 == statsBefore)  // kept for this version
         _ = try BatchIngest(database: writer, jobs: 1).run(paths: [Project.path("fixtures/audit/sum-part-changed.txt")])
         let (_, search, _) = try await Self.get("/api/v1/search?q=bang+khen&limit=50", app)
         #expect(search.contains("sum-part-changed.txt"))
@@ -449,5 +451,8 @@ import Testing
             auditAfter = try await Self.get("/api/v1/audit", app).1
         }
         #expect(auditAfter.contains("\"status\":\"fails\""), "\(auditAfter.prefix(200))")
+        // A kept answer is not served once the index changed.
+        let statsAfter = try await Self.get("/api/v1/stats", app).1
+        #expect(statsAfter != statsBefore && statsAfter.contains("\"documents\":2"), "\(statsAfter.prefix(200))")
     }
 }

@@ -20,8 +20,11 @@ public protocol FigureStore: Sendable {
     func summary() throws -> IndexSummary
     /// Ranked documents for a search request, `request.offset` hits skipped.
     func search(_ request: SearchRequest) throws -> [SearchHit]
-    /// How many documents the request matches in all.
-    func searchTotal(_ request: SearchRequest) throws -> Int
+    /// How many documents the request matches in all, counting no further than `upTo`.
+    func searchTotal(_ request: SearchRequest, upTo: Int?) throws -> Int
+    /// Pieces of articles by scalar offsets, in the order asked, with their document's title,
+    /// publication and first source (evidence the server's audit keeps as offsets only).
+    func slices(_ requests: [TextSlice]) throws -> [SlicedText]
     /// Counts by province, year, site and figure kind among the documents a search ranks.
     func searchFacets(_ request: SearchRequest) throws -> SearchFacets
     /// Figures up to the filter's limit (after `filter.after`), and how many match in all.
@@ -34,6 +37,32 @@ public protocol FigureStore: Sendable {
     func document(_ ref: String) throws -> StoredDocument
     /// Every document in scope with its figures, in id order (whole-document passes: the audit).
     func eachDocument(_ scope: DocumentScope, _ body: (DocumentWithFigures) throws -> Void) throws
+}
+
+/// Scalar offsets `start..<end` of one document's article.
+public struct TextSlice: Sendable, Equatable {
+    public var document: Int64
+    public var start: Int
+    public var end: Int
+    public init(document: Int64, start: Int, end: Int) {
+        self.document = document
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A piece of an article and what is shown with it.
+public struct SlicedText: Sendable, Equatable {
+    public var text: String
+    public var title: String?
+    public var published: String?
+    public var source: String?
+    public init(text: String, title: String?, published: String?, source: String?) {
+        self.text = text
+        self.title = title
+        self.published = published
+        self.source = source
+    }
 }
 
 /// A full-text search as a user states it: the query and its filters, one page of hits.

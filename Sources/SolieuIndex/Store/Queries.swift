@@ -532,14 +532,20 @@ public extension SolieuDatabase {
         try searchTotal(SearchRequest(query: query, province: province, from: from, to: to))
     }
 
-    func searchTotal(_ request: SearchRequest) throws -> Int {
+    func searchTotal(_ request: SearchRequest) throws -> Int { try searchTotal(request, upTo: nil) }
+
+    /// Counting stops at `upTo` when given (a common word matches most of the index, and the
+    /// count would cost more than the page).
+    public func searchTotal(_ request: SearchRequest, upTo cap: Int?) throws -> Int {
         let scope = try searchScope(request.query, province: request.province, from: request.from, to: request.to)
-        let sql = """
-            SELECT count(*) FROM document_search JOIN documents d ON d.id = document_search.rowid
+        let inner = """
+            SELECT 1 FROM document_search JOIN documents d ON d.id = document_search.rowid
             WHERE document_search MATCH ?\(scope.conditions.map { " AND " + $0 }.joined())
             """
+        let sql = cap == nil ? "SELECT count(*) FROM (\(inner))" : "SELECT count(*) FROM (\(inner) LIMIT ?)"
+        let arguments: [(any DatabaseValueConvertible)?] = [scope.match] + scope.arguments + (cap.map { [$0] } ?? [])
         do {
-            return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: StatementArguments([scope.match] + scope.arguments)) ?? 0 }
+            return try pool.read { db in try Int.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) ?? 0 }
         } catch {
             throw Self.explain(error, path: path)
         }
@@ -1126,6 +1132,23 @@ extension SolieuDatabase: FigureStore {
     public var location: String { path }
 
     public func explain(_ error: Error) -> IndexError { Self.explain(error, path: path) }
+
+    /// Slices of articles by scalar offsets (SQLite's substr counts characters: code points).
+    public func slices(_ requests: [TextSlice]) throws -> [SlicedText] {
+        guard !requests.isEmpty else { return [] }
+        return try pool.read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT substr(text, ?, ?), title, published, (SELECT path FROM sources s WHERE s.document_id = d.id ORDER BY s.id LIMIT 1)
+                FROM documents d WHERE id = ?
+                """)
+            return try requests.map { r in
+                guard let row = try Row.fetchOne(statement, arguments: [r.start + 1, max(0, r.end - r.start), r.document]) else {
+                    return SlicedText(text: "", title: nil, published: nil, source: nil)
+                }
+                return SlicedText(text: row[0] ?? "", title: row[1], published: row[2], source: row[3])
+            }
+        }
+    }
 
     /// Documents, sources, figures and failures counted with their largest ids: any commit of
     /// an ingest (a new article, a second source, a replaced document, a failed file) changes it.
