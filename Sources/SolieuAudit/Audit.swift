@@ -143,6 +143,9 @@ public struct Auditor: Sendable {
         }
         findings += cross.findings()
         Finding.assignIDs(&findings)
+        if !sentences {
+            for i in findings.indices { for j in findings[i].evidence.indices { findings[i].evidence[j].contentHash = "" } }
+        }
         var parts: [String] = []
         if let d = scope.document { parts.append("document \(d)") }
         if let p = scope.province { parts.append("province \(p)") }
@@ -210,7 +213,7 @@ struct AuditDocument {
         let end = figs.map(\.sentenceEnd).max() ?? first.sentenceEnd
         var e = Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
                                  sentence: sentences ? text(start, end) : "", sentenceStart: start, sentenceEnd: end,
-                                 spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: text($0.start, $0.end)) })
+                                 spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: sentences ? text($0.start, $0.end) : "") })
         e.contentHash = doc.contentHash
         return e
     }

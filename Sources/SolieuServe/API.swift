@@ -211,7 +211,7 @@ enum API {
         guard !id.isEmpty, id.count <= 18, id.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int64(id) else {
             throw ServeError.notFound("no document '\(Parameters.shown(id))': documents are named by their number (/documents/12)")
         }
-        let doc = try await service.query { try $0.document(String(n)) }
+        let doc = try await service.query { try $0.document(id: n) }
         if let report = try await service.audit.currentReport(service) {
             // A cross-document finding cites every bulletin that reports the same count (90 of
             // them on the bench index): a document shows its own sentence and the first few others.

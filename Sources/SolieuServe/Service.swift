@@ -130,6 +130,7 @@ public struct AuditIndex: Sendable {
                 findings[i].evidence[j].title = nil
                 findings[i].evidence[j].source = nil
                 findings[i].evidence[j].published = nil
+                for k in findings[i].evidence[j].spans.indices { findings[i].evidence[j].spans[k].text = "" }
                 let d = findings[i].evidence[j].document
                 if seen.insert(d).inserted { byDocument[d, default: []].append(i) }
                 if let p = findings[i].evidence[j].province { places.insert(p) }
@@ -240,6 +241,12 @@ public struct Service: Sendable {
                 out[i].evidence[j].title = texts[k].title
                 out[i].evidence[j].source = texts[k].source
                 out[i].evidence[j].published = texts[k].published
+                // Span texts from the sentence they lie in.
+                let sentence = Array(texts[k].text.unicodeScalars), base = out[i].evidence[j].sentenceStart
+                for m in out[i].evidence[j].spans.indices {
+                    let a = out[i].evidence[j].spans[m].start - base, b = out[i].evidence[j].spans[m].end - base
+                    if a >= 0, a <= b, b <= sentence.count { out[i].evidence[j].spans[m].text = String(String.UnicodeScalarView(sentence[a..<b])) }
+                }
                 k += 1
             }
         }

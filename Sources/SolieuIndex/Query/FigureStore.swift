@@ -35,6 +35,8 @@ public protocol FigureStore: Sendable {
     func stats(_ filter: FigureFilter, groupBy: [String]) throws -> [StatsRow]
     /// A document by id, path or content-hash prefix, with its figures and sources.
     func document(_ ref: String) throws -> StoredDocument
+    /// A document by its id only (what a URL names: never a path).
+    func document(id: Int64) throws -> StoredDocument
     /// Every document in scope with its figures, in id order (whole-document passes: the audit).
     func eachDocument(_ scope: DocumentScope, _ body: (DocumentWithFigures) throws -> Void) throws
 }

@@ -995,8 +995,12 @@ public extension SolieuDatabase {
 
     // MARK: show
 
-    func document(_ ref: String) throws -> StoredDocument {
-        let id = try documentID(ref)
+    func document(_ ref: String) throws -> StoredDocument { try document(id: try documentID(ref)) }
+
+    public func document(id: Int64) throws -> StoredDocument {
+        guard try pool.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE id = ?", arguments: [id]) }) == 1 else {
+            throw IndexError("no document \(id)")
+        }
         var filter = FigureFilter()
         filter.document = String(id)
         let figures = try self.figures(filter)
