@@ -211,7 +211,10 @@ struct AuditDocument {
         let first = figs.min { $0.sentenceStart < $1.sentenceStart } ?? figs[0]
         let start = figs.map(\.sentenceStart).min() ?? first.sentenceStart
         let end = figs.map(\.sentenceEnd).max() ?? first.sentenceEnd
-        var e = Finding.Evidence(document: doc.id, title: doc.title, source: doc.source, province: doc.province, published: doc.published,
+        // Without sentences (the server) the document's title, source and date are not kept
+        // either: they are read again with the sentence for the findings shown.
+        var e = Finding.Evidence(document: doc.id, title: sentences ? doc.title : nil, source: sentences ? doc.source : nil,
+                                 province: doc.province, published: sentences ? doc.published : nil,
                                  sentence: sentences ? text(start, end) : "", sentenceStart: start, sentenceEnd: end,
                                  spans: figs.sorted { $0.start < $1.start }.map { Finding.Span(start: $0.start, end: $0.end, text: sentences ? text($0.start, $0.end) : "") })
         e.contentHash = doc.contentHash

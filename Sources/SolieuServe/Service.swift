@@ -116,8 +116,9 @@ public struct AuditIndex: Sendable {
     /// By the finding's province and its documents' provinces.
     var byProvince: [String: [Int]] = [:]
 
-    init(_ report: AuditReport) {
+    init(_ report: consuming AuditReport) {
         findings = AuditReport.failuresFirst(report.findings)
+        report.findings = []
         documents = report.documents
         for i in findings.indices {
             byStatus[findings[i].status, default: []].append(i)
@@ -125,12 +126,16 @@ public struct AuditIndex: Sendable {
             var places = Set<String>()
             if let p = findings[i].province { places.insert(p) }
             for j in findings[i].evidence.indices {
-                // Sliced again with the document's title, date and source for the page shown.
-                findings[i].evidence[j].sentence = ""
-                findings[i].evidence[j].title = nil
-                findings[i].evidence[j].source = nil
-                findings[i].evidence[j].published = nil
-                for k in findings[i].evidence[j].spans.indices { findings[i].evidence[j].spans[k].text = "" }
+                // An audit run with `sentences: false` keeps none of them (stripping them here
+                // would copy every evidence array the report still shares); a report with
+                // sentences is stripped, to be sliced again with title, date and source.
+                if !findings[i].evidence[j].sentence.isEmpty || findings[i].evidence[j].title != nil {
+                    findings[i].evidence[j].sentence = ""
+                    findings[i].evidence[j].title = nil
+                    findings[i].evidence[j].source = nil
+                    findings[i].evidence[j].published = nil
+                    for k in findings[i].evidence[j].spans.indices { findings[i].evidence[j].spans[k].text = "" }
+                }
                 let d = findings[i].evidence[j].document
                 if seen.insert(d).inserted { byDocument[d, default: []].append(i) }
                 if let p = findings[i].evidence[j].province { places.insert(p) }
