@@ -26,8 +26,8 @@ enum Chart {
             let y = i * rowHeight + 5
             let w = Int(Double(width - labelWidth - 60) * v / top)
             out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(HTML.escape(label))</text>"
-                + "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(max(w, 1))\" height=\"\(rowHeight - 6)\" class=\"bar\"><title>\(HTML.escape(label)): \(HTML.number(v))</title></rect>"
-                + "<text x=\"\(labelWidth + max(w, 1) + 4)\" y=\"\(y + 14)\">\(HTML.number(v))</text>"
+                + "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(max(w, 1))\" height=\"\(rowHeight - 6)\" class=\"bar\"><title>\(HTML.escape(label)): \(StatsRow.number(v))</title></rect>"
+                + "<text x=\"\(labelWidth + max(w, 1) + 4)\" y=\"\(y + 14)\">\(StatsRow.number(v))</text>"
         }
         return out + "</svg></figure>"
     }
@@ -57,7 +57,7 @@ enum Chart {
         func py(_ v: Double) -> Int { 10 + plotH - Int(Double(plotH) * v / top) }
         var out = "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"><title>\(lang.t("Tổng theo thời gian", "Sum over time"))</title>"
         out += "<line x1=\"\(left)\" y1=\"\(10 + plotH)\" x2=\"\(left + plotW)\" y2=\"\(10 + plotH)\" class=\"axis\"/>"
-        out += "<text x=\"\(left - 4)\" y=\"16\" text-anchor=\"end\">\(HTML.number(top))</text><text x=\"\(left - 4)\" y=\"\(10 + plotH)\" text-anchor=\"end\">0</text>"
+        out += "<text x=\"\(left - 4)\" y=\"16\" text-anchor=\"end\">\(StatsRow.number(top))</text><text x=\"\(left - 4)\" y=\"\(10 + plotH)\" text-anchor=\"end\">0</text>"
         let step = max(1, (xs.count * 48 + plotW - 1) / plotW)  // labels 48 px apart at least
         for (i, label) in xs.enumerated() where i % step == 0 {
             out += "<text x=\"\(px(i))\" y=\"\(height - 8)\" text-anchor=\"middle\">\(HTML.escape(label))</text>"
@@ -68,7 +68,7 @@ enum Chart {
             out += "<polyline class=\"line s\(n)\" points=\"\(coords.joined(separator: " "))\"><title>\(HTML.escape(name))</title></polyline>"
             for (i, label) in xs.enumerated() {
                 guard let v = series[label] else { continue }
-                out += "<circle class=\"s\(n)\" cx=\"\(px(i))\" cy=\"\(py(v))\" r=\"3\"><title>\(HTML.escape(name)) \(HTML.escape(label)): \(HTML.number(v))</title></circle>"
+                out += "<circle class=\"s\(n)\" cx=\"\(px(i))\" cy=\"\(py(v))\" r=\"3\"><title>\(HTML.escape(name)) \(HTML.escape(label)): \(StatsRow.number(v))</title></circle>"
             }
             out += "<rect x=\"\(width - legend + 10)\" y=\"\(14 + n * 18)\" width=\"10\" height=\"10\" class=\"key s\(n)\"/>"
                 + "<text x=\"\(width - legend + 26)\" y=\"\(23 + n * 18)\">\(HTML.escape(name))</text>"

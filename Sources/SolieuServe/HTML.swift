@@ -61,13 +61,6 @@ enum HTML {
         return out + "\""
     }
 
-    /// A number as a reader expects it: whole numbers without decimals, others to 4 digits.
-    static func number(_ d: Double?) -> String {
-        guard let d else { return "" }
-        if d == d.rounded() && abs(d) < 1e15 { return String(Int64(d)) }
-        return String(format: "%.4g", d)
-    }
-
     static let sections: [(path: String, vi: String, en: String)] = [
         ("/", "Tìm kiếm", "Search"), ("/figures", "Số liệu", "Figures"), ("/stats", "Thống kê", "Stats"), ("/audit", "Kiểm tra", "Audit"),
     ]

@@ -208,8 +208,8 @@ enum Pages {
         if spread { head += ["min", "median", "max"] }
         head += [lang.t("Số liệu", "Figures"), lang.t("Bản tin", "Documents")]
         let rows = answer.groups.map { g -> [String] in
-            var cells = keys.map { e((g.row.keys[$0] ?? nil) ?? "(none)") } + [HTML.number(g.row.sum)]
-            if spread { cells += [HTML.number(g.row.min), HTML.number(g.row.median), HTML.number(g.row.max)] }
+            var cells = keys.map { e((g.row.keys[$0] ?? nil) ?? "(none)") } + [StatsRow.number(g.row.sum)]
+            if spread { cells += [StatsRow.number(g.row.min), StatsRow.number(g.row.median), StatsRow.number(g.row.max)] }
             return cells + ["\(g.row.figures)", "\(g.row.documents)"]
         }
         let numeric = Set(keys.count..<(keys.count + (spread ? 6 : 3)))

@@ -1,4 +1,5 @@
 import Foundation
+import SolieuIndex
 
 /// Listing output in the three formats every listing command takes.
 /// The one --format vocabulary of listing commands: a table for people, JSON (one array),
@@ -57,10 +58,7 @@ struct Table {
         ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n")
     }
 
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ s: String) -> String { FigureRecord.csvField(s) }
 
     static func oneLine(_ s: String) -> String {
         s.contains(where: \.isNewline) ? s.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ") : s

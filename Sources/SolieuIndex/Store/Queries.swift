@@ -266,6 +266,13 @@ public struct StatsRow: Sendable, Encodable {
     /// that splits it.
     public var note: String?
 
+    /// A group's number as a table shows it: whole numbers without decimals, others to four
+    /// significant digits, nil as "".
+    public static func number(_ d: Double?) -> String {
+        guard let d else { return "" }
+        return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(format: "%.4g", d)
+    }
+
     public init(keys: [String: String?], figures: Int, documents: Int, sum: Double?) {
         self.keys = keys
         self.figures = figures

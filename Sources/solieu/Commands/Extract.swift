@@ -47,7 +47,7 @@ struct ExtractCommand: ParsableCommand {
         // all of its figures. `json` is one array, written as its elements come.
         var first = true
         if format == .json { Output.print("[") }
-        if format == .csv { Output.print(FigureRecord.names.map(Table.csvField).joined(separator: ",") + "\r") }
+        if format == .csv { Output.print(FigureRecord.csvHeader + "\r") }
         for file in files.paths {
             do {
                 let article = try Ingest.article(file: file, limit: Int(maxSize * 1_048_576))
@@ -75,7 +75,7 @@ struct ExtractCommand: ParsableCommand {
                                 first = false
                             case .csv:
                                 let r = record()
-                                Output.print(FigureRecord.names.map { Table.csvField(r[$0].csv) }.joined(separator: ",") + "\r")
+                                Output.print(FigureRecord.csvLine(r) + "\r")
                             case .table: Output.print([doc, figure.kind.rawValue, "\(figure.start)", "\(figure.end)", "\(figure.sentence)",
                                                        figure.text, Self.value(figure)].joined(separator: "\t"))
                             }

@@ -123,14 +123,14 @@ struct FiguresCommand: ParsableCommand {
                 chunk.removeAll(keepingCapacity: true)
             }
             if format == .json { Output.print("[") }
-            if format == .csv { Output.print(FigureColumns.full.map(Table.csvField).joined(separator: ",") + "\r") }
+            if format == .csv { Output.print(FigureRecord.csvHeader + "\r") }
             try reportingErrors {
                 try db.eachFigure(filter) { row in
                     any = true
                     switch format {
                     case .json: Output.print((first ? "" : ",") + (try Output.json(row, pretty: true))); first = false
                     case .jsonl: Output.print(try Output.json(row))
-                    case .csv: Output.print(FigureColumns.fields(row).map(Table.csvField).joined(separator: ",") + "\r")
+                    case .csv: Output.print(FigureRecord.csvLine(row) + "\r")
                     case .table:
                         chunk.append(row)
                         if chunk.count == 500 { flush() }
@@ -192,9 +192,6 @@ enum FigureColumns {
     }
 
     static func fields(_ r: FigureRow) -> [String] { FigureRecord.names.map { r[$0].csv } }
-
-    /// A CSV line as export and `solieu serve` write it.
-    static func csvLine(_ r: FigureRow) -> String { FigureRecord.csvLine(r) }
 }
 
 /// `solieu stats`: sums, counts and documents per group.
@@ -242,7 +239,7 @@ struct StatsCommand: ParsableCommand {
         let weighted = rows.contains { $0.weightedMean != nil }
         var t = Table(columns: shown + ["sum"] + (spread ? ["min", "median", "max"] : []) + (weighted ? ["weighted_mean"] : []) + ["figures", "documents"],
                       flexible: Set(shown))
-        func number(_ d: Double?) -> String { d.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String(format: "%.4g", $0) } ?? "" }
+        let number = StatsRow.number
         for r in rows {
             var cells = shown.map { (r.keys[$0] ?? nil) ?? "(none)" } + [number(r.sum)]
             if spread { cells += [number(r.min), number(r.median), number(r.max)] }
