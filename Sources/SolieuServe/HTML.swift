@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SolieuAudit
 
 /// Labels in Vietnamese, or English with `lang=en`.
 struct Lang: Sendable {
@@ -18,23 +19,7 @@ struct Lang: Sendable {
 /// HTML built as strings, every value from a bulletin or a request passed through `escape`
 /// (text and attributes alike); no script, one stylesheet from this server.
 enum HTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Controls other than line breaks and tabs never reach a page.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { HTMLText.escape(s) }
 
     /// A link target from a page's own routes, or an http(s) URL a source gives; anything else
     /// (javascript:, data:) is no link.

@@ -28,7 +28,29 @@ public extension AuditReport {
     }
 }
 
-extension Finding.Evidence {
+/// Text for HTML, the one escaper of the static report and of `solieu serve`'s pages: safe in
+/// element text and in quoted attributes alike.
+public enum HTMLText {
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Controls other than line breaks and tabs never reach a page.
+                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out
+    }
+}
+
+public extension Finding.Evidence {
     /// The sentence with the figures' spans marked by `open`/`close` (spans are article offsets).
     func marked(open: String, close: String, escape: (String) -> String = { $0 }) -> String {
         let s = Array(sentence.unicodeScalars)
@@ -88,20 +110,7 @@ enum JSONReport {
 /// a link to each source). What holds or cannot be verified is counted, not listed, so the file
 /// grows with the failures, not with the bulletins (`--format json` and `solieu serve` list all).
 enum HTMLReport {
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { HTMLText.escape(s) }
 
     static func render(_ r: AuditReport, _ shown: [Finding]) -> String {
         let failing = shown.filter { $0.status == .fails }
