@@ -85,9 +85,10 @@ enum API {
                              exactRanking: try p.flag("exact_ranking"), markers: markers)
     }
 
-    static func search(_ p: Parameters, _ service: Service) async throws -> SearchAnswer {
-        let request = try searchRequest(p, service)
-        let withFacets = try p.flag("facets")
+    /// A page of hits; the search page asks for other markers and always for facets.
+    static func search(_ p: Parameters, _ service: Service, markers: (String, String) = ("[", "]"), facets: Bool? = nil) async throws -> SearchAnswer {
+        let request = try searchRequest(p, service, markers: markers)
+        let withFacets = try facets ?? p.flag("facets")
         let (hits, total, facets) = try await service.query { store in
             let hits = try store.search(request)
             // Counted only when the page is full, and only as far as `countLimit`.
@@ -205,6 +206,17 @@ enum API {
     /// many; `solieu audit --format json` lists all).
     static let documentEvidence = 6
 
+    /// A finding with at most `documentEvidence` evidence: `document`'s own first (a document's
+    /// page), then the others in order; `evidenceTotal` says how many there are.
+    static func trimmed(_ finding: Finding, keeping document: Int64? = nil) -> Finding {
+        var f = finding
+        guard f.evidence.count > documentEvidence else { return f }
+        let own = document.map { n in f.evidence.filter { $0.document == n } } ?? []
+        f.evidenceTotal = f.evidence.count
+        f.evidence = own + f.evidence.filter { $0.document != document }.prefix(max(0, documentEvidence - own.count))
+        return f
+    }
+
     /// A document by its numeric id only: paths and hashes are for the CLI, and nothing a URL
     /// holds is ever taken for a file name.
     static func document(_ id: String, _ service: Service) async throws -> DocumentAnswer {
@@ -215,15 +227,7 @@ enum API {
         if let report = try await service.audit.currentReport(service) {
             // A cross-document finding cites every bulletin that reports the same count (90 of
             // them on the bench index): a document shows its own sentence and the first few others.
-            let mine = (report.byDocument[n] ?? []).map { i -> Finding in
-                var f = report.findings[i]
-                if f.evidence.count > documentEvidence {
-                    let own = f.evidence.filter { $0.document == n }
-                    f.evidenceTotal = f.evidence.count
-                    f.evidence = own + f.evidence.filter { $0.document != n }.prefix(max(0, documentEvidence - own.count))
-                }
-                return f
-            }
+            let mine = (report.byDocument[n] ?? []).map { trimmed(report.findings[$0], keeping: n) }
             return DocumentAnswer(document: doc, findings: try await service.withSentences(mine), findingsScope: "index")
         }
         let own = try await service.query { store in try Auditor(database: store).run(scope: DocumentScope(document: String(n))).findings }
@@ -296,14 +300,7 @@ enum API {
                 return (check == nil || f.check == check) && (status == nil || f.status == status)
             }
         }
-        let shown = candidates.dropFirst(offset).prefix(limit).map { i -> Finding in
-            var f = report.findings[i]
-            if f.evidence.count > documentEvidence {
-                f.evidenceTotal = f.evidence.count
-                f.evidence = Array(f.evidence.prefix(documentEvidence))
-            }
-            return f
-        }
+        let shown = candidates.dropFirst(offset).prefix(limit).map { trimmed(report.findings[$0]) }
         let page = try await service.withSentences(Array(shown))
         let next = offset + page.count < candidates.count ? p.link(path, replacing: ["offset": String(offset + page.count)]) : nil
         let summary = AuditAnswer.Summary(documents: report.documents, findings: report.findings.count, fails: report.count(.fails),

@@ -65,12 +65,8 @@ enum Pages {
         }
         // Snippet markers from the private-use area, which no stored article holds (NFC text from
         // bulletins), turned into <mark> after escaping.
-        let request2 = try API.searchRequest(p, service, markers: ("\u{E000}", "\u{E001}"))
-        let (hits, total, facets) = try await service.query { store in
-            let hits = try store.search(request2)
-            let total = hits.count < request2.limit ? request2.offset + hits.count : try store.searchTotal(request2, upTo: API.countLimit)
-            return (hits, total, try store.searchFacets(request2))
-        }
+        let answer = try await API.search(p, service, markers: ("\u{E000}", "\u{E001}"), facets: true)
+        let hits = answer.results, total = answer.total, facets = answer.facets ?? SearchFacets()
         body += "<div class=\"columns\"><aside class=\"facets\">"
         func facet(_ title: String, _ counts: [SearchFacets.Count], _ name: String?) {
             guard !counts.isEmpty else { return }
@@ -95,25 +91,25 @@ enum Pages {
         facet(lang.t("Loại số liệu", "Figure kind"), facets.kind, nil)
         if facets.sampled { body += "<p class=\"hint\">\(lang.t("Đếm trên \(facets.documents) bản tin mới nhất.", "Counted over the newest \(facets.documents) bulletins."))</p>" }
         body += "</aside><section>"
-        let shownTotal = total >= API.countLimit ? lang.t("hơn \(API.countLimit)", "more than \(API.countLimit)") : "\(total)"
-        body += "<p class=\"summary\">\(lang.t("\(shownTotal) bản tin khớp", "\(shownTotal) bulletins match"))</p><ol class=\"hits\" start=\"\(request2.offset + 1)\">"
+        let shownTotal = answer.totalIsLowerBound ? lang.t("hơn \(API.countLimit)", "more than \(API.countLimit)") : "\(total)"
+        body += "<p class=\"summary\">\(lang.t("\(shownTotal) bản tin khớp", "\(shownTotal) bulletins match"))</p><ol class=\"hits\" start=\"\(answer.offset + 1)\">"
         for h in hits {
             let snippet = e(h.snippet).replacingOccurrences(of: "\u{E000}", with: "<mark>").replacingOccurrences(of: "\u{E001}", with: "</mark>")
             body += "<li><a class=\"title\" href=\"/documents/\(h.id)\(lang.english ? "?lang=en" : "")\">\(e(h.title ?? lang.t("(không tiêu đề)", "(no title)")))</a>"
                 + "<div class=\"meta\">\(e(h.published)) · \(e(h.province))</div><p class=\"snippet\">\(snippet)</p></li>"
         }
         body += "</ol>"
-        body += pager(p, "/search", offset: request2.offset, count: hits.count, total: total, lang: lang)
+        body += pager(p, "/search", offset: answer.offset, limit: answer.limit, count: hits.count, total: total, lang: lang)
         body += HTML.twins(json: p.link("/api/v1/search", replacing: ["lang": nil]),
                            csv: p.link("/api/v1/search", replacing: ["lang": nil, "format": "csv"]), lang: lang)
         body += "</section></div>"
         return html(HTML.page(title: p["q"] ?? "", lang: lang, request: request, active: "/") { body })
     }
 
-    static func pager(_ p: Parameters, _ path: String, offset: Int, count: Int, total: Int, lang: Lang) -> String {
+    static func pager(_ p: Parameters, _ path: String, offset: Int, limit: Int, count: Int, total: Int, lang: Lang) -> String {
         var out = "<nav class=\"pager\">"
         if offset > 0 {
-            let previous = max(0, offset - (Int(p["limit"] ?? "") ?? 20))
+            let previous = max(0, offset - limit)
             out += "<a rel=\"prev\" href=\"\(e(p.link(path, replacing: ["offset": previous == 0 ? nil : String(previous)])))\">← \(lang.t("Trước", "Previous"))</a> "
         }
         if count > 0 { out += "<span>\(offset + 1)–\(offset + count) / \(total)</span>" }
@@ -191,13 +187,7 @@ enum Pages {
         var body = "<h1>\(lang.t("Thống kê", "Stats"))</h1>"
         let groupField = "<label>\(lang.t("Nhóm theo", "Group by")) <input name=\"group_by\" value=\"\(e(p["group_by"] ?? "province,year"))\" size=\"18\"></label>"
         // The page's view: award counts by province and year unless asked otherwise.
-        var effective = p
-        if p["group_by"] == nil { effective = try Parameters(query: (request.uri.query.map { $0 + "&" } ?? "") + "group_by=province,year",
-                                                             allowed: API.statsNames.union(common), limits: service.limits) }
-        if p["kind"] == nil && p.all("kind").isEmpty {
-            effective = try Parameters(query: effective.pairs.map { Parameters.encode($0.0) + "=" + Parameters.encode($0.1) }.joined(separator: "&") + "&kind=award",
-                                       allowed: API.statsNames.union(common), limits: service.limits)
-        }
+        let effective = p.withDefaults([("group_by", "province,year"), ("kind", "award")])
         body += filterForm("/stats", effective, lang, extra: groupField)
         let answer = try await API.statsAnswer(effective, service, summaryWhenEmpty: false)
         for note in answer.notes { body += "<p class=\"note\">\(e(note))</p>" }
@@ -294,10 +284,9 @@ enum Pages {
                 + "<p class=\"relation\">\(e(f.relation))</p>"
             if let reason = f.reason { out += "<p class=\"reason\">\(e(reason))</p>" }
             for ev in f.evidence {
-                let marks = ev.spans.map { (start: $0.start - ev.sentenceStart, end: $0.end - ev.sentenceStart, open: "<mark>", close: "</mark>") }
                 // To the sentence: the first operand's place in the article.
                 let link = "/documents/\(ev.document)\(lang.english ? "?lang=en" : "")" + (ev.spans.first.map { "#at-\($0.start)" } ?? "")
-                out += "<blockquote><p>\(HTML.marked(ev.sentence, marks))</p><footer>"
+                out += "<blockquote><p>\(ev.marked(open: "<mark>", close: "</mark>", escape: HTML.escape))</p><footer>"
                     + "<a href=\"\(link)\">\(e(ev.title ?? "document \(ev.document)"))</a> · \(e(ev.province)) · \(e(ev.published))</footer></blockquote>"
             }
             if let total = f.evidenceTotal, total > f.evidence.count {
@@ -320,7 +309,7 @@ enum Pages {
             + select("check", lang.t("Phép kiểm", "Check"), p, [("", lang.t("mọi", "any"))] + Finding.Check.allCases.map { ($0.rawValue, $0.rawValue) })
             + input("province", lang.t("Tỉnh", "Province"), p, size: 12) + "<button>\(lang.t("Lọc", "Filter"))</button></form>"
         body += findingList(answer.findings, lang: lang, linkDocuments: true)
-        body += pager(p, "/audit", offset: answer.offset, count: answer.findings.count, total: answer.total, lang: lang)
+        body += pager(p, "/audit", offset: answer.offset, limit: answer.limit, count: answer.findings.count, total: answer.total, lang: lang)
         body += HTML.twins(json: p.link("/api/v1/audit", replacing: ["lang": nil]),
                            csv: p.link("/api/v1/audit", replacing: ["lang": nil, "format": "csv"]), lang: lang)
         return html(HTML.page(title: lang.t("Kiểm tra", "Audit"), lang: lang, request: request, active: "/audit") { body })

@@ -105,9 +105,10 @@ public final class QueryRunner: @unchecked Sendable {
     }
 }
 
-/// The audit's findings as the server keeps them: failures first, evidence sentences dropped
-/// (kept as offsets and sliced from the articles for the page shown: on 100,000 bulletins they
-/// were most of a 1.5 GB heap), with the findings of each status and of each document indexed.
+/// The audit's findings as the server keeps them: failures first, from a run without sentences
+/// (`Auditor(sentences: false)`: evidence as offsets, sliced again with its document's title,
+/// date and source for the page shown; on 100,000 bulletins the sentences were most of a 1.5 GB
+/// heap), with the findings of each status, document and province indexed.
 public struct AuditIndex: Sendable {
     public var findings: [Finding]
     public var documents: Int
@@ -125,20 +126,9 @@ public struct AuditIndex: Sendable {
             var seen = Set<Int64>()
             var places = Set<String>()
             if let p = findings[i].province { places.insert(p) }
-            for j in findings[i].evidence.indices {
-                // An audit run with `sentences: false` keeps none of them (stripping them here
-                // would copy every evidence array the report still shares); a report with
-                // sentences is stripped, to be sliced again with title, date and source.
-                if !findings[i].evidence[j].sentence.isEmpty || findings[i].evidence[j].title != nil {
-                    findings[i].evidence[j].sentence = ""
-                    findings[i].evidence[j].title = nil
-                    findings[i].evidence[j].source = nil
-                    findings[i].evidence[j].published = nil
-                    for k in findings[i].evidence[j].spans.indices { findings[i].evidence[j].spans[k].text = "" }
-                }
-                let d = findings[i].evidence[j].document
-                if seen.insert(d).inserted { byDocument[d, default: []].append(i) }
-                if let p = findings[i].evidence[j].province { places.insert(p) }
+            for e in findings[i].evidence {
+                if seen.insert(e.document).inserted { byDocument[e.document, default: []].append(i) }
+                if let p = e.province { places.insert(p) }
             }
             for p in places { byProvince[p, default: []].append(i) }
         }
@@ -307,8 +297,6 @@ public struct Parameters: Sendable {
     public subscript(_ name: String) -> String? { values.last { $0.0 == name }?.1 }
     /// Every value of a repeatable parameter (kind).
     public func all(_ name: String) -> [String] { values.filter { $0.0 == name }.map(\.1) }
-    /// The parameters as given, for links to other pages of the same view.
-    public var pairs: [(String, String)] { values }
 
     /// A yes/no parameter: true/false, 1/0, yes/no, on (a checkbox).
     public func flag(_ name: String) throws -> Bool {
@@ -332,6 +320,13 @@ public struct Parameters: Sendable {
     }
 
     static let figureFilterNames: Set<String> = ["kind", "award", "recipient", "province", "period", "measure", "role", "doc"]
+
+    /// These parameters with `defaults` for the names not given.
+    func withDefaults(_ defaults: [(String, String)]) -> Parameters {
+        var out = self
+        for (name, value) in defaults where !values.contains(where: { $0.0 == name }) { out.values.append((name, value)) }
+        return out
+    }
 
     /// This view's URL with some parameters replaced (nil removes one).
     func link(_ path: String, replacing changes: [String: String?] = [:]) -> String {

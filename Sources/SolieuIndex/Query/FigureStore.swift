@@ -119,6 +119,8 @@ public struct SearchFacets: Sendable, Encodable, Equatable {
     public var sampled = false
 
     enum CodingKeys: String, CodingKey { case province, provinceNow = "province_now", year, site, kind, documents, sampled }
+
+    public init() {}
 }
 
 /// A stop for a query that runs too long: every statement a store runs on this thread while
