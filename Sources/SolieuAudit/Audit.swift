@@ -39,12 +39,31 @@ public struct Finding: Sendable, Encodable {
         var contentHash = ""
 
         enum CodingKeys: String, CodingKey { case document, title, source, province, published, sentence, sentenceStart = "sentence_start", sentenceEnd = "sentence_end", spans }
+
+        public init(document: Int64, title: String?, source: String?, province: String?, published: String?,
+                    sentence: String, sentenceStart: Int, sentenceEnd: Int, spans: [Span]) {
+            self.document = document
+            self.title = title
+            self.source = source
+            self.province = province
+            self.published = published
+            self.sentence = sentence
+            self.sentenceStart = sentenceStart
+            self.sentenceEnd = sentenceEnd
+            self.spans = spans
+        }
     }
 
     public struct Span: Sendable, Encodable, Equatable {
         public var start: Int
         public var end: Int
         public var text: String
+
+        public init(start: Int, end: Int, text: String) {
+            self.start = start
+            self.end = end
+            self.text = text
+        }
     }
 
     /// A stable id: the check and its evidence (documents and spans) hashed, "sum-1f3a9c0d".
@@ -70,34 +89,53 @@ public struct Finding: Sendable, Encodable {
     /// its own sentence of a cross-document finding and a few others): how many there are.
     public var evidenceTotal: Int?
 
+    public init(check: Check, status: Status, operands: [Double] = [], stated: Double? = nil, relation: String,
+                difference: Double? = nil, reason: String? = nil, province: String? = nil, period: String? = nil, evidence: [Evidence]) {
+        self.check = check
+        self.status = status
+        self.operands = operands
+        self.stated = stated
+        self.relation = relation
+        self.difference = difference
+        self.reason = reason
+        self.province = province
+        self.period = period
+        self.evidence = evidence
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, check, status, operands, stated, relation, difference, reason, province, period, evidence, evidenceTotal = "evidence_total"
     }
 
     public var documents: [Int64] { Array(Set(evidence.map(\.document))).sorted() }
 
-    /// Ids from the check and the evidence (FNV-1a over "check|article hash@sentence start|span
-    /// offsets…"), not from document numbers: the same finding has the same id in any index
-    /// built from the same bulletins. The rare findings with the same evidence are told apart
-    /// by a suffix in report order.
-    static func assignIDs(_ findings: inout [Finding]) {
-        var seen: [String: Int] = [:]
-        for i in findings.indices {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            // Evidence in a fixed order: a cross-document finding lists its documents in the
-            // order they were stored, which differs between indexes.
-            let parts = findings[i].evidence.map { e in
-                "|\(e.contentHash.isEmpty ? e.sentence : e.contentHash)@\(e.sentenceStart)" + e.spans.map { ",\($0.start)-\($0.end)" }.joined()
-            }
-            let key = findings[i].check.rawValue + parts.sorted().joined()
-            for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let hex = String(h & 0xffff_ffff, radix: 16)
-            var id = findings[i].check.rawValue + "-" + String(repeating: "0", count: 8 - hex.count) + hex
-            let n = seen[id, default: 0]
-            seen[id] = n + 1
-            if n > 0 { id += "-\(n + 1)" }
-            findings[i].id = id
+}
+
+/// Gives findings their ids in report order (`Finding.id`): FNV-1a over "check|article
+/// hash@sentence start|span offsets…", not over document numbers, so the same finding has the
+/// same id in any index built from the same bulletins. The rare findings with the same evidence
+/// are told apart by a suffix, in the order they come.
+struct FindingIDs {
+    private var seen: [UInt64: Int] = [:]
+
+    mutating func assign(_ finding: inout Finding) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        // Evidence in a fixed order: a cross-document finding lists its documents in the order
+        // they were stored, which differs between indexes.
+        let parts = finding.evidence.map { e in
+            "|\(e.contentHash.isEmpty ? e.sentence : e.contentHash)@\(e.sentenceStart)" + e.spans.map { ",\($0.start)-\($0.end)" }.joined()
         }
+        let key = finding.check.rawValue + parts.sorted().joined()
+        for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let short = h & 0xffff_ffff
+        let hex = String(short, radix: 16)
+        var id = finding.check.rawValue + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+        // Keyed by check and hash, not by the id string: a large index has hundreds of thousands.
+        let slot = short | (UInt64(Finding.Check.allCases.firstIndex(of: finding.check)!) << 32)
+        let n = seen[slot, default: 0]
+        seen[slot] = n + 1
+        if n > 0 { id += "-\(n + 1)" }
+        finding.id = id
     }
 }
 
@@ -125,32 +163,48 @@ public struct Auditor: Sendable {
 
     public func run(scope: DocumentScope = DocumentScope()) throws -> AuditReport {
         var findings: [Finding] = []
-        var cross = CrossDocumentCheck()
+        let done = try run(scope: scope) { findings.append($0) }
+        return AuditReport(findings: findings, documents: done.documents, scope: done.scope)
+    }
+
+    /// The same run, each finding handed to `each` as it is made, with its id, in report order
+    /// (each document's findings in document order, then the cross-document ones): a reader
+    /// that keeps findings its own way (the server) never holds them all at full size.
+    public func run(scope: DocumentScope = DocumentScope(), each: (Finding) throws -> Void) throws -> (documents: Int, scope: String) {
+        var cross = CrossDocumentCheck(sentences: sentences)
+        var ids = FindingIDs()
         var documents = 0
+        func emit(_ found: [Finding]) throws {
+            for var f in found { try hand(&f) }
+        }
+        func hand(_ f: inout Finding) throws {
+            ids.assign(&f)
+            if !sentences { for j in f.evidence.indices { f.evidence[j].contentHash = "" } }
+            try each(f)
+        }
         try database.eachDocument(scope) { doc in
             documents += 1
             var view = AuditDocument(doc)
             view.sentences = sentences
-            findings += SumCheck.run(view)
-            findings += RatioCheck.run(view)
-            findings += ShareCheck.run(view)
-            findings += PlanCheck.run(view)
-            findings += ChangeCheck.run(view)
-            findings += AnniversaryCheck.run(view)
-            findings += StructureCheck.run(view)
-            findings += TogetherCheck.run(view)
+            try emit(SumCheck.run(view))
+            try emit(RatioCheck.run(view))
+            try emit(ShareCheck.run(view))
+            try emit(PlanCheck.run(view))
+            try emit(ChangeCheck.run(view))
+            try emit(AnniversaryCheck.run(view))
+            try emit(StructureCheck.run(view))
+            try emit(TogetherCheck.run(view))
             cross.add(view)
         }
-        findings += cross.findings()
-        Finding.assignIDs(&findings)
-        if !sentences {
-            for i in findings.indices { for j in findings[i].evidence.indices { findings[i].evidence[j].contentHash = "" } }
+        try cross.findings { f in
+            var f = f
+            try hand(&f)
         }
         var parts: [String] = []
         if let d = scope.document { parts.append("document \(d)") }
         if let p = scope.province { parts.append("province \(p)") }
         if let p = scope.period { parts.append("period \(p)") }
-        return AuditReport(findings: findings, documents: documents, scope: parts.isEmpty ? "all documents" : parts.joined(separator: ", "))
+        return (documents, parts.isEmpty ? "all documents" : parts.joined(separator: ", "))
     }
 }
 

@@ -206,17 +206,6 @@ enum API {
     /// many; `solieu audit --format json` lists all).
     static let documentEvidence = 6
 
-    /// A finding with at most `documentEvidence` evidence: `document`'s own first (a document's
-    /// page), then the others in order; `evidenceTotal` says how many there are.
-    static func trimmed(_ finding: Finding, keeping document: Int64? = nil) -> Finding {
-        var f = finding
-        guard f.evidence.count > documentEvidence else { return f }
-        let own = document.map { n in f.evidence.filter { $0.document == n } } ?? []
-        f.evidenceTotal = f.evidence.count
-        f.evidence = own + f.evidence.filter { $0.document != document }.prefix(max(0, documentEvidence - own.count))
-        return f
-    }
-
     /// A document by its numeric id only: paths and hashes are for the CLI, and nothing a URL
     /// holds is ever taken for a file name.
     static func document(_ id: String, _ service: Service) async throws -> DocumentAnswer {
@@ -227,7 +216,7 @@ enum API {
         if let report = try await service.audit.currentReport(service) {
             // A cross-document finding cites every bulletin that reports the same count (90 of
             // them on the bench index): a document shows its own sentence and the first few others.
-            let mine = (report.byDocument[n] ?? []).map { trimmed(report.findings[$0], keeping: n) }
+            let mine = (report.byDocument[n] ?? []).map { report.finding($0, keeping: n, evidenceShown: documentEvidence) }
             return DocumentAnswer(document: doc, findings: try await service.withSentences(mine), findingsScope: "index")
         }
         let own = try await service.query { store in try Auditor(database: store).run(scope: DocumentScope(document: String(n))).findings }
@@ -292,18 +281,17 @@ enum API {
         } else if let status {
             candidates = report.byStatus[status] ?? []
         } else {
-            candidates = Array(report.findings.indices)
+            candidates = Array(0..<report.count)
         }
         if check != nil || (status != nil && (docID != nil || province != nil)) {
             candidates = candidates.filter { i in
-                let f = report.findings[i]
-                return (check == nil || f.check == check) && (status == nil || f.status == status)
+                (check == nil || report.check(i) == check) && (status == nil || report.status(i) == status)
             }
         }
-        let shown = candidates.dropFirst(offset).prefix(limit).map { trimmed(report.findings[$0]) }
+        let shown = candidates.dropFirst(offset).prefix(limit).map { report.finding($0, evidenceShown: documentEvidence) }
         let page = try await service.withSentences(Array(shown))
         let next = offset + page.count < candidates.count ? p.link(path, replacing: ["offset": String(offset + page.count)]) : nil
-        let summary = AuditAnswer.Summary(documents: report.documents, findings: report.findings.count, fails: report.count(.fails),
+        let summary = AuditAnswer.Summary(documents: report.documents, findings: report.count, fails: report.count(.fails),
                                           unverifiable: report.count(.unverifiable), holds: report.count(.holds))
         return AuditAnswer(summary: summary, total: candidates.count, offset: offset, limit: limit, findings: page, next: next)
     }

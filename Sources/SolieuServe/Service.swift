@@ -109,32 +109,122 @@ public final class QueryRunner: @unchecked Sendable {
 /// (`Auditor(sentences: false)`: evidence as offsets, sliced again with its document's title,
 /// date and source for the page shown; on 100,000 bulletins the sentences were most of a 1.5 GB
 /// heap), with the findings of each status, document and province indexed.
+///
+/// Findings are taken one at a time from the audit run and kept in a compact form (`Stored`:
+/// evidence as a document, a province number and offsets, 24 bytes, its spans in one array per
+/// finding); `finding(_:keeping:)` gives a shown one back as a `Finding`. The full form was 725 MB
+/// of heap on the bench index, where a cross-document finding cites 90 bulletins.
 public struct AuditIndex: Sendable {
-    public var findings: [Finding]
-    public var documents: Int
+    struct StoredEvidence: Sendable {
+        var document: Int64
+        var sentenceStart: Int32
+        var sentenceEnd: Int32
+        /// Index in `places`, or `UInt16.max` for none.
+        var province: UInt16
+        /// How many spans of the finding's `spans` are this evidence's.
+        var spanCount: UInt16
+    }
+
+    struct Stored: Sendable {
+        var id: String
+        var check: Finding.Check
+        var status: Finding.Status
+        var province: UInt16
+        var operands: [Double]
+        var stated: Double?
+        var relation: String
+        var difference: Double?
+        var reason: String?
+        var period: String?
+        var evidence: [StoredEvidence]
+        /// Start and end of every span, evidence after evidence.
+        var spans: [Int32]
+    }
+
+    private(set) var stored: [Stored] = []
+    public private(set) var documents = 0
+    private var places: [String] = []
+    private var placeNumbers: [String: UInt16] = [:]
     var byStatus: [Finding.Status: [Int]] = [:]
     var byDocument: [Int64: [Int]] = [:]
     /// By the finding's province and its documents' provinces.
     var byProvince: [String: [Int]] = [:]
 
-    init(_ report: consuming AuditReport) {
-        findings = AuditReport.failuresFirst(report.findings)
-        report.findings = []
-        documents = report.documents
-        for i in findings.indices {
-            byStatus[findings[i].status, default: []].append(i)
+    /// The audit of `store`, run here.
+    init(auditing store: any FigureStore) throws {
+        // Failures first, each status in report order.
+        var byRank: [[Stored]] = [[], [], []]
+        let done = try Auditor(database: store, sentences: false).run { f in
+            byRank[f.status == .fails ? 0 : f.status == .unverifiable ? 1 : 2].append(self.compact(f))
+        }
+        documents = done.documents
+        stored.reserveCapacity(byRank.map(\.count).reduce(0, +))
+        for k in byRank.indices { stored += byRank[k]; byRank[k] = [] }
+        for i in stored.indices {
+            byStatus[stored[i].status, default: []].append(i)
             var seen = Set<Int64>()
-            var places = Set<String>()
-            if let p = findings[i].province { places.insert(p) }
-            for e in findings[i].evidence {
+            var places = Set<UInt16>()
+            if stored[i].province != .max { places.insert(stored[i].province) }
+            for e in stored[i].evidence {
                 if seen.insert(e.document).inserted { byDocument[e.document, default: []].append(i) }
-                if let p = e.province { places.insert(p) }
+                if e.province != .max { places.insert(e.province) }
             }
-            for p in places { byProvince[p, default: []].append(i) }
+            for p in places { byProvince[self.places[Int(p)], default: []].append(i) }
         }
     }
 
+    private mutating func number(_ place: String?) -> UInt16 {
+        guard let place else { return .max }
+        if let n = placeNumbers[place] { return n }
+        guard places.count < Int(UInt16.max) else { return .max }
+        places.append(place)
+        placeNumbers[place] = UInt16(places.count - 1)
+        return UInt16(places.count - 1)
+    }
+
+    private mutating func compact(_ f: Finding) -> Stored {
+        var spans: [Int32] = []
+        let evidence = f.evidence.map { e in
+            for s in e.spans { spans += [Int32(s.start), Int32(s.end)] }
+            return StoredEvidence(document: e.document, sentenceStart: Int32(e.sentenceStart), sentenceEnd: Int32(e.sentenceEnd),
+                                  province: number(e.province), spanCount: UInt16(clamping: e.spans.count))
+        }
+        return Stored(id: f.id, check: f.check, status: f.status, province: number(f.province), operands: f.operands, stated: f.stated,
+                      relation: f.relation, difference: f.difference, reason: f.reason, period: f.period, evidence: evidence, spans: spans)
+    }
+
+    var count: Int { stored.count }
     func count(_ status: Finding.Status) -> Int { byStatus[status]?.count ?? 0 }
+    func check(_ i: Int) -> Finding.Check { stored[i].check }
+    func status(_ i: Int) -> Finding.Status { stored[i].status }
+
+    /// Finding `i` without its sentences (`Service.withSentences` adds them). A cross-document
+    /// finding cites every bulletin that reports the same count: with more than `evidenceShown`
+    /// it keeps `document`'s own evidence and the first others, and says how many there are.
+    func finding(_ i: Int, keeping document: Int64? = nil, evidenceShown: Int) -> Finding {
+        let s = stored[i]
+        var evidence: [Finding.Evidence] = []
+        var k = 0
+        for e in s.evidence {
+            let spans = (0..<Int(e.spanCount)).map { m in Finding.Span(start: Int(s.spans[k + 2 * m]), end: Int(s.spans[k + 2 * m + 1]), text: "") }
+            k += 2 * Int(e.spanCount)
+            evidence.append(Finding.Evidence(document: e.document, title: nil, source: nil, province: place(e.province), published: nil,
+                                             sentence: "", sentenceStart: Int(e.sentenceStart), sentenceEnd: Int(e.sentenceEnd), spans: spans))
+        }
+        var total: Int?
+        if evidence.count > evidenceShown {
+            total = evidence.count
+            let own = document.map { n in evidence.filter { $0.document == n } } ?? []
+            evidence = own + evidence.filter { $0.document != document }.prefix(max(0, evidenceShown - own.count))
+        }
+        var f = Finding(check: s.check, status: s.status, operands: s.operands, stated: s.stated, relation: s.relation,
+                        difference: s.difference, reason: s.reason, province: place(s.province), period: s.period, evidence: evidence)
+        f.id = s.id
+        f.evidenceTotal = total
+        return f
+    }
+
+    private func place(_ n: UInt16) -> String? { n == .max ? nil : places[Int(n)] }
 }
 
 /// The findings of the audit for one version of the index.
@@ -178,7 +268,7 @@ public actor AuditCache {
     private func refresh(_ service: Service, version: Int64) -> Task<AuditIndex, Error> {
         if let running, running.version == version { return running.task }
         let task = Task { () throws -> AuditIndex in
-            let report = try await service.runner.run(seconds: 3600) { AuditIndex(try Auditor(database: service.store, sentences: false).run()) }
+            let report = try await service.runner.run(seconds: 3600) { try AuditIndex(auditing: service.store) }
             await self.keep(report, version: version)
             return report
         }

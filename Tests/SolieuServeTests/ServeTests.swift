@@ -224,6 +224,37 @@ import Testing
         #expect(bad.message.contains("use holds, fails, unverifiable"))
     }
 
+    /// The server's compact audit gives back the findings of the audit run, failures first, with
+    /// the same ids, values, evidence offsets and spans; a trimmed finding keeps its document's own
+    /// evidence and says how many there are.
+    @Test func compactAuditIndexGivesBackTheRunsFindings() throws {
+        let run = try Auditor(database: Self.shared.db, sentences: false).run()
+        let rank: (Finding) -> Int = { $0.status == .fails ? 0 : $0.status == .unverifiable ? 1 : 2 }
+        let expected = run.findings.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        let index = try AuditIndex(auditing: Self.shared.db)
+        #expect(index.count == expected.count && index.documents == run.documents)
+        #expect(index.count(.fails) == expected.filter { $0.status == .fails }.count)
+        #expect(index.count(.fails) >= 5)
+        for (i, want) in expected.enumerated() {
+            let got = index.finding(i, evidenceShown: .max)
+            #expect(got.id == want.id && got.check == want.check && got.status == want.status)
+            #expect(got.operands == want.operands && got.stated == want.stated && got.difference == want.difference)
+            #expect(got.relation == want.relation && got.reason == want.reason && got.province == want.province && got.period == want.period)
+            #expect(got.evidenceTotal == nil)
+            #expect(got.evidence.map { [$0.document, Int64($0.sentenceStart), Int64($0.sentenceEnd)] }
+                    == want.evidence.map { [$0.document, Int64($0.sentenceStart), Int64($0.sentenceEnd)] }, "\(want.id)")
+            #expect(got.evidence.map(\.province) == want.evidence.map(\.province))
+            #expect(got.evidence.map { $0.spans.map { [$0.start, $0.end] } } == want.evidence.map { $0.spans.map { [$0.start, $0.end] } })
+            for d in Set(want.evidence.map(\.document)) { #expect(index.byDocument[d]?.contains(i) == true) }
+        }
+        // Trimming: one evidence shown, the last document's own first.
+        let many = try #require(expected.indices.first { Set(expected[$0].evidence.map(\.document)).count > 1 })
+        let last = try #require(expected[many].evidence.last?.document)
+        let trimmed = index.finding(many, keeping: last, evidenceShown: 1)
+        #expect(trimmed.evidenceTotal == expected[many].evidence.count)
+        #expect(trimmed.evidence.map(\.document) == [last])
+    }
+
     @Test func exportStreamsEveryFigure() async throws {
         var filter = FigureFilter()
         filter.kinds = [.award]
