@@ -104,12 +104,14 @@ enum API {
 
     struct FiguresAnswer: Encodable, Sendable {
         var total: Int
+        var totalIsLowerBound: Bool
         var limit: Int
         var figures: [FigureRow]
         var next: String?
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: FigureRecord.Key.self)
             try c.encode(total, forKey: .init("total"))
+            try c.encode(totalIsLowerBound, forKey: .init("total_is_lower_bound"))
             try c.encode(limit, forKey: .init("limit"))
             try c.encode(figures, forKey: .init("figures"))
             try c.encode(next, forKey: .init("next"))
@@ -133,7 +135,8 @@ enum API {
             throw ServeError.badParameter("offset: figures in id order are paged with after (the next link gives it); offset goes with sort")
         }
         let asked = filter
-        let page = try await service.query { try $0.figurePage(asked) }
+        // Counted as far as `countLimit`, as a search's hits are.
+        let page = try await service.query { try $0.figurePage(asked, countUpTo: countLimit) }
         let next: String?
         if !page.more {
             next = nil
@@ -147,7 +150,7 @@ enum API {
 
     static func figures(_ p: Parameters, _ service: Service) async throws -> FiguresAnswer {
         let (page, limit, next) = try await figurePage(p, service, path: "/api/v1/figures")
-        return FiguresAnswer(total: page.total, limit: limit, figures: page.rows, next: next)
+        return FiguresAnswer(total: page.total, totalIsLowerBound: page.totalIsLowerBound, limit: limit, figures: page.rows, next: next)
     }
 
     // MARK: stats

@@ -153,7 +153,8 @@ enum Pages {
         let p = try Parameters(request, API.figureNames.union(common), service)
         let (page, _, next) = try await API.figurePage(p, service, path: "/figures")
         var body = "<h1>\(lang.t("Số liệu", "Figures"))</h1>" + filterForm("/figures", p, lang)
-        body += "<p class=\"summary\">\(lang.t("\(page.total) số liệu khớp", "\(page.total) figures match"))</p>"
+        let shownTotal = page.totalIsLowerBound ? lang.t("Hơn \(API.countLimit)", "More than \(API.countLimit)") : "\(page.total)"
+        body += "<p class=\"summary\">\(lang.t("\(shownTotal) số liệu khớp", "\(shownTotal) figures match"))</p>"
         let rows = page.rows.map { f -> [String] in
             ["<a href=\"/documents/\(f.document)\(lang.english ? "?lang=en" : "")#fig-\(f.id)\">\(f.document)</a>", e(f.province), e(f.kind),
              e(f.valueSummary), e(f.measure), e(f.period ?? f.periodFirst.map { "\($0)…\(f.periodLast ?? "")" }), e(f.role), evidence(f)]

@@ -71,6 +71,13 @@ import Testing
         let summary = try db.summary()
         #expect(summary.documents == 2 && summary.sources == 2)
         #expect(try db.integrityCheck() == "ok")
+        // The kinds facet's bits follow the replaced document's figures; the old row is gone.
+        try db.pool.read { db in
+            let stored = try Row.fetchAll(db, sql: "SELECT document_id, kinds FROM document_kinds ORDER BY 1").map { [$0[0], $0[1]] as [Int64] }
+            let derived = try Row.fetchAll(db, sql: "SELECT id >> 20, sum(DISTINCT 1 << kind) FROM figure_rows GROUP BY 1 ORDER BY 1").map { [$0[0], $0[1]] as [Int64] }
+            #expect(stored == derived && stored.count == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM document_kinds WHERE document_id NOT IN (SELECT id FROM documents)") == 0)
+        }
     }
 
     @Test func oneArticleThroughTwoPathsIsOneDocument() throws {

@@ -144,6 +144,8 @@ import Testing
             #expect(values.map(\.kind) == Array(try Int.fetchAll(db, sql: "SELECT kind FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY kind, id")))
             #expect(values.map(\.value) == (try Double?.fetchAll(db, sql: "SELECT value FROM figure_rows WHERE kind IN (1, 2, 3, 4) ORDER BY kind, id")))
             #expect(!values.isEmpty)
+            // v13: the document's kinds as bits: award, percent, docref, quantity, money, date.
+            #expect(try Int64.fetchOne(db, sql: "SELECT kinds FROM document_kinds WHERE document_id = 1") == 1 << 9 | 1 << 2 | 1 << 8 | 1 << 1 | 1 << 3 | 1 << 6)
             // v9: the stored text's near-copy keys, as a new document would get them.
             let key = String(repeating: "a", count: 120)
             let expected = Set(NearDuplicates.keys(signature: NearDuplicates.signature(key: key), key: key))

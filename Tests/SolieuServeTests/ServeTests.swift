@@ -87,6 +87,15 @@ import Testing
         let facets = try #require(first["facets"] as? [String: Any])
         let provinces = try #require(facets["province"] as? [[String: Any]])
         #expect(provinces.contains { $0["value"] as? String == "Kiên Giang" })
+        // The kind facet counts, for each kind, the matched documents holding a figure of it.
+        var expected: [String: Int] = [:]
+        for hit in try Self.shared.db.search(SearchRequest(query: "thi dua khen thuong", limit: 500)) {
+            for kind in Set(try Self.shared.db.document(id: hit.id).figures.map(\.kind)) { expected[kind, default: 0] += 1 }
+        }
+        let kinds = try #require(facets["kind"] as? [[String: Any]])
+        #expect(kinds.count == expected.count && expected.count >= 5)
+        for k in kinds { #expect(expected[k["value"] as? String ?? ""] == k["documents"] as? Int, "\(k)") }
+        #expect(kinds.map { $0["documents"] as? Int ?? 0 } == kinds.map { $0["documents"] as? Int ?? 0 }.sorted(by: >))
         // A facet value as a filter narrows the search to it.
         let narrowed = try await Self.json("/api/v1/search?q=thi+dua+khen+thuong&province=Gia+Lai&limit=50")
         let gialai = narrowed["results"] as? [[String: Any]] ?? []
@@ -125,10 +134,19 @@ import Testing
         while let u = uri {
             let page = try await Self.json(u)
             #expect(page["total"] as? Int == expected.count)
+            #expect(page["total_is_lower_bound"] as? Bool == false)
             seen += (page["figures"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
             uri = page["next"] as? String
         }
         #expect(seen == expected)
+        // A count that stops at its cap says its total is a floor; the rows are the same.
+        filter.limit = 2
+        let capped = try Self.shared.db.figurePage(filter, countUpTo: 5)
+        #expect(capped.total == 5 && capped.totalIsLowerBound && capped.more)
+        #expect(capped.rows.map { Int($0.id) } == Array(expected.prefix(2)))
+        let exact = try Self.shared.db.figurePage(filter, countUpTo: expected.count + 1)
+        #expect(exact.total == expected.count && !exact.totalIsLowerBound)
+        #expect(capped.notice(noun: "figures") == "showing 2 of at least 5 figures; --limit N or --all for more")
         // The CLI's words for a bad value, with the parameter as a URL names it.
         let bad = Self.error(try await Self.json("/api/v1/figures?kind=awards", status: .badRequest))
         #expect(bad.message.hasPrefix("kind: unknown kind 'awards'"))

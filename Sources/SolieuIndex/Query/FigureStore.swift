@@ -27,8 +27,9 @@ public protocol FigureStore: Sendable {
     func slices(_ requests: [TextSlice]) throws -> [SlicedText]
     /// Counts by province, year, site and figure kind among the documents a search ranks.
     func searchFacets(_ request: SearchRequest) throws -> SearchFacets
-    /// Figures up to the filter's limit (after `filter.after`), and how many match in all.
-    func figurePage(_ filter: FigureFilter) throws -> ListingPage<FigureRow>
+    /// Figures up to the filter's limit (after `filter.after`), and how many match in all,
+    /// counting no further than `countUpTo` when given (`totalIsLowerBound` then says so).
+    func figurePage(_ filter: FigureFilter, countUpTo: Int?) throws -> ListingPage<FigureRow>
     /// Every matching figure in id order, streamed.
     func eachFigure(_ filter: FigureFilter, _ body: (FigureRow) throws -> Void) throws
     /// Groups of figures: sums of what may be added, the spread of the rest.

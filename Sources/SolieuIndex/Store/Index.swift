@@ -482,6 +482,10 @@ public final class SolieuDatabase: Sendable {
                                             value: f.number, numerator: f.numerator, denominator: f.denominator))
             }
         }
+        let kinds = doc.figures.reduce(Int64(0)) { bits, f in bits | (Schema.kindCode(f.kind.rawValue).map { Int64(1) << Int64($0) } ?? 0) }
+        if kinds != 0 {
+            try db.cachedStatement(sql: "INSERT INTO document_kinds(document_id, kinds) VALUES (?, ?)").execute(arguments: [id, kinds])
+        }
         if !valueFacts.isEmpty {
             try db.cachedStatement(sql: "INSERT INTO value_facts(document_id, facts) VALUES (?, ?)").execute(arguments: [id, Data(ValueFacts.encode(valueFacts))])
         }
@@ -568,6 +572,7 @@ public final class SolieuDatabase: Sendable {
         try db.execute(sql: "DELETE FROM document_abbreviations WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM award_facts WHERE document_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM value_facts WHERE document_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM document_kinds WHERE document_id = ?", arguments: [id])
         // Its near-copy keys, made again from its text (the table is keyed by band alone).
         let delete = try db.cachedStatement(sql: "DELETE FROM document_bands WHERE band = ? AND document_id = ?")
         for band in Set(NearDuplicates.keys(key: bodyKey)) { try delete.execute(arguments: [band, id]) }

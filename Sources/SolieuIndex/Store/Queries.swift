@@ -209,8 +209,10 @@ public struct FigureRow: Sendable, Encodable {
 /// Rows of a listing up to its limit, and how many there are in all.
 public struct ListingPage<Element: Sendable>: Sendable {
     public var rows: [Element]
-    /// How many match in all (every page together).
+    /// How many match in all (every page together), or at least, when `totalIsLowerBound`.
     public var total: Int
+    /// The count stopped at a cap: `total` or more match.
+    public var totalIsLowerBound = false
     /// Rows follow this page's last one.
     public var more: Bool
     public init(rows: [Element], total: Int) {
@@ -220,7 +222,7 @@ public struct ListingPage<Element: Sendable>: Sendable {
     }
     /// "showing 200 of 650", or nil when every row is shown.
     public func notice(noun: String) -> String? {
-        rows.count < total ? "showing \(rows.count) of \(total) \(noun); --limit N or --all for more" : nil
+        rows.count < total ? "showing \(rows.count) of \(totalIsLowerBound ? "at least " : "")\(total) \(noun); --limit N or --all for more" : nil
     }
 }
 
@@ -567,38 +569,38 @@ public extension SolieuDatabase {
     }
 
     /// The figures up to the filter's limit, and how many match in all: a listing never stops
-    /// at its limit without saying so.
-    public func figurePage(_ filter: FigureFilter) throws -> ListingPage<FigureRow> {
+    /// at its limit without saying so. With `countUpTo`, counting stops there (a province's
+    /// awards are tens of thousands of figures, and counting them all would cost more than the
+    /// page); the page's `totalIsLowerBound` then says the total is a floor.
+    public func figurePage(_ filter: FigureFilter, countUpTo cap: Int? = nil) throws -> ListingPage<FigureRow> {
         var whole = filter
         whole.limit = nil
         whole.after = nil
         whole.offset = 0
         let paged = filter.after != nil || filter.offset > 0
-        guard let limit = filter.limit else {
-            let rows = try figures(filter)
-            var page = ListingPage(rows: rows, total: paged ? try countFigures(whole) : rows.count)
-            page.more = false
+        func page(_ rows: [FigureRow], more: Bool) throws -> ListingPage<FigureRow> {
+            let counted = paged || more ? try countFigures(whole, upTo: cap) : rows.count
+            var page = ListingPage(rows: rows, total: counted)
+            page.more = more
+            page.totalIsLowerBound = cap.map { counted >= $0 } ?? false
             return page
         }
+        guard let limit = filter.limit else { return try page(try figures(filter), more: false) }
         var probe = filter
         probe.limit = limit + 1  // one more than shown tells whether there are more
         var rows = try figures(probe)
-        guard rows.count > limit else {
-            var page = ListingPage(rows: rows, total: paged ? try countFigures(whole) : rows.count)
-            page.more = false
-            return page
-        }
+        guard rows.count > limit else { return try page(rows, more: false) }
         rows.removeLast(rows.count - limit)
-        var page = ListingPage(rows: rows, total: try countFigures(whole))
-        page.more = true
-        return page
+        return try page(rows, more: true)
     }
 
-    /// How many figures match the filter (its limit aside).
-    public func countFigures(_ filter: FigureFilter) throws -> Int {
+    /// How many figures match the filter (its limit aside), counting no further than `cap`.
+    public func countFigures(_ filter: FigureFilter, upTo cap: Int? = nil) throws -> Int {
         let (whereSQL, arguments) = try figureConditions(filter)
+        let inner = "SELECT 1 FROM \(figureSource(filter)) f WHERE \(whereSQL)"
+        let sql = cap == nil ? "SELECT count(*) FROM (\(inner))" : "SELECT count(*) FROM (\(inner) LIMIT ?)"
         return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(figureSource(filter)) f WHERE \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
+            try Int.fetchOne(db, sql: sql, arguments: StatementArguments(arguments + (cap.map { [$0] } ?? []))) ?? 0
         }
     }
 
@@ -1187,19 +1189,27 @@ extension SolieuDatabase: FigureStore {
             return try pool.read { db in
                 let bound = try Int64.fetchOne(db, sql: "SELECT rowid FROM document_search WHERE document_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                                                arguments: [scope.match, Self.rankingWindow - 1]) ?? 0
+                // Kinds from document_kinds' bits: one small row per document, not its figures.
                 let matched = """
-                    SELECT d.id, d.province, d.province_now, substr(d.published, 1, 4) AS year, d.site
+                    SELECT d.id, d.province, d.province_now, substr(d.published, 1, 4) AS year, d.site, k.kinds
                     FROM document_search JOIN documents d ON d.id = document_search.rowid
+                    LEFT JOIN document_kinds k ON k.document_id = d.id
                     WHERE document_search MATCH ? AND document_search.rowid >= ?\(conditions)
                     """
                 let arguments = StatementArguments([scope.match, bound] + scope.arguments)
                 var tallies: [[String: Int]] = Array(repeating: [:], count: 4)
+                var kindTally = [Int](repeating: 0, count: 64)
                 var documents = 0
                 let cursor = try Row.fetchCursor(db, sql: matched, arguments: arguments)
                 while let row = try cursor.next() {
                     documents += 1
                     for i in 0..<4 {
                         if let v: String = row[i + 1], !v.isEmpty { tallies[i][v, default: 0] += 1 }
+                    }
+                    var bits = UInt64(bitPattern: row[5] as Int64? ?? 0)
+                    while bits != 0 {
+                        kindTally[bits.trailingZeroBitCount] += 1
+                        bits &= bits - 1
                     }
                 }
                 func counts(_ i: Int) -> [SearchFacets.Count] {
@@ -1211,13 +1221,9 @@ extension SolieuDatabase: FigureStore {
                 facets.provinceNow = counts(1)
                 facets.year = counts(2).sorted { $0.value > $1.value }
                 facets.site = counts(3)
-                let kinds = try Row.fetchAll(db, sql: """
-                    SELECT r.kind, count(DISTINCT h.id) FROM (\(matched)) h
-                    JOIN figure_rows r ON r.id BETWEEN h.id * 1048576 AND h.id * 1048576 + 1048575 GROUP BY 1
-                    """, arguments: arguments)
-                facets.kind = kinds.compactMap { r in
-                    Schema.kindCodes.first { $0.code == (r[0] as Int) }.map { SearchFacets.Count(value: $0.name, documents: r[1]) }
-                }.sorted { $0.documents > $1.documents }
+                facets.kind = Schema.kindCodes.filter { kindTally[$0.code] > 0 }
+                    .sorted { (kindTally[$0.code], $1.code) > (kindTally[$1.code], $0.code) }
+                    .map { SearchFacets.Count(value: $0.name, documents: kindTally[$0.code]) }
                 facets.documents = documents
                 facets.sampled = bound > 0
                 return facets

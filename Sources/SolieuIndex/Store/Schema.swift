@@ -17,13 +17,14 @@ import SolieuText
 ///   the names and order of the JSON, JSONL and CSV exports.
 /// - `document_abbreviations` (v2): abbreviations a document defines for itself.
 /// - `sources.warnings` (v7): what reading the file warned about, one warning per line, or NULL.
+/// - `document_kinds` (v13): the figure kinds a document holds, as bits `1 << kind` (its facet).
 /// - `failures`: files that could not be ingested, with the reason (cleared when they succeed).
 /// - `document_search`: FTS5, contentless, over the search keys (`VietnameseFold.searchKey`) of
 ///   title and text, plus `facets` (province and date tokens, see `Facets`) so filtered searches
 ///   stay one FTS5 query; rowid = documents.id.
 enum Schema {
     /// Bumped with every migration; also stored as `PRAGMA user_version`.
-    static let version = 12
+    static let version = 13
 
     /// `figure_rows.kind`: fixed codes (the award index's WHERE clause names one).
     static let kindCodes: [(code: Int, name: String)] = [
@@ -441,6 +442,21 @@ enum Schema {
                 CREATE VIEW figures AS \(figuresSelect());
                 CREATE VIEW figure_view AS \(figureViewSelect(join: "JOIN"));
                 PRAGMA user_version = 12;
+                """)
+        }
+        // v13: the kinds of figure each document holds, one bit per kind code (1 << code), so
+        // that the search page's kind facet reads one small row per matched document instead of
+        // all of its figures (tens of thousands of rows for a common word). Documents stored
+        // before get theirs from figure_rows; a document without figures has no row.
+        migrator.registerMigration("v13") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_kinds (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    kinds INTEGER NOT NULL
+                );
+                INSERT INTO document_kinds(document_id, kinds)
+                    SELECT id >> 20, sum(DISTINCT 1 << kind) FROM figure_rows GROUP BY id >> 20;
+                PRAGMA user_version = 13;
                 """)
         }
         return migrator
