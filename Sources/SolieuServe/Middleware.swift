@@ -59,10 +59,10 @@ struct ErrorAnswers<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
-            // Everything is read with GET; the one form (/login) posts.
-            if request.method != .get && !(request.method == .post && request.uri.path == "/login") {
+            // Everything is read with GET (or HEAD: its headers alone); the one form (/login) posts.
+            if request.method != .get && request.method != .head && !(request.method == .post && request.uri.path == "/login") {
                 var answer = Self.answer(ServeError(405, "method_not_allowed", "\(request.method.rawValue) is not served here: use GET"), request: request)
-                answer.headers[.allow] = request.uri.path == "/login" ? "GET, POST" : "GET"
+                answer.headers[.allow] = request.uri.path == "/login" ? "GET, HEAD, POST" : "GET, HEAD"
                 return answer
             }
             return try await next(request, context)

@@ -27,10 +27,11 @@ public struct ServeOptions: Sendable {
 }
 
 public enum Server {
-    /// The router: pages, API, OpenAPI document, stylesheet, with the security headers, the
-    /// token check and the error answers around every route.
+    /// The router: pages, API, OpenAPI document, stylesheet, with HEAD answered as GET, the
+    /// security headers, the token check and the error answers around every route.
     public static func router(_ service: Service) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        // HEAD answered as GET, without the body (link checkers and `curl -I` ask for it).
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorAnswers(service: service))
         if let token = service.token { router.add(middleware: TokenCheck(token: token)) }

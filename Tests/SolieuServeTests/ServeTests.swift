@@ -361,6 +361,17 @@ import Testing
         #expect(status == .badRequest && body.contains("unknown kind"))
         let csv = try await Self.get("/stats.csv?kind=award&group_by=province", Self.app())
         #expect(csv.1.hasPrefix("province,sum,"))
+        // HEAD: GET's status and headers, the length its body has, and no body.
+        for uri in ["/audit", "/api/v1/figures?kind=award", "/api/v1/documents/99999999"] {
+            let (getStatus, getBody, getHeaders) = try await Self.get(uri, Self.app())
+            let (headStatus, headBody, headHeaders) = try await Self.app().test(.router) { client in
+                try await client.execute(uri: uri, method: .head) { r in (r.status, String(buffer: r.body), r.headers) }
+            }
+            #expect(headStatus == getStatus && headBody.isEmpty, "\(uri) \(headStatus) \(getStatus) \(headBody.prefix(200))")
+            #expect(headHeaders[.contentType] == getHeaders[.contentType] && headHeaders[.contentSecurityPolicy] != nil, "\(uri)")
+            // No length rather than a wrong one.
+            #expect(headHeaders[.contentLength] == nil || headHeaders[.contentLength] == String(getBody.utf8.count), "\(uri)")
+        }
     }
 
     /// The figures a document page marks are the figures the API gives, span for span.
@@ -423,7 +434,7 @@ import Testing
         let (status, body, allow) = try await app.test(.router) { client in
             try await client.execute(uri: "/api/v1/figures", method: .delete) { ($0.status, String(buffer: $0.body), $0.headers[.allow]) }
         }
-        #expect(status == .methodNotAllowed && allow == "GET" && body.contains("\"code\":\"method_not_allowed\""))
+        #expect(status == .methodNotAllowed && allow == "GET, HEAD" && body.contains("\"code\":\"method_not_allowed\""))
         #expect(try await Self.get("/favicon.ico", app).0 == .noContent)
     }
 
