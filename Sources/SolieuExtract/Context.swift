@@ -298,7 +298,7 @@ struct ClauseSubjects {
         "kỳ", "kế", "hoạch", "lên", "xuống", "từ", "đến", "thứ", "vượt", "thực", "hiện", "đã", "được", "ở", "mức", "nâng",
     ]
     /// Two-word verbs whose words alone are nouns too ("tuyển quân").
-    static let verbPairs: Set<[String]> = [["bình", "quân"], ["phấn", "đấu"], ["triển", "khai"]]
+    static let verbPairs: Set<[String]> = [["bình", "quân"], ["phấn", "đấu"], ["triển", "khai"], ["ước", "tính"]]
     /// Words that end a clause's subject without being part of it ("giải quyết việc làm cho").
     static let trailing: Set<String> = ["cho", "của", "có", "và", "với", "là", "được", "trong", "tại", "về"]
 
@@ -363,6 +363,12 @@ struct ClauseSubjects {
             guard tk[t].key == "va" else { return nil }
             t -= 1
         }
+        // An aside in parentheses before the verbs ("GRDP 6 tháng đầu năm 2021 (theo giá so sánh
+        // 2010) ước tính đạt …"): the subject stands before it. "(GRDP)" is no aside: a name.
+        if tk[t].key == ")", let open = asideStart(closing: t) {
+            t = skipVerbs(open - 1)
+            guard t >= 0, tk[t].kind != .punct || tk[t].key == ")" else { return nil }
+        }
         let found = subject(from: t)
         // "42/82 xã đạt chuẩn nông thôn mới, chiếm tỷ lệ 51%": a bare "tỷ lệ" is the share of
         // what the count before it in the clause counts.
@@ -403,6 +409,8 @@ struct ClauseSubjects {
         var t = last
         var words = 0
         while t >= 0, words < 12 {
+            // A line break ends it (a heading above is not its subject).
+            if t < last, view.scalars[tk[t].end..<tk[t + 1].start].contains("\n") { break }
             if tk[t].kind == .word || (tk[t].kind == .number && t > 0 && tk[t - 1].kind == .word) {
                 t -= 1
                 words += 1
@@ -420,11 +428,44 @@ struct ClauseSubjects {
         }
         var first = t + 1
         var last = last
-        // Verbs at its start are not the subject ("đạt tỷ lệ" → "tỷ lệ"), nor a function word at its end.
-        while first <= last, verbLength(first) == 1 { first += 1 }
+        // Verbs at its start are not the subject ("đạt tỷ lệ" → "tỷ lệ"), nor a function word at
+        // its end. A verb's syllable that begins a word with a syllable that is none ("tăng
+        // trưởng", "mức sống", "thực tế") is the word's, not a verb: it stays.
+        while first <= last {
+            if first < last, tk[first + 1].kind == .word, Self.verbPairs.contains([tk[first].lower, tk[first + 1].lower]) {
+                first += 2
+            } else if verbLength(first) == 1, !beginsNoun(first, last) {
+                first += 1
+            } else {
+                break
+            }
+        }
         while last > first, tk[last].kind == .word, Self.trailing.contains(tk[last].lower) { last -= 1 }
         guard first <= last, words > 0, tk[last].kind != .punct || tk[last].key == ")" else { return nil }
         return view.text(tk[first].start, tk[last].end)
+    }
+
+    /// Where the parentheses closing at token `t` open, when they hold an aside: more than one
+    /// token, no other parentheses, and no figure but a period or a date.
+    func asideStart(closing t: Int) -> Int? {
+        let tk = view.tokens
+        var open = t - 1
+        while open >= 0, tk[open].key != "(" {
+            if tk[open].key == ")" || t - open > 16 { return nil }
+            open -= 1
+        }
+        guard open >= 1, t - open > 2 else { return nil }
+        let start = tk[open].start, end = tk[t].end
+        let holdsFigure = figures.contains { $0.start >= start && $0.end <= end && $0.kind != .period && $0.kind != .date }
+        return holdsFigure ? nil : open
+    }
+
+    /// Whether token `t` (a verb's syllable) and the next, up to `last`, are one dictionary word
+    /// whose second syllable is no verb: "tăng trưởng" (growth), not "đạt được" or "kế hoạch".
+    func beginsNoun(_ t: Int, _ last: Int) -> Bool {
+        let tk = view.tokens
+        guard t < last, tk[t + 1].kind == .word, verbLength(t + 1) == 0 else { return false }
+        return WordSegmenter.bundled.isWord([tk[t].lower, tk[t + 1].lower])
     }
 
     /// Where a name of `Lexicon.measureNames` starts when the tokens from `first` on are its end

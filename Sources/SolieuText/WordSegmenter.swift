@@ -118,6 +118,16 @@ public final class WordSegmenter: Sendable {
         return s.unicodeScalars.dropFirst().allSatisfy { !$0.properties.isUppercase }
     }
 
+    /// Whether these syllables (2 to `maxWordLength`, as written) are one word of the lexicon
+    /// or a domain term ("tăng trưởng", "thực tế", "Ủy ban nhân dân").
+    public func isWord<S: StringProtocol>(_ syllables: [S]) -> Bool {
+        guard syllables.count >= 2, syllables.count <= Self.maxWordLength else { return false }
+        let ids = syllables.map { syllableID(Substring($0)) }
+        guard !ids.contains(Self.unknown) else { return false }
+        let key = Self.pack(ids)
+        return words.contains(key) || terms.contains(key)
+    }
+
     /// Word boundaries over a sentence's syllables: each range is one word (syllable indices).
     public func segment<S: StringProtocol>(_ syllables: [S]) -> [Range<Int>] {
         let n = syllables.count

@@ -272,6 +272,22 @@ struct KindTests {
         // A sector's name holds its comma or dash.
         #expect(measures("Khu vực nông, lâm nghiệp và thủy sản tăng 2,96%; công nghiệp chế biến, chế tạo tăng 8%; công nghiệp - xây dựng tăng 12,5%.")
                 == ["Khu vực nông, lâm nghiệp và thủy sản", "công nghiệp chế biến, chế tạo", "công nghiệp - xây dựng"])
+        // A verb's syllable that begins a word is the word's ("tăng trưởng", "mức sống"); a
+        // verb of two words is a verb ("ước tính", "phấn đấu").
+        #expect(measures("Đáng lưu ý, mức tăng trưởng thực tế đạt 6,83%.") == ["tăng trưởng thực tế"])
+        #expect(measures("Năm 2019, mức sống dân cư tăng 3%.") == ["mức sống dân cư"])
+        #expect(measures("Ước tính chỉ số sản xuất công nghiệp 6 tháng đầu năm 2018 tăng 14,34%.") == ["chỉ số sản xuất công nghiệp"])
+        #expect(measures("Tổng thu ngân sách ước tính đạt 10.450,5 tỷ đồng.") == ["Tổng thu ngân sách"])
+        #expect(measures("Năm 2020, phấn đấu đạt danh hiệu nông dân giỏi 70,9%.") == ["danh hiệu nông dân giỏi"])
+        // An aside in parentheses before the verb is not the subject; the words before it are.
+        #expect(measures("GRDP 6 tháng đầu năm 2021 (theo giá so sánh 2010) ước tính được 11.253,59 tỷ đồng, đạt 44,9% kế hoạch.")
+                == ["GRDP", "GRDP"])
+        #expect(measures("Doanh thu (tính cả thuế) ước đạt 5,2 tỷ đồng.") == ["Doanh thu"])
+        // Parentheses that hold a figure are no aside: the amount after them names nothing.
+        #expect(measures("Doanh thu (bằng 105% kế hoạch) ước đạt 5,2 tỷ đồng.") == ["Doanh thu", nil])
+        // A heading on the line above is not the subject.
+        #expect(measures("Tổng sản phẩm trên địa bàn (GRDP)\n\nGRDP trên địa bàn tỉnh 6 tháng đầu năm 2019 ước tính đạt 26.677 tỷ đồng.")
+                == ["GRDP trên địa bàn tỉnh"])
         // A bare share is the share of what the count before it counts.
         #expect(measures("có 42/82 xã được công nhận đạt chuẩn nông thôn mới, chiếm tỷ lệ 51% tổng số xã.") == ["tỷ lệ xã được công nhận đạt chuẩn nông thôn mới"])
     }

@@ -20,6 +20,14 @@ struct WordTests {
         #expect(words("đồng chí Nguyễn Văn Thành phát biểu").contains("Nguyễn Văn Thành"))
     }
 
+    /// One word or two: what the lexicon holds, case and tone placement aside.
+    @Test func isWordLooksUpTheLexicon() {
+        let w = WordSegmenter.bundled
+        #expect(w.isWord(["tăng", "trưởng"]) && w.isWord(["Thực", "tế"]) && w.isWord(["hoà", "bình"]))
+        #expect(w.isWord(["ủy", "ban", "nhân", "dân"]))
+        #expect(!w.isWord(["trưởng", "thực"]) && !w.isWord(["đạt", "6"]) && !w.isWord(["tăng"]) && !w.isWord(["xyz", "qq"]))
+    }
+
     @Test func vtbDevScore() {
         let lines = Project.text("fixtures/wordseg/vtb-dev.txt").split(separator: "\n")
         var tp = 0, fp = 0, fn = 0
