@@ -131,6 +131,15 @@ struct KindTests {
         #expect(one("nhiệm kỳ 2020 - 2025", .period)?.calendar == "2020/2025")
         #expect(one("thực hiện từ tháng 6/2019 đến 30/6/2020.", .period)?.calendar == "2019-06/2020-06-30")
         #expect(one("thi đua yêu nước (11/6/1948-11/6/2018)", .period)?.calendar == "1948-06-11/2018-06-11")
+        // Two months joined by a dash: a term, a campaign.
+        let term = one("Chính trị viên (8/1947 – 12/1948); đồng chí", .period)
+        #expect(term?.calendar == "1947-08/1948-12" && term?.text == "8/1947 – 12/1948")
+        #expect(one("đợt thi đua tháng 3/2019 - tháng 9/2019", .period)?.text == "tháng 3/2019 - tháng 9/2019")
+        #expect(one("đợt thi đua tháng 3/2019 - tháng 9/2019", .period)?.calendar == "2019-03/2019-09")
+        // A day's month and year, or months out of order, are no such interval.
+        let periods = { (text: String) in figures(text).filter { $0.kind == .period }.compactMap(\.calendar) }
+        #expect(!periods("từ 11/8/1947 - 5/1949").contains { $0.hasPrefix("1947-08/") })
+        #expect(!periods("(5/1949 – 8/1947)").contains("1949-05/1947-08"))
     }
     @Test func halfYearWithoutYearIsResolvedFromEarlierText() {
         let fs = figures("Sơ kết 6 tháng cuối năm 2018.\nKết quả 6 tháng đầu năm rất tốt.")

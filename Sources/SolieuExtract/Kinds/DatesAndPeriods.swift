@@ -3,7 +3,7 @@ import Foundation
 /// Dates ("17/01/2017", "18.07.2018", "21-3-2019", "ngày 26 tháng 10 năm 2020", "ngày 13/9") and
 /// periods (month "tháng 6/2019", quarter "quý III/2020", half-year "6 tháng đầu năm 2018",
 /// nine months "9 tháng năm 2020", year "năm 2017", intervals "giai đoạn 2016-2020",
-/// "nhiệm kỳ 2020 - 2025", "từ tháng 6/2019 đến 30/6/2020", "(11/6/1948-11/6/2018)").
+/// "nhiệm kỳ 2020 - 2025", "từ tháng 6/2019 đến 30/6/2020", "(11/6/1948-11/6/2018)", "(8/1947 – 5/1949)").
 enum DatesAndPeriods {
     static let datePriority = 80
     static let periodPriority = 70
@@ -219,6 +219,20 @@ enum DatesAndPeriods {
                 f.calendar = iso(y, day.m, d1) + "/" + iso(y, day.m, day.d)
                 out.append(Candidate(figure: f, priority: intervalPriority))
             }
+            // "(8/1947 – 5/1949)", "tháng 3/2019 - 9/2019": two months joined by a dash (a term of
+            // office, a campaign). Not a day's month and year ("11/8/1947"), nor a date after.
+            if tk[t].kind == .number, let (m1, y1, e1) = monthYear(v, t), t == 0 || !(tk[t - 1].key == "/" && tk[t - 1].end == tk[t].start),
+               e1 + 1 < tk.count, tk[e1 + 1].key == "-" || tk[e1 + 1].key == "–" {
+                var second = e1 + 2
+                if second < tk.count, tk[second].key == "thang" { second += 1 }
+                if second < tk.count, let (m2, y2, e2) = monthYear(v, second), (y1, m1) < (y2, m2),
+                   !(e2 + 1 < tk.count && tk[e2 + 1].key == "/" && tk[e2 + 1].start == tk[e2].end) {
+                    let start = t > 0 && tk[t - 1].key == "thang" ? tk[t - 1].start : tk[t].start
+                    var f = Figure(kind: .period, text: v.text(start, tk[e2].end), start: start, end: tk[e2].end)
+                    f.calendar = "\(y1)-" + two(m1) + "/\(y2)-" + two(m2)
+                    out.append(Candidate(figure: f, priority: intervalPriority))
+                }
+            }
             // giai đoạn / nhiệm kỳ / thời kỳ YYYY - YYYY
             for lead in intervalLeads where lead[0] == key {
                 guard let after = v.match(lead, at: t), after < tk.count, tk[after].kind == .number,
@@ -229,6 +243,14 @@ enum DatesAndPeriods {
             }
         }
         return out
+    }
+
+    /// "8/1947" at token `t`, written without spaces: its month, its year and its last token.
+    static func monthYear(_ v: TextView, _ t: Int) -> (Int, Int, Int)? {
+        let tk = v.tokens
+        guard t + 2 < tk.count, tk[t].kind == .number, tk[t + 1].key == "/", tk[t + 1].start == tk[t].end, tk[t + 2].start == tk[t + 1].end,
+              tk[t + 2].end - tk[t + 2].start == 4, let m = int(tk[t]), (1...12).contains(m), let y = int(tk[t + 2]), isYear(y) else { return nil }
+        return (m, y, t + 2)
     }
 
     /// Words a bare year stands after ("kế hoạch 2023").
