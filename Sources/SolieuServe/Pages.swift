@@ -91,7 +91,7 @@ enum Pages {
         facet(lang.t("Loại số liệu", "Figure kind"), facets.kind, nil)
         if facets.sampled { body += "<p class=\"hint\">\(lang.t("Đếm trên \(facets.documents) bản tin mới nhất.", "Counted over the newest \(facets.documents) bulletins."))</p>" }
         body += "</aside><section>"
-        let shownTotal = answer.totalIsLowerBound ? lang.t("hơn \(API.countLimit)", "more than \(API.countLimit)") : "\(total)"
+        let shownTotal = matchCount(total, lowerBound: answer.totalIsLowerBound, lang)
         body += "<p class=\"summary\">\(lang.t("\(shownTotal) bản tin khớp", "\(shownTotal) bulletins match"))</p><ol class=\"hits\" start=\"\(answer.offset + 1)\">"
         for h in hits {
             let snippet = e(h.snippet).replacingOccurrences(of: "\u{E000}", with: "<mark>").replacingOccurrences(of: "\u{E001}", with: "</mark>")
@@ -104,6 +104,12 @@ enum Pages {
                            csv: p.link("/api/v1/search", replacing: ["lang": nil, "format": "csv"]), lang: lang)
         body += "</section></div>"
         return html(HTML.page(title: p["q"] ?? "", lang: lang, request: request, active: "/") { body })
+    }
+
+    /// How many match, as a listing's summary line opens: the count, or "Hơn 10000" when
+    /// counting stopped at `API.countLimit`.
+    static func matchCount(_ total: Int, lowerBound: Bool, _ lang: Lang) -> String {
+        lowerBound ? lang.t("Hơn \(API.countLimit)", "More than \(API.countLimit)") : "\(total)"
     }
 
     static func pager(_ p: Parameters, _ path: String, offset: Int, limit: Int, count: Int, total: Int, lang: Lang) -> String {
@@ -153,7 +159,7 @@ enum Pages {
         let p = try Parameters(request, API.figureNames.union(common), service)
         let (page, _, next) = try await API.figurePage(p, service, path: "/figures")
         var body = "<h1>\(lang.t("Số liệu", "Figures"))</h1>" + filterForm("/figures", p, lang)
-        let shownTotal = page.totalIsLowerBound ? lang.t("Hơn \(API.countLimit)", "More than \(API.countLimit)") : "\(page.total)"
+        let shownTotal = matchCount(page.total, lowerBound: page.totalIsLowerBound, lang)
         body += "<p class=\"summary\">\(lang.t("\(shownTotal) số liệu khớp", "\(shownTotal) figures match"))</p>"
         let rows = page.rows.map { f -> [String] in
             ["<a href=\"/documents/\(f.document)\(lang.english ? "?lang=en" : "")#fig-\(f.id)\">\(f.document)</a>", e(f.province), e(f.kind),

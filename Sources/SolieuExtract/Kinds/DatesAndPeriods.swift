@@ -221,7 +221,7 @@ enum DatesAndPeriods {
             }
             // "(8/1947 – 5/1949)", "tháng 3/2019 - 9/2019": two months joined by a dash (a term of
             // office, a campaign). Not a day's month and year ("11/8/1947"), nor a date after.
-            if tk[t].kind == .number, let (m1, y1, e1) = monthYear(v, t), t == 0 || !(tk[t - 1].key == "/" && tk[t - 1].end == tk[t].start),
+            if let (m1, y1, e1) = monthYear(v, t), t == 0 || !(tk[t - 1].key == "/" && tk[t - 1].end == tk[t].start),
                e1 + 1 < tk.count, tk[e1 + 1].key == "-" || tk[e1 + 1].key == "–" {
                 var second = e1 + 2
                 if second < tk.count, tk[second].key == "thang" { second += 1 }

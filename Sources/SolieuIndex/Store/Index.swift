@@ -445,6 +445,7 @@ public final class SolieuDatabase: Sendable {
         let documentPeriod = doc.period?.range
         var awardFacts: [AwardFact] = []
         var valueFacts: [ValueFact] = []
+        var kinds: Int64 = 0  // document_kinds: a bit per kind code
         for (seq, f) in doc.figures.enumerated() {
             let sentence = f.sentence < doc.sentences.count ? doc.sentences[f.sentence] : Sentences.Unit(start: f.start, end: f.end)
             // Only what differs from the document is stored: NULL period = the document's.
@@ -455,6 +456,7 @@ public final class SolieuDatabase: Sendable {
             let measure: Int64? = try f.measure.flatMap { m in m == f.unit || (f.kind == .award && m == f.award) ? 0 : try terms.id(m, db) }
             let partOf = f.partOf.flatMap { $0 >= 0 && $0 < doc.figures.count ? figureID(document: id, seq: $0) : nil }
             guard let kind = Schema.kindCode(f.kind.rawValue) else { preconditionFailure("figure kind \(f.kind) has no code in Schema.kindCodes") }
+            kinds |= 1 << Int64(kind)
             let award = try terms.id(f.award, db), conferrer = try terms.id(f.conferrer, db), recipient = try terms.id(f.recipient, db)
             let period = try terms.id(f.period, db), unit = try terms.id(f.unit, db), currency = try terms.id(f.currency, db)
             let role = Schema.roleCode(f.role, sign: f.sign)
@@ -482,7 +484,6 @@ public final class SolieuDatabase: Sendable {
                                             value: f.number, numerator: f.numerator, denominator: f.denominator))
             }
         }
-        let kinds = doc.figures.reduce(Int64(0)) { bits, f in bits | (Schema.kindCode(f.kind.rawValue).map { Int64(1) << Int64($0) } ?? 0) }
         if kinds != 0 {
             try db.cachedStatement(sql: "INSERT INTO document_kinds(document_id, kinds) VALUES (?, ?)").execute(arguments: [id, kinds])
         }
